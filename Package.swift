@@ -1,0 +1,63 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Warnings are treated as problems by scripts/test (-warnings-as-errors), not here,
+// so that a newer compiler's new warning never makes the package unbuildable for users.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "xuncha",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "xuncha", targets: ["xuncha"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(
+            name: "CEditLineShim",
+            dependencies: ["CEditLine"]
+        ),
+        .target(
+            name: "XunchaCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "XunchaStore",
+            dependencies: [
+                "XunchaCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "XunchaShell",
+            dependencies: ["XunchaCore", "CEditLineShim"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "xuncha",
+            dependencies: [
+                "XunchaCore", "XunchaStore", "XunchaShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "XunchaCoreTests", dependencies: ["XunchaCore"], swiftSettings: strict),
+        .testTarget(name: "XunchaStoreTests", dependencies: ["XunchaStore", "XunchaCore", "XunchaShell"], swiftSettings: strict),
+        .testTarget(name: "XunchaShellTests", dependencies: ["XunchaShell", "XunchaCore"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: [], swiftSettings: strict),
+    ]
+)

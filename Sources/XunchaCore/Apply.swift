@@ -1,0 +1,90 @@
+extension State {
+    /// Applies a recorded fact. It never validates (that happened when the command was decided)
+    /// and never fails: a fact about an entity that is missing changes nothing.
+    public mutating func apply(_ event: Event, on day: Day, actor: String) {
+        switch event {
+        case .roundOpened(let p):
+            rounds[p.code] = Round(code: p.code, title: p.title, kind: p.kind, from: p.from, to: p.to, revisits: p.revisits)
+        case .teamAdded(let p):
+            rounds[p.round]?.teams.append(Team(name: p.name, leader: p.leader))
+        case .targetAdded(let p):
+            if rounds[p.round]?.targets.contains(p.unit) == false { rounds[p.round]?.targets.append(p.unit) }
+        case .feedbackGiven(let p):
+            rounds[p.round]?.feedbackOn = p.on
+            if let due = p.due {
+                rounds[p.round]?.defaultDue = due
+                // Problems registered on site before the feedback meeting take the round's deadline.
+                for (id, issue) in issues where issue.round == p.round && issue.due == nil && issue.status.isOpen {
+                    issues[id]?.due = due
+                }
+            }
+        case .roundClosed(let p):
+            rounds[p.round]?.closed = true
+            rounds[p.round]?.closeReason = p.forced
+        case .unitAdded(let p):
+            units[p.code] = Unit(code: p.code, name: p.name, secretary: p.secretary)
+        case .secretaryChanged(let p):
+            units[p.unit]?.secretary = p.secretary
+        case .issueAdded(let p):
+            var issue = Issue(id: p.id, round: p.round, unit: p.unit, title: p.title, category: p.category,
+                              source: p.source, mode: p.mode, requirement: p.requirement, registeredOn: day,
+                              due: p.due ?? rounds[p.round]?.defaultDue)
+            issue.history.append(HistoryEntry(on: day, actor: actor, action: "added", detail: p.title))
+            issues[p.id] = issue
+            if let n = IssueID.split(p.id)?.number, let round = rounds[p.round], n >= round.nextIssue {
+                rounds[p.round]?.nextIssue = n + 1
+            }
+        case .issueAssigned(let p):
+            update(p.id, day, actor, "assigned", "\(p.lead) / \(p.owner) / \(p.dept)\(p.handler.map { " / \($0)" } ?? "") · \(p.due.iso)") {
+                $0.lead = p.lead; $0.owner = p.owner; $0.dept = p.dept; $0.handler = p.handler; $0.due = p.due
+                if $0.status == .registered { $0.status = .rectifying }
+            }
+        case .progressNoted(let p):
+            update(p.id, day, actor, "progress", p.text) { $0.progress.append(ProgressNote(text: p.text, on: day)) }
+        case .issueReported(let p):
+            update(p.id, day, actor, "reported", "\(p.text) · \(p.signedBy)") {
+                $0.reports.append(Report(text: p.text, evidence: p.evidence, signedBy: p.signedBy, on: day))
+                $0.status = .reported
+            }
+        case .issueVerified(let p):
+            let detail = "\(p.verdict.rawValue) · \(p.by) · \(p.methods.map(\.rawValue).joined(separator: ","))"
+            update(p.id, day, actor, "verified", detail) {
+                $0.verifications.append(Verification(verdict: p.verdict, by: p.by, methods: p.methods, note: p.note, on: day))
+                switch p.verdict {
+                case .pass: $0.status = .closed; $0.closedOn = day
+                case .fail: $0.status = .rectifying; $0.returned += 1
+                case .longterm: $0.status = .longterm; $0.longtermVerified = true
+                }
+            }
+        case .issueReopened(let p):
+            update(p.id, day, actor, "reopened", p.reason) {
+                $0.status = .rectifying; $0.closedOn = nil; $0.reopened += 1
+            }
+        case .issueWithdrawn(let p):
+            update(p.id, day, actor, "withdrawn", p.text) { $0.status = .withdrawn; $0.withdrawReason = p.text }
+        case .ruleAdded(let p):
+            update(p.id, day, actor, "rule", p.text) { $0.rules.append(Rule(title: p.text, on: day)) }
+        case .transferAdded(let p):
+            transfers[p.id] = Transfer(id: p.id, issue: p.issue, to: p.to, summary: p.summary, on: day)
+            if let n = Int(p.id.dropFirst(2)), n >= nextTransfer { nextTransfer = n + 1 }
+            issues[p.issue]?.history.append(HistoryEntry(on: day, actor: actor, action: "transferred", detail: "\(p.id) → \(p.to.rawValue)"))
+        case .transferConcluded(let p):
+            transfers[p.id]?.concludedOn = day
+            transfers[p.id]?.outcome = p.outcome
+        case .urged(let p):
+            units[p.unit]?.urges.append(UrgeAct(kind: p.kind, text: p.text, on: day, by: actor, issue: p.issue))
+        case .policySet(let p):
+            policy.set(p.key, p.value)
+        case .undone(let p):
+            restore(p.restore)
+        }
+    }
+
+    private mutating func update(_ id: String, _ day: Day, _ actor: String, _ action: String, _ detail: String,
+                                 _ change: (inout Issue) -> Void) {
+        guard var issue = issues[id] else { return }
+        change(&issue)
+        issue.history.append(HistoryEntry(on: day, actor: actor, action: action, detail: detail))
+        issues[id] = issue
+    }
+}

@@ -1,0 +1,300 @@
+extension State {
+    /// Checks `command` against the state and the rules of DESIGN §1 and returns the one fact
+    /// that records it. Pure: the same state, command and context always give the same answer.
+    public func decide(_ command: Command, _ context: Context) throws(DomainError) -> Event {
+        switch command {
+        case let .openRound(code, title, kind, from, to, revisits):
+            try Check.code(code, field: "code", what: Localized(en: "round code", zh: "轮次代码"))
+            guard rounds[code] == nil else {
+                throw DomainError(en: "round \(code) already exists", zh: "轮次 \(code) 已存在", field: "code")
+            }
+            try Check.text(title, field: "title")
+            if let from, let to, to < from {
+                throw DomainError(en: "the round ends (\(to.iso)) before it starts (\(from.iso))",
+                                  zh: "轮次结束日期 \(to.iso) 早于开始日期 \(from.iso)", field: "to")
+            }
+            if let revisits { _ = try round(revisits, field: "of") }
+            return .roundOpened(.init(code: code, title: title, kind: kind, from: from, to: to, revisits: revisits))
+
+        case let .addTeam(code, name, leader):
+            let r = try openRound(code)
+            try Check.text(name, field: "name")
+            guard !r.teams.contains(where: { $0.name == name }) else {
+                throw DomainError(en: "round \(code) already has a team named \(name)", zh: "轮次 \(code) 已有 \(name)", field: "name")
+            }
+            return .teamAdded(.init(round: code, name: name, leader: leader))
+
+        case let .addTarget(code, unitCode):
+            let r = try openRound(code)
+            _ = try unit(unitCode)
+            guard !r.targets.contains(unitCode) else {
+                throw DomainError(en: "\(unitCode) is already a target of round \(code)", zh: "\(unitCode) 已是轮次 \(code) 的被巡察单位", field: "unit")
+            }
+            return .targetAdded(.init(round: code, unit: unitCode))
+
+        case let .giveFeedback(code, on, due):
+            _ = try openRound(code)
+            if let due, due < on {
+                throw DomainError(en: "the default deadline \(due.iso) is before the feedback day \(on.iso)",
+                                  zh: "默认整改时限 \(due.iso) 早于反馈日期 \(on.iso)", field: "due")
+            }
+            return .feedbackGiven(.init(round: code, on: on, due: due))
+
+        case let .closeRound(code, force):
+            _ = try openRound(code)
+            let open = issues.values.filter { $0.round == code && $0.status.isOpen }.count
+            if open > 0 {
+                guard let force, !force.isEmpty else {
+                    throw DomainError(en: "round \(code) still has \(open) open problem(s)",
+                                      zh: "轮次 \(code) 仍有 \(open) 个问题未销号", field: "round",
+                                      hintEn: "close them first, or give --force \"reason\"", hintZh: "请先销号,或使用 --force \"理由\" 强制关闭")
+                }
+            }
+            return .roundClosed(.init(round: code, forced: force))
+
+        case let .addUnit(code, name, secretary):
+            try Check.code(code, field: "code", what: Localized(en: "unit code", zh: "单位代码"))
+            guard units[code] == nil else {
+                throw DomainError(en: "unit \(code) already exists", zh: "单位 \(code) 已存在", field: "code")
+            }
+            try Check.text(name, field: "name")
+            return .unitAdded(.init(code: code, name: name, secretary: secretary))
+
+        case let .changeSecretary(code, secretary):
+            _ = try unit(code)
+            try Check.text(secretary, field: "secretary")
+            return .secretaryChanged(.init(unit: code, secretary: secretary))
+
+        case let .addIssue(code, unitCode, title, category, source, mode, due, requirement):
+            let r = try openRound(code)
+            _ = try unit(unitCode)
+            guard r.targets.contains(unitCode) else {
+                throw DomainError(en: "\(unitCode) is not a target of round \(code)", zh: "\(unitCode) 不是轮次 \(code) 的被巡察单位",
+                                  field: "unit", hintEn: "add it with: round target \(code) \(unitCode)",
+                                  hintZh: "先执行: round target \(code) \(unitCode)")
+            }
+            try Check.text(title, field: "title")
+            if let due, let fb = r.feedbackOn, due < fb {
+                throw DomainError(en: "deadline \(due.iso) is before the feedback day \(fb.iso)",
+                                  zh: "整改时限 \(due.iso) 早于反馈日期 \(fb.iso)", field: "due")
+            }
+            let id = IssueID.make(round: code, number: r.nextIssue)
+            return .issueAdded(.init(id: id, round: code, unit: unitCode, title: title, category: category,
+                                     source: source, mode: mode, due: due, requirement: requirement))
+
+        case let .assign(id, lead, owner, dept, handler, due):
+            let i = try issue(id)
+            try Check.status(i, [.registered, .rectifying], "assign", Localized(en: "assigned", zh: "分解责任"))
+            try Check.text(lead, field: "lead"); try Check.text(owner, field: "owner"); try Check.text(dept, field: "dept")
+            guard let deadline = due ?? i.due else {
+                throw DomainError(en: "\(id) has no deadline", zh: "\(id) 没有整改时限", field: "due",
+                                  hintEn: "give --due DATE, or set the round's default with: round feedback \(i.round) --on DATE --due +90d",
+                                  hintZh: "请给出 --due 日期,或用 round feedback \(i.round) --on 日期 --due +90d 设定默认时限")
+            }
+            return .issueAssigned(.init(id: id, lead: lead, owner: owner, dept: dept, handler: handler, due: deadline))
+
+        case let .progress(id, text):
+            let i = try issue(id)
+            try Check.status(i, [.registered, .rectifying, .reported, .longterm], "progress", Localized(en: "given progress", zh: "记录进展"))
+            try Check.text(text, field: "text")
+            return .progressNoted(.init(id: id, text: text))
+
+        case let .report(id, text, evidence, signedBy):
+            let i = try issue(id)
+            if i.status == .registered {
+                throw DomainError(en: "\(id) is registered but not assigned yet", zh: "\(id) 尚未分解责任", field: "id",
+                                  hintEn: "assign it first: issue assign \(id) --lead … --owner … --dept …",
+                                  hintZh: "请先执行: issue assign \(id) --lead … --owner … --dept …")
+            }
+            try Check.status(i, [.rectifying], "report", Localized(en: "reported", zh: "报告整改"))
+            try Check.text(text, field: "text")
+            guard !evidence.isEmpty else {
+                throw DomainError(en: "a report needs evidence", zh: "整改报告须附佐证材料", field: "evidence",
+                                  hintEn: "add --evidence \"file or record\"", hintZh: "请添加 --evidence \"材料名称\"")
+            }
+            let secretary = units[i.unit]?.secretary
+            if let secretary, secretary != signedBy {
+                throw DomainError(en: "the report must be signed by the unit's secretary \(secretary), not \(signedBy)",
+                                  zh: "整改报告须由第一责任人 \(secretary) 签字背书,而不是 \(signedBy)", field: "signed-by")
+            }
+            return .issueReported(.init(id: id, text: text, evidence: evidence, signedBy: signedBy))
+
+        case let .verify(id, verdict, by, methods, note):
+            let i = try issue(id)
+            if i.status == .registered || i.status == .rectifying {
+                throw DomainError(en: "\(id) cannot be verified before it is reported (it is \(i.status.rawValue))",
+                                  zh: "\(id) 尚未报告整改,不能验收(当前:\(i.status.chinese[0]))", field: "id")
+            }
+            try Check.status(i, [.reported, .longterm], "verify", Localized(en: "verified", zh: "验收"))
+            let verifier = by ?? context.actor
+            if i.responsible.contains(verifier) {
+                throw DomainError(en: "\(verifier) is responsible for \(id) and may not verify it",
+                                  zh: "\(verifier) 是 \(id) 的责任人,不能验收本问题", field: "by",
+                                  hintEn: "separation of duties: the verifier must not be its lead, owner or handler",
+                                  hintZh: "验收人不得是牵头领导、责任领导或主办人")
+            }
+            let distinct = Array(Set(methods)).sorted { $0.rawValue < $1.rawValue }
+            if verdict == .pass, distinct.count < policy.verifyMethods {
+                throw DomainError(en: "closing needs \(policy.verifyMethods) verification method(s), \(distinct.count) given",
+                                  zh: "销号需要 \(policy.verifyMethods) 种验收方式,只给出 \(distinct.count) 种", field: "method",
+                                  hintEn: "e.g. --method documents,onsite,survey", hintZh: "例如 --method 查阅资料,现场检查,问卷")
+            }
+            if verdict == .longterm, i.status == .longterm {
+                throw DomainError(en: "\(id) is already in long-term rectification", zh: "\(id) 已是长期整改", field: "id")
+            }
+            return .issueVerified(.init(id: id, verdict: verdict, by: verifier, methods: methods.uniqued(), note: note))
+
+        case let .reopen(id, reason, roundCode):
+            let i = try issue(id)
+            try Check.status(i, [.closed], "reopen", Localized(en: "reopened", zh: "重新打开"))
+            try Check.text(reason, field: "reason")
+            if let roundCode { _ = try round(roundCode, field: "round") }
+            return .issueReopened(.init(id: id, reason: reason, round: roundCode))
+
+        case let .withdraw(id, reason):
+            let i = try issue(id)
+            try Check.status(i, [.registered, .rectifying, .reported, .longterm], "withdraw", Localized(en: "withdrawn", zh: "撤销"))
+            try Check.text(reason, field: "reason")
+            return .issueWithdrawn(.init(id: id, text: reason))
+
+        case let .addRule(id, title):
+            let i = try issue(id)
+            if i.status == .withdrawn {
+                throw DomainError(en: "\(id) was withdrawn", zh: "\(id) 已撤销", field: "id")
+            }
+            try Check.text(title, field: "title")
+            return .ruleAdded(.init(id: id, text: title))
+
+        case let .addTransfer(issueID, to, summary):
+            let i = try issue(issueID)
+            if i.status == .withdrawn {
+                throw DomainError(en: "\(issueID) was withdrawn", zh: "\(issueID) 已撤销", field: "issue")
+            }
+            try Check.text(summary, field: "summary")
+            return .transferAdded(.init(id: "T-" + pad(nextTransfer, 4), issue: issueID, to: to, summary: summary))
+
+        case let .conclude(id, outcome):
+            guard let t = transfers[id] else {
+                throw DomainError(en: "no transfer \(id)", zh: "没有移交事项 \(id)", field: "id",
+                                  hintEn: "transfer ids look like T-0001; see: ledger transfers", hintZh: "移交编号形如 T-0001,见 ledger transfers")
+            }
+            if t.concludedOn != nil {
+                throw DomainError(en: "\(id) is already concluded", zh: "\(id) 已办结", field: "id")
+            }
+            for (name, v) in [("sanctions", outcome.sanctions), ("handled", outcome.handled),
+                              ("recovered", outcome.recovered), ("refunded", outcome.refunded)] where v < 0 {
+                throw DomainError(en: "--\(name) cannot be negative", zh: "--\(name) 不能为负数", field: name)
+            }
+            return .transferConcluded(.init(id: id, outcome: outcome))
+
+        case let .urge(code, kind, text, issueID):
+            _ = try unit(code)
+            try Check.text(text, field: "text")
+            if let issueID {
+                let i = try issue(issueID, field: "issue")
+                guard i.unit == code else {
+                    throw DomainError(en: "\(issueID) belongs to \(i.unit), not \(code)", zh: "\(issueID) 属于 \(i.unit),不属于 \(code)", field: "issue")
+                }
+            }
+            return .urged(.init(unit: code, kind: kind, text: text, issue: issueID))
+
+        case let .setPolicy(key, value):
+            guard let spec = Policy.keys.first(where: { $0.name == key }) else {
+                throw DomainError(en: "unknown setting \(key)", zh: "没有设置项 \(key)", field: "key",
+                                  hintEn: "settings: " + Policy.keys.map(\.name).joined(separator: ", "),
+                                  hintZh: "可设置: " + Policy.keys.map(\.name).joined(separator: ", "))
+            }
+            guard spec.range.contains(value) else {
+                throw DomainError(en: "\(key) must be between \(spec.range.lowerBound) and \(spec.range.upperBound)",
+                                  zh: "\(key) 须在 \(spec.range.lowerBound) 到 \(spec.range.upperBound) 之间", field: "value")
+            }
+            var next = policy
+            next.set(key, value)
+            if next.yellowDays > next.greenDays {
+                throw DomainError(en: "warning.yellow (\(next.yellowDays)) must not exceed warning.green (\(next.greenDays))",
+                                  zh: "warning.yellow(\(next.yellowDays))不能大于 warning.green(\(next.greenDays))", field: "value")
+            }
+            return .policySet(.init(key: key, value: value))
+        }
+    }
+
+    // MARK: lookups that refuse with a helpful message
+
+    public func round(_ code: String, field: String = "round") throws(DomainError) -> Round {
+        guard let r = rounds[code] else {
+            throw DomainError(en: "no round \(code)", zh: "没有轮次 \(code)", field: field,
+                              hintEn: Check.known(rounds.keys), hintZh: Check.known(rounds.keys, zh: true))
+        }
+        return r
+    }
+
+    func openRound(_ code: String) throws(DomainError) -> Round {
+        let r = try round(code)
+        if r.closed {
+            throw DomainError(en: "round \(code) is closed", zh: "轮次 \(code) 已关闭", field: "round")
+        }
+        return r
+    }
+
+    public func unit(_ code: String, field: String = "unit") throws(DomainError) -> Unit {
+        guard let u = units[code] else {
+            throw DomainError(en: "no unit \(code)", zh: "没有单位 \(code)", field: field,
+                              hintEn: Check.known(units.keys), hintZh: Check.known(units.keys, zh: true))
+        }
+        return u
+    }
+
+    public func issue(_ id: String, field: String = "id") throws(DomainError) -> Issue {
+        guard let i = issues[id] else {
+            if let (round, _) = IssueID.split(id), rounds[round] != nil {
+                throw DomainError(en: "no issue \(id) in round \(round)", zh: "轮次 \(round) 中没有问题 \(id)", field: field)
+            }
+            throw DomainError(en: "no issue \(id)", zh: "没有问题 \(id)", field: field,
+                              hintEn: "issue ids look like R5-001", hintZh: "问题编号形如 R5-001")
+        }
+        return i
+    }
+}
+
+/// Validation shared by the decisions above.
+enum Check {
+    static func code(_ code: String, field: String, what: Localized) throws(DomainError) {
+        let ok = !code.isEmpty && code.count <= 24
+            && code.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")) }
+        guard ok else {
+            throw DomainError(en: "\(what.en) \"\(code)\" must be 1–24 ASCII letters, digits or _",
+                              zh: "\(what.zh)“\(code)”须为 1–24 个英文字母、数字或下划线", field: field)
+        }
+    }
+
+    static func text(_ text: String, field: String) throws(DomainError) {
+        if text.allSatisfy({ $0.isWhitespace }) {
+            throw DomainError(en: "\(field) must not be empty", zh: "\(field) 不能为空", field: field)
+        }
+        if text.count > 4000 {
+            throw DomainError(en: "\(field) is longer than 4000 characters", zh: "\(field) 超过 4000 字", field: field)
+        }
+    }
+
+    static func status(_ issue: Issue, _ allowed: [IssueStatus], _ verb: String, _ done: Localized) throws(DomainError) {
+        guard allowed.contains(issue.status) else {
+            let want = allowed.map(\.rawValue).joined(separator: " or ")
+            let wantZh = allowed.map { $0.chinese[0] }.joined(separator: "或")
+            throw DomainError(en: "\(issue.id) is \(issue.status.rawValue) and cannot be \(done.en) (needs \(want))",
+                              zh: "\(issue.id) 当前为“\(issue.status.chinese[0])”,不能\(done.zh)(须为\(wantZh))", field: "id")
+        }
+    }
+
+    static func known(_ keys: Dictionary<String, some Any>.Keys, zh: Bool = false) -> String {
+        let list = keys.sorted().prefix(8).joined(separator: ", ")
+        if list.isEmpty { return zh ? "尚无记录" : "none exist yet" }
+        return (zh ? "已有: " : "known: ") + list + (keys.count > 8 ? "…" : "")
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,135 @@
+/// Values derived from an issue and the day it is looked at; never stored, so moving the
+/// simulated clock moves them.
+extension Issue {
+    /// Open, not in long-term upkeep, and past its deadline.
+    public func isOverdue(on today: Day) -> Bool {
+        guard status.isOpen, status != .longterm, let due else { return false }
+        return due < today
+    }
+
+    public func daysOverdue(on today: Day) -> Int {
+        guard isOverdue(on: today), let due else { return 0 }
+        return due.days(until: today)
+    }
+
+    /// Days from registration to closing (or to `today` while open).
+    public func daysOpen(on today: Day) -> Int {
+        registeredOn.days(until: closedOn ?? today)
+    }
+
+    /// Red when overdue, yellow when due within `policy.yellowDays`, green within `policy.greenDays`.
+    public func warning(on today: Day, policy: Policy) -> WarningColour? {
+        guard status.isOpen, status != .longterm, let due else { return nil }
+        let left = today.days(until: due)
+        if left < 0 { return .red }
+        if left <= policy.yellowDays { return .yellow }
+        if left <= policy.greenDays { return .green }
+        return nil
+    }
+}
+
+/// 整改率 with its formula spelled out, because offices define the rate differently.
+/// Strict: closed ÷ (all − withdrawn); long-term-verified problems still open are counted apart.
+public struct Rate: Equatable, Sendable {
+    public var closed: Int
+    public var all: Int
+    public var withdrawn: Int
+    /// In long-term upkeep (verified `longterm`, not yet closed).
+    public var longterm: Int
+
+    public init(closed: Int = 0, all: Int = 0, withdrawn: Int = 0, longterm: Int = 0) {
+        self.closed = closed
+        self.all = all
+        self.withdrawn = withdrawn
+        self.longterm = longterm
+    }
+
+    public init<S: Sequence>(_ issues: S) where S.Element == Issue {
+        self.init()
+        for i in issues { add(i) }
+    }
+
+    public mutating func add(_ i: Issue) {
+        all += 1
+        switch i.status {
+        case .closed: closed += 1
+        case .withdrawn: withdrawn += 1
+        case .longterm: longterm += 1
+        default: break
+        }
+    }
+
+    public var denominator: Int { all - withdrawn }
+
+    /// The rate in hundredths of a percent, rounded half up (1822/2012 → 9056); nil with nothing to count.
+    public var hundredths: Int? {
+        guard denominator > 0 else { return nil }
+        return (closed * 20_000 + denominator) / (2 * denominator)
+    }
+
+    /// `90.56%`, or `—` when there is nothing to count.
+    public var percent: String {
+        guard let h = hundredths else { return "—" }
+        return "\(h / 100).\(pad(h % 100, 2))%"
+    }
+
+    /// `1822/2012 = 90.56%`
+    public var fraction: String { "\(closed)/\(denominator) = \(percent)" }
+
+    public static let formula = Localized(en: "closed ÷ (all − withdrawn)", zh: "已销号 ÷ (总数 − 撤销)")
+
+    /// `整改率 1822/2012 = 90.56% (已销号 ÷ (总数 − 撤销))`, plus the long-term count when there is one.
+    public func line(_ lang: Language) -> String {
+        var s = (lang == .zh ? "整改率 " : "rate ") + fraction + " (" + Rate.formula.text(lang) + ")"
+        if longterm > 0 { s += lang == .zh ? ";长期坚持 \(longterm) 个另计" : "; \(longterm) in long-term upkeep counted apart" }
+        return s
+    }
+}
+
+/// The filters every ledger query combines (all given filters must hold).
+public struct IssueFilter: Equatable, Sendable {
+    public var round: String?
+    public var unit: String?
+    public var statuses: Set<IssueStatus> = []
+    public var lead: String?
+    public var owner: String?
+    public var dept: String?
+    public var category: Category?
+    public var source: Source?
+    public var mode: Mode?
+    public var overdue = false
+    /// Open and due within this many days from today (overdue ones included).
+    public var dueWithin: Int?
+    /// Registered on or after / on or before.
+    public var since: Day?
+    public var until: Day?
+    public var warning: WarningColour?
+
+    public init() {}
+
+    public func matches(_ i: Issue, today: Day, policy: Policy) -> Bool {
+        if let round, i.round != round { return false }
+        if let unit, i.unit != unit { return false }
+        if !statuses.isEmpty, !statuses.contains(i.status) { return false }
+        if let lead, i.lead != lead { return false }
+        if let owner, i.owner != owner { return false }
+        if let dept, i.dept != dept { return false }
+        if let category, i.category != category { return false }
+        if let source, i.source != source { return false }
+        if let mode, i.mode != mode { return false }
+        if overdue, !i.isOverdue(on: today) { return false }
+        if let dueWithin {
+            guard i.status.isOpen, i.status != .longterm, let due = i.due, today.days(until: due) <= dueWithin else { return false }
+        }
+        if let since, i.registeredOn < since { return false }
+        if let until, i.registeredOn > until { return false }
+        if let warning, i.warning(on: today, policy: policy) != warning { return false }
+        return true
+    }
+}
+
+extension State {
+    public func issues(matching filter: IssueFilter, today: Day) -> [Issue] {
+        orderedIssues.filter { filter.matches($0, today: today, policy: policy) }
+    }
+}

@@ -1,0 +1,176 @@
+/// 巡察组: one team a round sends, with its leader.
+public struct Team: Codable, Hashable, Sendable {
+    public var name: String
+    public var leader: String?
+}
+
+/// 巡察轮次: one inspection round, its window on site, teams, inspected units and feedback.
+public struct Round: Codable, Hashable, Sendable {
+    public var code: String
+    public var title: String
+    public var kind: RoundKind
+    public var from: Day?
+    public var to: Day?
+    /// For a 回头看 round: the earlier round whose problems it re-checks.
+    public var revisits: String?
+    public var teams: [Team] = []
+    public var targets: [String] = []
+    /// 巡察反馈: the day the problems were handed over; the rectification clock starts here.
+    public var feedbackOn: Day?
+    /// Default deadline for the round's problems (set at feedback).
+    public var defaultDue: Day?
+    public var closed: Bool = false
+    public var closeReason: String?
+    /// Next issue number; ids are never reused once an issue exists.
+    public var nextIssue: Int = 1
+}
+
+/// 督办: one supervision act addressed to a unit.
+public struct UrgeAct: Codable, Hashable, Sendable {
+    public var kind: UrgeKind
+    public var text: String
+    public var on: Day
+    public var by: String
+    public var issue: String?
+}
+
+/// 被巡察单位: an inspected organisation; its secretary is the first responsible person.
+public struct Unit: Codable, Hashable, Sendable {
+    public var code: String
+    public var name: String
+    public var secretary: String?
+    public var urges: [UrgeAct] = []
+}
+
+/// One dated line of an issue's history, written by the event that changed it.
+public struct HistoryEntry: Codable, Hashable, Sendable {
+    public var on: Day
+    public var actor: String
+    /// The event's kind (`assigned`, `verified`…); shown through a localized label.
+    public var action: String
+    public var detail: String
+}
+
+/// 整改报告: the unit's claim that a problem is rectified, with evidence and the signer.
+public struct Report: Codable, Hashable, Sendable {
+    public var text: String
+    public var evidence: [String]
+    public var signedBy: String
+    public var on: Day
+}
+
+/// 验收: one check of a claim by the office, with its methods and verdict.
+public struct Verification: Codable, Hashable, Sendable {
+    public var verdict: Verdict
+    public var by: String
+    public var methods: [VerifyMethod]
+    public var note: String?
+    public var on: Day
+}
+
+/// 整改进展: a dated progress note.
+public struct ProgressNote: Codable, Hashable, Sendable {
+    public var text: String
+    public var on: Day
+}
+
+/// 建章立制: a regulation the unit established because of a problem.
+public struct Rule: Codable, Hashable, Sendable {
+    public var title: String
+    public var on: Day
+}
+
+/// 问题: one finding of a round, with its responsibility split and lifecycle.
+public struct Issue: Codable, Hashable, Sendable {
+    public var id: String
+    public var round: String
+    public var unit: String
+    public var title: String
+    public var category: Category
+    public var source: Source
+    public var mode: Mode
+    public var requirement: String?
+    public var registeredOn: Day
+    public var due: Day?
+    public var lead: String?
+    public var owner: String?
+    public var dept: String?
+    public var handler: String?
+    public var status: IssueStatus = .registered
+    public var progress: [ProgressNote] = []
+    public var reports: [Report] = []
+    public var verifications: [Verification] = []
+    public var rules: [Rule] = []
+    /// 退回次数: verifications that failed and sent the problem back.
+    public var returned: Int = 0
+    public var reopened: Int = 0
+    public var closedOn: Day?
+    /// Set when a verification found the problem can only be kept rectified over time.
+    public var longtermVerified: Bool = false
+    public var withdrawReason: String?
+    public var history: [HistoryEntry] = []
+
+    /// People who carry responsibility for the rectification: they may not verify it.
+    public var responsible: [String] { [lead, owner, handler].compactMap { $0 } }
+}
+
+/// 办结结果: what a concluded transfer produced.
+public struct TransferOutcome: Codable, Hashable, Sendable {
+    public var sanctions: Int
+    public var handled: Int
+    public var recovered: Int
+    public var refunded: Int
+}
+
+/// 移交事项: a matter or clue handed to another body, and its outcome once concluded.
+public struct Transfer: Codable, Hashable, Sendable {
+    public var id: String
+    public var issue: String
+    public var to: TransferTarget
+    public var summary: String
+    public var on: Day
+    public var concludedOn: Day?
+    public var outcome: TransferOutcome?
+}
+
+/// Office-wide settings that rules and warnings read (`set KEY VALUE`); journaled like any fact.
+public struct Policy: Codable, Hashable, Sendable {
+    /// Methods a passing verification needs (3 = 三印证).
+    public var verifyMethods: Int = 1
+    /// A problem due within this many days is yellow.
+    public var yellowDays: Int = 10
+    /// A problem due within this many days is green.
+    public var greenDays: Int = 20
+    /// Units whose strict rate is below this percentage are candidates for a talk (约谈).
+    public var rateThreshold: Int = 90
+
+    public init() {}
+
+    /// The setting names `set` accepts, with their range.
+    public static let keys: [(name: String, range: ClosedRange<Int>, help: Localized)] = [
+        ("verify.methods", 1...5, Localized(en: "methods a passing verification needs", zh: "验收通过所需的方式数")),
+        ("warning.yellow", 1...365, Localized(en: "days before the deadline a problem turns yellow", zh: "到期前多少天亮黄灯")),
+        ("warning.green", 1...365, Localized(en: "days before the deadline a problem turns green", zh: "到期前多少天亮绿灯")),
+        ("rate.threshold", 0...100, Localized(en: "rate (%) below which a unit is flagged for a talk", zh: "整改率低于此百分比的单位列为约谈对象")),
+    ]
+
+    public func value(of key: String) -> Int? {
+        switch key {
+        case "verify.methods": verifyMethods
+        case "warning.yellow": yellowDays
+        case "warning.green": greenDays
+        case "rate.threshold": rateThreshold
+        default: nil
+        }
+    }
+
+    mutating func set(_ key: String, _ value: Int) {
+        switch key {
+        case "verify.methods": verifyMethods = value
+        case "warning.yellow": yellowDays = value
+        case "warning.green": greenDays = value
+        case "rate.threshold": rateThreshold = value
+        default: break
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// The memory image: every entity as a plain value. It changes only by applying events.
+public struct State: Codable, Hashable, Sendable {
+    public var rounds: [String: Round] = [:]
+    public var units: [String: Unit] = [:]
+    public var issues: [String: Issue] = [:]
+    public var transfers: [String: Transfer] = [:]
+    public var policy = Policy()
+    public var nextTransfer: Int = 1
+
+    public init() {}
+
+    /// Issues in id order (round code, then number), the order every ledger starts from.
+    public var orderedIssues: [Issue] {
+        issues.values.sorted { IssueID.less($0.id, $1.id) }
+    }
+
+    public var orderedTransfers: [Transfer] {
+        transfers.values.sorted { $0.id < $1.id }
+    }
+}
+
+/// Issue ids are `<round>-<nnn>`: this orders them by round, then by number (R5-010 after R5-009,
+/// R5-1000 after R5-999).
+public enum IssueID {
+    public static func make(round: String, number: Int) -> String {
+        "\(round)-\(pad(number, 3))"
+    }
+
+    public static func split(_ id: String) -> (round: String, number: Int)? {
+        guard let dash = id.lastIndex(of: "-"),
+              let n = Int(id[id.index(after: dash)...]) else { return nil }
+        return (String(id[..<dash]), n)
+    }
+
+    public static func less(_ a: String, _ b: String) -> Bool {
+        guard let x = split(a), let y = split(b) else { return a < b }
+        return x.round == y.round ? x.number < y.number : x.round < y.round
+    }
+}
+
+/// The part of the state one event touched: what `undo` saves before a command and puts back.
+/// A nil value means "did not exist".
+public struct Fragment: Codable, Hashable, Sendable {
+    public var rounds: [String: Round?] = [:]
+    public var units: [String: Unit?] = [:]
+    public var issues: [String: Issue?] = [:]
+    public var transfers: [String: Transfer?] = [:]
+    public var policy: Policy?
+    public var nextTransfer: Int?
+
+    public init() {}
+}
+
+/// What an event touches, used to save a before-image and to tell whether a later event
+/// depends on an earlier one.
+public struct Footprint: Hashable, Sendable {
+    public var rounds: Set<String> = []
+    public var units: Set<String> = []
+    public var issues: Set<String> = []
+    public var transfers: Set<String> = []
+    public var policy = false
+    public var transferCounter = false
+
+    public func overlaps(_ other: Footprint) -> Bool {
+        !rounds.isDisjoint(with: other.rounds) || !units.isDisjoint(with: other.units)
+            || !issues.isDisjoint(with: other.issues) || !transfers.isDisjoint(with: other.transfers)
+            || (policy && other.policy) || (transferCounter && other.transferCounter)
+    }
+}
+
+extension State {
+    public func fragment(for footprint: Footprint) -> Fragment {
+        var f = Fragment()
+        for k in footprint.rounds { f.rounds[k] = .some(rounds[k]) }
+        for k in footprint.units { f.units[k] = .some(units[k]) }
+        for k in footprint.issues { f.issues[k] = .some(issues[k]) }
+        for k in footprint.transfers { f.transfers[k] = .some(transfers[k]) }
+        if footprint.policy { f.policy = policy }
+        if footprint.transferCounter { f.nextTransfer = nextTransfer }
+        return f
+    }
+
+    mutating func restore(_ f: Fragment) {
+        for (k, v) in f.rounds { rounds[k] = v }
+        for (k, v) in f.units { units[k] = v }
+        for (k, v) in f.issues { issues[k] = v }
+        for (k, v) in f.transfers { transfers[k] = v }
+        if let p = f.policy { policy = p }
+        if let n = f.nextTransfer { nextTransfer = n }
+    }
+}
+
+extension State {
+    /// The entities `event` changes when applied to this state.
+    public func footprint(of event: Event) -> Footprint {
+        var f = Footprint()
+        switch event {
+        case .roundOpened(let p): f.rounds = [p.code]
+        case .teamAdded(let p): f.rounds = [p.round]
+        case .targetAdded(let p): f.rounds = [p.round]
+        case .feedbackGiven(let p):
+            f.rounds = [p.round]
+            if p.due != nil {
+                f.issues = Set(issues.values.lazy.filter { $0.round == p.round && $0.due == nil && $0.status.isOpen }.map(\.id))
+            }
+        case .roundClosed(let p): f.rounds = [p.round]
+        case .unitAdded(let p): f.units = [p.code]
+        case .secretaryChanged(let p): f.units = [p.unit]
+        case .issueAdded(let p): f.issues = [p.id]; f.rounds = [p.round]
+        case .issueAssigned(let p): f.issues = [p.id]
+        case .progressNoted(let p), .issueWithdrawn(let p), .ruleAdded(let p): f.issues = [p.id]
+        case .issueReported(let p): f.issues = [p.id]
+        case .issueVerified(let p): f.issues = [p.id]
+        case .issueReopened(let p): f.issues = [p.id]
+        case .transferAdded(let p): f.transfers = [p.id]; f.transferCounter = true; f.issues = [p.issue]
+        case .transferConcluded(let p): f.transfers = [p.id]
+        case .urged(let p): f.units = [p.unit]
+        case .policySet: f.policy = true
+        case .undone(let p):
+            f.rounds = Set(p.restore.rounds.keys); f.units = Set(p.restore.units.keys)
+            f.issues = Set(p.restore.issues.keys); f.transfers = Set(p.restore.transfers.keys)
+            f.policy = p.restore.policy != nil; f.transferCounter = p.restore.nextTransfer != nil
+        }
+        return f
+    }
+}
