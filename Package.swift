@@ -1,10 +1,10 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
-// Warnings are treated as problems by scripts/test (-warnings-as-errors), not here,
-// so that a newer compiler's new warning never makes the package unbuildable for users.
+// Swift 6 language mode with strict concurrency, and every warning of our own code is an error.
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
+    .treatAllWarnings(as: .error),
 ]
 
 let package = Package(
@@ -58,6 +58,6 @@ let package = Package(
         .testTarget(name: "XunchaCoreTests", dependencies: ["XunchaCore"], swiftSettings: strict),
         .testTarget(name: "XunchaStoreTests", dependencies: ["XunchaStore", "XunchaCore", "XunchaShell"], swiftSettings: strict),
         .testTarget(name: "XunchaShellTests", dependencies: ["XunchaShell", "XunchaCore"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: [], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["xuncha"], swiftSettings: strict),
     ]
 )

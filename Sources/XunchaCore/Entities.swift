@@ -120,6 +120,13 @@ public struct TransferOutcome: Codable, Hashable, Sendable {
     public var handled: Int
     public var recovered: Int
     public var refunded: Int
+
+    public init(sanctions: Int = 0, handled: Int = 0, recovered: Int = 0, refunded: Int = 0) {
+        self.sanctions = sanctions
+        self.handled = handled
+        self.recovered = recovered
+        self.refunded = refunded
+    }
 }
 
 /// 移交事项: a matter or clue handed to another body, and its outcome once concluded.

@@ -83,5 +83,9 @@ public enum Event: Hashable, Sendable {
     /// before-image of everything the undone event touched.
     public struct Undone: Codable, Hashable, Sendable {
         public var seq: Int64, restore: Fragment
+        public init(seq: Int64, restore: Fragment) {
+            self.seq = seq
+            self.restore = restore
+        }
     }
 }

@@ -42,3 +42,9 @@ extension Vocabulary {
         allCases.flatMap { [$0.rawValue] + $0.chinese }
     }
 }
+
+/// An error that carries its own bilingual message (the store's errors, file errors), so the
+/// shell can show it in the user's language without knowing where it came from.
+public protocol LocalizedFailure: Error {
+    var failureMessage: Localized { get }
+}

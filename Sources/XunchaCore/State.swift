@@ -61,6 +61,8 @@ public struct Footprint: Hashable, Sendable {
     public var policy = false
     public var transferCounter = false
 
+    public init() {}
+
     public func overlaps(_ other: Footprint) -> Bool {
         !rounds.isDisjoint(with: other.rounds) || !units.isDisjoint(with: other.units)
             || !issues.isDisjoint(with: other.issues) || !transfers.isDisjoint(with: other.transfers)

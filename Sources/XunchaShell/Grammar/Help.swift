@@ -1,0 +1,106 @@
+import XunchaCore
+
+/// Help text produced from the grammar table: the command list, one command's usage with its
+/// arguments, aliases and an example.
+public enum Help {
+    static func placeholder(_ kind: ValueKind?) -> String {
+        switch kind {
+        case nil: return ""
+        case .text: return "TEXT"
+        case .person: return "NAME"
+        case .dept: return "DEPT"
+        case .roundCode: return "ROUND"
+        case .unitCode: return "UNIT"
+        case .issueID: return "ID"
+        case .transferID: return "T-ID"
+        case .date: return "DATE"
+        case .days: return "DAYS"
+        case .integer: return "N"
+        case .money: return "YUAN"
+        case .choice(let c): return c.map(\.word).joined(separator: "|")
+        case .vocabulary(let v): return v.words.joined(separator: "|")
+        case .methods: return "M[,M…]"
+        case .settingKey: return "KEY"
+        case .file: return "FILE"
+        case .command: return "COMMAND…"
+        }
+    }
+
+    public static func usage(_ spec: CommandSpec) -> String {
+        var parts = [spec.name]
+        for p in spec.params {
+            let word = p.kind == .command ? "<\(p.name)…>" : "<\(p.name)>"
+            parts.append(p.required ? word : "[\(word)]")
+        }
+        for f in spec.flags {
+            var s = "--\(f.name)"
+            if f.kind != nil { s += " " + placeholder(f.kind) }
+            parts.append(f.required ? s : "[\(s)]")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    static let groups: [(Localized, [CommandID])] = [
+        (Localized(en: "Rounds and units", zh: "轮次与单位"), [.roundOpen, .roundTeam, .roundTarget, .roundFeedback, .roundClose, .roundShow, .roundList, .unitAdd, .unitSecretary, .unitShow, .unitList]),
+        (Localized(en: "Problems", zh: "问题"), [.issueAdd, .issueAssign, .issueProgress, .issueReport, .issueVerify, .issueReopen, .issueWithdraw, .issueRule, .issueShow]),
+        (Localized(en: "Transfers and supervision", zh: "移交与督办"), [.transferAdd, .transferConclude, .urge]),
+        (Localized(en: "Ledgers and reports", zh: "台账与报表"), [.ledger, .stats, .warnings, .slip, .reportHTML]),
+        (Localized(en: "Scripts and training", zh: "脚本与培训"), [.run, .play, .clock, .user, .set, .expectStatus, .expectCount, .expectRate, .expectWarning, .expectDigest, .expectFail]),
+        (Localized(en: "Journal and audit", zh: "日志与审计"), [.undo, .exportScript, .auditVerify, .auditDigest, .auditLog, .history, .help, .quit]),
+    ]
+
+    public static func overview(_ lang: Language) -> String {
+        var lines: [String] = []
+        lines.append(lang == .zh ? "命令(中英文均可;help 命令 查看详情与示例):" : "Commands (English or Chinese; help COMMAND for details and an example):")
+        for (title, ids) in groups {
+            lines.append("")
+            lines.append(title.text(lang))
+            for id in ids {
+                guard let spec = Grammar.commands.first(where: { $0.id == id }) else { continue }
+                let name = spec.name + "  " + spec.chineseName
+                lines.append("  " + Layout.padRight(name, to: 28) + " " + spec.summary.text(lang))
+            }
+        }
+        lines.append("")
+        lines.append(lang == .zh ? "日期:\(DateParser.forms)。引号:\"…\" '…' “…” 「…」。行尾 \\ 续行,# 注释。"
+                                 : "Dates: \(DateParser.forms). Quotes: \"…\" '…' “…” 「…」. A trailing \\ continues a line; # starts a comment.")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Finds the command(s) named by the words after `help`.
+    public static func lookup(_ words: [String]) -> [CommandSpec] {
+        guard let first = words.first else { return [] }
+        let group = Grammar.commands.filter { $0.words[0].contains { Parser.same(first, $0) } }
+        if words.count > 1 {
+            let sub = group.filter { $0.words.count > 1 && $0.words[1].contains { Parser.same(words[1], $0) } }
+            if !sub.isEmpty { return sub }
+        }
+        return group
+    }
+
+    public static func command(_ spec: CommandSpec, _ lang: Language) -> String {
+        var lines: [String] = []
+        lines.append(spec.name + "  (" + spec.chineseName + ")  — " + spec.summary.text(lang))
+        lines.append((lang == .zh ? "用法: " : "usage: ") + usage(spec))
+        let aliases = spec.words.map { $0.joined(separator: "/") }.joined(separator: " ")
+        lines.append((lang == .zh ? "别名: " : "aliases: ") + aliases)
+        for p in spec.params {
+            lines.append("  <\(p.name)>  " + p.help.text(lang) + (p.required ? "" : (lang == .zh ? "(可选)" : " (optional)")))
+        }
+        for f in spec.flags {
+            var s = "  --\(f.name)"
+            if f.kind != nil { s += " " + placeholder(f.kind) }
+            if !f.aliases.isEmpty { s += "  (--" + f.aliases.joined(separator: ", --") + ")" }
+            s += "  " + f.help.text(lang)
+            if f.required { s += lang == .zh ? "(必填)" : " (required)" }
+            lines.append(s)
+        }
+        lines.append((lang == .zh ? "示例: " : "example: ") + spec.example)
+        if spec.id == .run {
+            lines.append(lang == .zh
+                ? "退出码: 0 全部成功;1 有命令出错(默认整个文件未写入;--keep-going 时其余已写入);2 文件无法读取或用法错误。"
+                : "exit codes: 0 all applied; 1 a command failed (by default nothing of the file was written; with --keep-going the good ones were); 2 the file could not be read or usage was wrong.")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,121 @@
+import XunchaCore
+
+extension Session {
+    /// Runs one logical command line given as tokens. Blank lines do nothing.
+    public func execute(tokens: [Token], end: SourcePosition) throws(ShellError) {
+        guard let inv = try Parser.parse(tokens, end: end) else { return }
+        try execute(inv)
+    }
+
+    /// Lexes and runs `text`, which may hold several lines (with `\` continuations), stopping at
+    /// the first error. Used by `-c` and tests.
+    public func execute(_ text: String) throws(ShellError) {
+        var pending: [Token] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let lexed = try Lexer.tokenize(String(line), lineNumber: lineNumber)
+            pending += lexed.tokens
+            if lexed.continues { continue }
+            let end = SourcePosition(line: lineNumber, column: line.unicodeScalars.count + 1)
+            try execute(tokens: pending, end: end)
+            pending = []
+        }
+        if !pending.isEmpty {
+            try execute(tokens: pending, end: SourcePosition(line: lineNumber, column: 1))
+        }
+    }
+
+    public func execute(_ inv: Invocation) throws(ShellError) {
+        if let command = try domainCommand(inv) {
+            try change(command, inv)
+            return
+        }
+        if !inTransaction { try catchUp() }
+        switch inv.spec.id {
+        case .set:
+            guard let lang = Language(rawValue: try inv.string("value").lowercased()) else {
+                throw inv.fail("value", "lang is zh or en", "lang 的值为 zh 或 en")
+            }
+            language = lang
+            say("language: English", "语言:中文")
+        case .clock: try clockCommand(inv)
+        case .user:
+            if let name = inv.optional("name") {
+                guard !name.allSatisfy(\.isWhitespace) else { throw inv.fail("name", "the user name is empty", "用户名为空") }
+                user = name
+            }
+            if confirms || inv.optional("name") == nil { say("user: \(user)", "当前用户:\(user)") }
+        case .help: try helpCommand(inv)
+        case .history:
+            for (n, line) in history().enumerated() { out("\(Layout.padLeft(String(n + 1), to: 5))  \(line)") }
+        case .quit: requestQuit()
+        case .run: try runCommand(inv)
+        case .play:
+            guard let playHandler else {
+                throw ShellError(en: "play is not available here", zh: "此处不能使用 play", at: inv.start)
+            }
+            try playHandler(inv)
+        case .reportHTML:
+            guard let reportHandler else {
+                throw ShellError(en: "report html is not available here", zh: "此处不能生成报告", at: inv.start)
+            }
+            try reportHandler(inv, self)
+        case .undo: try undoCommand(inv)
+        case .exportScript: try exportCommand(inv)
+        case .auditVerify: try auditVerify(inv)
+        case .auditDigest: out(state.digest())
+        case .auditLog: try auditLog(inv)
+        case .expectStatus, .expectCount, .expectRate, .expectFail, .expectDigest, .expectWarning:
+            try expectation(inv)
+        case .ledger, .stats, .warnings, .slip, .issueShow, .roundShow, .roundList, .unitShow, .unitList:
+            try query(inv)
+        default:
+            throw ShellError(en: "\(inv.spec.name) is incomplete", zh: "\(inv.spec.name) 参数不完整", at: inv.end,
+                             hintEn: "usage: \(Help.usage(inv.spec))", hintZh: "用法:\(Help.usage(inv.spec))")
+        }
+    }
+
+    var inTransaction: Bool { currentAppender != nil || dryRun }
+
+    /// Decides and records one change: inside a running file it joins the file's transaction,
+    /// otherwise it is its own.
+    func change(_ command: Command, _ inv: Invocation) throws(ShellError) {
+        let event: Event
+        if dryRun {
+            do { event = try commit(command, inv, nil) } catch { throw storeFailure(error) }
+        } else if let appender = currentAppender {
+            do { event = try commit(command, inv, appender) } catch { throw storeFailure(error) }
+        } else {
+            event = try transaction { appender in try commit(command, inv, appender) }
+            snapshotIfDue()
+        }
+        if confirms { say(Confirm.message(event, state)) }
+    }
+
+    func clockCommand(_ inv: Invocation) throws(ShellError) {
+        if let word = inv.optional("date") {
+            if ["now", "现在", "real", "实际"].contains(word.lowercased()) {
+                clock = nil
+            } else {
+                clock = try inv.date("date", today: today)
+            }
+        }
+        let mode = clock == nil ? Localized(en: "real", zh: "真实") : Localized(en: "simulated", zh: "模拟")
+        if confirms || inv.optional("date") == nil { say("clock: \(today.iso) (\(mode.en))", "日期:\(today.iso)(\(mode.zh))") }
+    }
+
+    func helpCommand(_ inv: Invocation) throws(ShellError) {
+        let words = inv.rest.map(\.text)
+        if words.isEmpty { out(Help.overview(language)); return }
+        if words[0] == "tutorial" || words[0] == "教程" { out(Tutorial.text(language)); return }
+        let found = Help.lookup(words)
+        guard !found.isEmpty else {
+            let near = Suggest.nearest(words[0], in: Parser.firstWords)
+            throw ShellError(en: "no command \"\(words.joined(separator: " "))\"" + (near.map { "; did you mean \($0)?" } ?? ""),
+                             zh: "没有命令“\(words.joined(separator: " "))”" + (near.map { ",是否要查 \($0)?" } ?? ""),
+                             at: inv.rest.first?.position)
+        }
+        out(found.map { Help.command($0, language) }.joined(separator: "\n\n"))
+    }
+}

@@ -1,0 +1,101 @@
+import XunchaCore
+
+/// `expect …`: assertions that make a command file a test. A failed expectation is an error
+/// at its line; trainers and the acceptance tests use them.
+extension Session {
+    func expectation(_ inv: Invocation) throws(ShellError) {
+        switch inv.spec.id {
+        case .expectStatus:
+            let id = try inv.string("id")
+            guard let want = try inv.vocab("status", IssueStatus.self) else { return }
+            let issue = try lookup(id, inv)
+            guard issue.status == want else {
+                throw failed(inv, "\(id) is \(issue.status.rawValue), expected \(want.rawValue)",
+                             "\(id) 当前为“\(issue.status.chinese[0])”,预期“\(want.chinese[0])”")
+            }
+        case .expectCount:
+            let n = state.issues(matching: try inv.issueFilter(today: today), today: today).count
+            let want = try inv.int("n", 0...100_000_000) ?? 0
+            let op = try inv.choice("op") ?? "="
+            guard compare(n, op, want) else {
+                throw failed(inv, "count is \(n), expected \(op) \(want)", "数量为 \(n),预期 \(op) \(want)")
+            }
+        case .expectRate:
+            var filter = IssueFilter()
+            filter.round = inv.optional("round")
+            filter.unit = inv.optional("unit")
+            let rate = Rate(state.issues(matching: filter, today: today))
+            let text = try inv.string("rate")
+            guard let want = Self.hundredths(text) else {
+                throw inv.fail("rate", "\"\(text)\" is not a rate like 90.56%", "“\(text)”不是形如 90.56% 的整改率")
+            }
+            let op = try inv.choice("op") ?? "="
+            guard let got = rate.hundredths, compare(got, op, want) else {
+                throw failed(inv, "rate is \(rate.fraction), expected \(op) \(text)", "整改率为 \(rate.fraction),预期 \(op) \(text)")
+            }
+        case .expectWarning:
+            let id = try inv.string("id")
+            let issue = try lookup(id, inv)
+            let got = issue.warning(on: today, policy: state.policy)?.rawValue ?? "none"
+            let want = try inv.choice("colour") ?? "none"
+            guard got == want else {
+                throw failed(inv, "\(id) warning is \(got) on \(today.iso), expected \(want)", "\(id) 在 \(today.iso) 的预警为 \(got),预期 \(want)")
+            }
+        case .expectDigest:
+            let want = try inv.string("digest").lowercased()
+            let got = state.digest()
+            guard got == want else { throw failed(inv, "digest is \(got), expected \(want)", "摘要为 \(got),预期 \(want)") }
+        case .expectFail:
+            try expectRefusal(inv)
+        default:
+            break
+        }
+    }
+
+    /// Runs the rest of the line on a scratch copy: the expectation holds when it is refused.
+    /// Either way nothing changes and nothing is printed.
+    private func expectRefusal(_ inv: Invocation) throws(ShellError) {
+        let saved = state, savedDry = dryRun, savedOut = out, savedUndo = undoStack
+        dryRun = true
+        out = { _ in }
+        defer { state = saved; dryRun = savedDry; out = savedOut; undoStack = savedUndo }
+        do {
+            try execute(tokens: inv.rest, end: inv.end)
+        } catch {
+            return
+        }
+        throw failed(inv, "expected this command to be refused, but it was accepted", "预期该命令被拒绝,但它被接受了")
+    }
+
+    private func lookup(_ id: String, _ inv: Invocation) throws(ShellError) -> Issue {
+        do { return try state.issue(id) } catch { throw ShellError(error.message, hint: error.hint, at: inv.position(of: "id")) }
+    }
+
+    private func failed(_ inv: Invocation, _ en: String, _ zh: String) -> ShellError {
+        ShellError(en: "expectation failed: \(en)", zh: "预期不成立:\(zh)", at: inv.start)
+    }
+
+    private func compare(_ a: Int, _ op: String, _ b: Int) -> Bool {
+        switch op {
+        case ">=": a >= b
+        case "<=": a <= b
+        case ">": a > b
+        case "<": a < b
+        default: a == b
+        }
+    }
+
+    /// `90.56%`, `90.56`, `100%` → hundredths of a percent.
+    static func hundredths(_ text: String) -> Int? {
+        var t = Substring(text.trimmingSpaces)
+        if t.hasSuffix("%") || t.hasSuffix("%") { t = t.dropLast() }
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]), (0...100).contains(whole) else { return nil }
+        var frac = 0
+        if parts.count == 2 {
+            guard (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isASCIIDigit), let f = Int(parts[1]) else { return nil }
+            frac = parts[1].count == 1 ? f * 10 : f
+        }
+        return whole * 100 + frac
+    }
+}

@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import XunchaCore
+
+/// Reading command files and writing exports. Files the tool creates are private (0600) and
+/// an existing file is only replaced when asked.
+public enum FileIO {
+    public static func read(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw FileFailure(failureMessage: failure(path, errno, reading: true)) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileFailure(failureMessage: failure(path, errno, reading: true))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+        }
+        return bytes
+    }
+
+    /// Writes `text` to a new file with mode 0600; refuses to replace an existing one unless `force`.
+    /// Written to a temporary name first and renamed, so a failed write never leaves half a file.
+    public static func write(_ text: String, to path: String, force: Bool) throws(ShellError) {
+        if !force, access(path, F_OK) == 0 {
+            throw ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在,未覆盖",
+                             hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --force")
+        }
+        let temp = path + ".tmp-\(getpid())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw ShellError(failure(path, errno, reading: false)) }
+        var ok = true
+        var err: Int32 = 0
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                ok = false; err = errno; break
+            }
+            offset += n
+        }
+        if ok && fsync(fd) != 0 { ok = false; err = errno }
+        close(fd)
+        fchmodPath(temp)
+        if ok && rename(temp, path) != 0 { ok = false; err = errno }
+        if !ok {
+            unlink(temp)
+            throw ShellError(failure(path, err, reading: false))
+        }
+    }
+
+    private static func fchmodPath(_ path: String) { chmod(path, 0o600) }
+
+    public static func failure(_ path: String, _ code: Int32, reading: Bool) -> Localized {
+        let reason = String(cString: strerror(code))
+        return reading
+            ? Localized(en: "cannot read \(path): \(reason)", zh: "无法读取 \(path):\(reason)")
+            : Localized(en: "cannot write \(path): \(reason)", zh: "无法写入 \(path):\(reason)")
+    }
+}
+
+/// A file that could not be read, with a message in both languages.
+public struct FileFailure: LocalizedFailure {
+    public let failureMessage: Localized
+}

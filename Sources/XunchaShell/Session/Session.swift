@@ -1,0 +1,153 @@
+import XunchaCore
+
+/// One user's session on a ledger: the memory image, the journal behind it, the clock and the
+/// acting user. Every line typed, run from a file or played goes through `execute`.
+public final class Session {
+    public internal(set) var state: State
+    public let journal: any Journal
+    /// The newest journal row this session's state reflects.
+    public internal(set) var lastSeq: Int64
+    /// The simulated date (`clock DATE`); nil follows the real one.
+    public var clock: Day?
+    /// Today's real date, from outside: the core and the shell never read the clock themselves.
+    public var realToday: () -> Day
+    public var user: String
+    public var language: Language
+    /// What the prompt calls the store (a file name, `memory`, `SANDBOX`).
+    public var storeLabel: String
+    /// Print a confirmation after each change (interactive and play), or stay quiet (batch files).
+    public var confirms = true
+    /// Width tables are fitted to; nil means unbounded (files, pipes).
+    public var terminalWidth: Int?
+    /// Terminals get tables by default; pipes and files too, unless a format is asked for.
+    public var isTerminal = false
+    public var out: (String) -> Void
+    public var err: (String) -> Void
+    /// Reads a file for `run`/`play`; replaceable in tests.
+    public var readFile: (String) throws -> [UInt8] = FileIO.read
+    public var history: () -> [String] = { [] }
+    /// Set by `quit`.
+    public private(set) var wantsQuit = false
+
+    /// The before-images of this session's own commands, newest last, for `undo`.
+    var undoStack: [(seq: Int64, before: Fragment)] = []
+    /// Inside `run FILE`, `--check` or `expect fail`: changes are decided and applied to a
+    /// scratch state only.
+    var dryRun = false
+    var snapshotSeq: Int64
+    /// The open write transaction of the file being run; changes join it.
+    var currentAppender: (any JournalAppender)?
+    /// Files being run, to refuse a file that runs itself.
+    var runStack: [String] = []
+    /// Hook for `play` (set by the binary, which owns the terminal).
+    public var playHandler: ((Invocation) throws(ShellError) -> Void)?
+    /// Hook for `report html` (kept outside so the session stays small).
+    public var reportHandler: ((Invocation, Session) throws(ShellError) -> Void)?
+
+    public init(journal: any Journal, state: State = State(), lastSeq: Int64 = 0, user: String, language: Language,
+                realToday: @escaping () -> Day, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+        self.journal = journal
+        self.state = state
+        self.lastSeq = lastSeq
+        self.snapshotSeq = lastSeq
+        self.user = user
+        self.language = language
+        self.realToday = realToday
+        self.out = out
+        self.err = err
+        self.storeLabel = journal.location
+    }
+
+    public var context: Context { Context(today: clock ?? realToday(), actor: user) }
+    public var today: Day { clock ?? realToday() }
+
+    func say(_ en: String, _ zh: String) { out(language == .zh ? zh : en) }
+    func say(_ text: Localized) { out(text.text(language)) }
+
+    /// Applies what other sessions appended since we last looked.
+    public func catchUp() throws(ShellError) {
+        do {
+            for e in try journal.entries(after: lastSeq) {
+                state.apply(e.event, on: e.at, actor: e.actor)
+                lastSeq = e.seq
+            }
+        } catch {
+            throw storeFailure(error)
+        }
+    }
+
+    /// Journal rows after `seq`, read through the open transaction when there is one (the
+    /// database is not re-entered from inside its own write).
+    func journalEntries(after seq: Int64) throws(ShellError) -> [JournalEntry] {
+        do {
+            if let appender = currentAppender { return try appender.entries(after: seq) }
+            return try journal.entries(after: seq)
+        } catch {
+            throw storeFailure(error)
+        }
+    }
+
+    func catchUp(_ appender: any JournalAppender) throws {
+        for e in try appender.entries(after: lastSeq) {
+            state.apply(e.event, on: e.at, actor: e.actor)
+            lastSeq = e.seq
+        }
+    }
+
+    /// Decides one domain command and, unless in a dry run, appends its event. The caller is
+    /// inside a journal write (see `transaction`).
+    func commit(_ command: Command, _ inv: Invocation, _ appender: (any JournalAppender)?) throws -> Event {
+        let ctx = context
+        let event: Event
+        do {
+            event = try state.decide(command, ctx)
+        } catch {
+            throw ShellError(error.message, hint: error.hint, at: inv.position(of: error.field))
+        }
+        let before = state.fragment(for: state.footprint(of: event))
+        if let appender, !dryRun {
+            let seq = try appender.append(event, at: ctx.today, actor: ctx.actor)
+            lastSeq = seq
+            undoStack.append((seq, before))
+            if undoStack.count > 100 { undoStack.removeFirst() }
+        }
+        state.apply(event, on: ctx.today, actor: ctx.actor)
+        return event
+    }
+
+    /// Runs `body` as one all-or-nothing unit: one journal write transaction (joined when one
+    /// is already open), caught up first; on any error the memory image goes back to where it was.
+    func transaction<T>(_ body: (any JournalAppender) throws -> T) throws(ShellError) -> T {
+        let savedState = state, savedSeq = lastSeq, savedUndo = undoStack
+        do {
+            return try journal.write { appender in
+                try catchUp(appender)
+                return try body(appender)
+            }
+        } catch {
+            state = savedState
+            lastSeq = savedSeq
+            undoStack = savedUndo
+            if let e = error as? ShellError { throw e }
+            throw storeFailure(error)
+        }
+    }
+
+    func storeFailure(_ error: any Error) -> ShellError {
+        if let e = error as? ShellError { return e }
+        if let e = error as? any LocalizedFailure {
+            return ShellError(e.failureMessage, hint: Localized(en: "nothing was changed", zh: "未作任何修改"))
+        }
+        return ShellError(en: "the store failed: \(error)", zh: "账本存储出错:\(error)",
+                          hintEn: "nothing was changed", hintZh: "未作任何修改")
+    }
+
+    /// Writes a snapshot when enough events have piled up since the last one, so the next
+    /// open replays a short tail. Failing to snapshot loses nothing, so it is not an error.
+    public func snapshotIfDue(every interval: Int64 = 5_000) {
+        guard !dryRun, lastSeq - snapshotSeq >= interval else { return }
+        if (try? journal.saveSnapshot(seq: lastSeq, state: state)) != nil { snapshotSeq = lastSeq }
+    }
+
+    func requestQuit() { wantsQuit = true }
+}

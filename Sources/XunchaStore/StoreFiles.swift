@@ -1,0 +1,158 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a store lives when the user names none: `$XUNCHA_STORE`, else
+/// `$XDG_DATA_HOME/xuncha/ledger.db`, else `$HOME/.local/share/xuncha/ledger.db`.
+public enum StorePath {
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let explicit = environment["XUNCHA_STORE"], !explicit.isEmpty { return explicit }
+        // The XDG spec says a relative value is invalid and must be ignored.
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return join(xdg, "xuncha/ledger.db")
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return join(home, ".local/share/xuncha/ledger.db")
+        }
+        // No HOME at all (a bare cron or container environment): fall back to the
+        // password database rather than writing into whatever the current directory is.
+        if let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir {
+            return join(String(cString: dir), ".local/share/xuncha/ledger.db")
+        }
+        return "xuncha-ledger.db"
+    }
+
+    static func join(_ dir: String, _ rest: String) -> String {
+        dir.hasSuffix("/") ? dir + rest : dir + "/" + rest
+    }
+
+    /// The directory part of `path` (`.` for a bare file name).
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let dir = String(path[..<slash])
+        return dir.isEmpty ? "/" : dir
+    }
+}
+
+/// File-system steps around the SQLite file: what kind of file a path holds, private
+/// directories and files for a new store. Plain POSIX calls so that every failure has an errno
+/// to explain it.
+enum StoreFiles {
+    /// The 16 bytes every SQLite 3 database file starts with.
+    static let sqliteHeader: [UInt8] = Array("SQLite format 3\0".utf8)
+
+    enum Kind {
+        case absent
+        case directory
+        case sqlite
+        case notSQLite
+    }
+
+    /// Looks at `path` without opening it as a database, so that a text file is refused with a
+    /// clear message instead of whatever SQLite says about it.
+    static func kind(of path: String) throws -> Kind {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            let code = errno
+            // ENOTDIR: a file sits where a directory should; creation names that file.
+            if code == ENOENT || code == ENOTDIR { return .absent }
+            throw StoreError.fromErrno(code, path: path)
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .directory }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .notSQLite }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.fromErrno(errno, path: path) }
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: sqliteHeader.count)
+        let got = header.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if got < 0 { throw StoreError.fromErrno(errno, path: path) }
+        // An empty file is not a store either: SQLite would happily treat it as an empty
+        // database, and we would then say "no tables" about someone's empty notes file.
+        return got == sqliteHeader.count && header == sqliteHeader ? .sqlite : .notSQLite
+    }
+
+    /// Creates `dir` and any missing parents with mode 0700 (only the ones it creates).
+    static func makeDirectories(_ dir: String) throws {
+        var info = stat()
+        if stat(dir, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw StoreError.notADirectory(path: dir) }
+            return
+        }
+        let code = errno
+        // ENOTDIR: some ancestor is a file; recursing finds it and names it.
+        guard code == ENOENT || code == ENOTDIR else { throw directoryError(code, dir) }
+        let parent = StorePath.parent(of: dir)
+        if parent != dir { try makeDirectories(parent) }
+        if mkdir(dir, 0o700) != 0 {
+            let code = errno
+            // Another process may have made it between our stat and mkdir: fine.
+            if code == EEXIST { return }
+            throw directoryError(code, dir)
+        }
+        // mkdir's mode is filtered by the umask; an odd umask must not make it unusable.
+        _ = chmod(dir, 0o700)
+    }
+
+    private static func directoryError(_ code: Int32, _ dir: String) -> StoreError {
+        switch code {
+        case EACCES, EPERM, EROFS, ENOTDIR, ENOSPC: return StoreError.fromErrno(code, path: dir)
+        default: return .cannotCreateDirectory(path: dir, reason: String(cString: strerror(code)))
+        }
+    }
+
+    /// Creates an empty file with mode 0600 that must not exist yet.
+    static func createPrivateFile(_ path: String) throws {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.fromErrno(errno, path: path) }
+        // The umask may have removed the owner's bits; SQLite also copies this mode onto the
+        // -wal and -shm files it creates beside the database, so it must be exactly 0600.
+        _ = fchmod(fd, 0o600)
+        close(fd)
+    }
+
+    /// Puts `tmp` at `path` unless something is already there (another process created the
+    /// store first: then its store wins and ours is dropped). Returns whether ours was placed.
+    static func placeWithoutReplacing(_ tmp: String, at path: String) throws -> Bool {
+        if link(tmp, path) == 0 {
+            unlink(tmp)
+            syncDirectory(of: path)
+            return true
+        }
+        let code = errno
+        if code == EEXIST { return false }
+        // Some file systems have no hard links; a rename is the next best thing.
+        if code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == ENOSYS || code == EXDEV {
+            if access(path, F_OK) == 0 { return false }
+            guard rename(tmp, path) == 0 else { throw StoreError.fromErrno(errno, path: path) }
+            syncDirectory(of: path)
+            return true
+        }
+        throw StoreError.fromErrno(code, path: path)
+    }
+
+    /// Makes a new name in a directory durable; failure only weakens crash-safety of creation.
+    static func syncDirectory(of path: String) {
+        let fd = open(StorePath.parent(of: path), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
+    /// Restricts the database and its -wal/-shm companions to the owner. Only files owned by
+    /// this user are touched: a store someone shared on purpose is not rewritten behind them.
+    static func makePrivate(_ path: String) {
+        for file in [path, path + "-wal", path + "-shm"] {
+            var info = stat()
+            guard stat(file, &info) == 0, info.st_uid == geteuid(), (info.st_mode & 0o077) != 0 else { continue }
+            _ = chmod(file, 0o600)
+        }
+    }
+
+    static func remove(_ path: String) {
+        for file in [path, path + "-wal", path + "-shm", path + "-journal"] { unlink(file) }
+    }
+}

@@ -1,0 +1,50 @@
+import XunchaCore
+
+/// A store opened for a session: the journal, the state rebuilt from it, and the seq of the
+/// last event that state reflects (the point to catch up from before the next command).
+public struct LoadedStore {
+    public let journal: SQLiteJournal
+    public var state: State
+    public var lastSeq: Int64
+
+    public init(journal: SQLiteJournal, state: State, lastSeq: Int64) {
+        self.journal = journal
+        self.state = state
+        self.lastSeq = lastSeq
+    }
+}
+
+/// Opening a store the way DESIGN §3 describes it: newest valid snapshot, then replay of the
+/// events after it. Replay applies facts without re-validating them.
+public enum StoreLoader {
+    /// Opens (or creates) the SQLite store at `path` and rebuilds its state.
+    public static func load(path: String, createIfMissing: Bool) throws -> LoadedStore {
+        let journal = try SQLiteJournal.open(path: path, createIfMissing: createIfMissing)
+        let (state, lastSeq) = try replay(journal)
+        return LoadedStore(journal: journal, state: state, lastSeq: lastSeq)
+    }
+
+    /// Rebuilds the state of any journal (SQLite, memory, a future server one).
+    public static func replay(_ journal: any Journal) throws -> (state: State, lastSeq: Int64) {
+        var state = State()
+        var lastSeq: Int64 = 0
+        if let snapshot = try journal.latestSnapshot() {
+            state = snapshot.state
+            lastSeq = snapshot.seq
+        }
+        if let sqlite = journal as? SQLiteJournal {
+            // Streamed: a province store has ~190,000 events and an array of them all would
+            // cost more memory than the state itself.
+            try sqlite.forEachEntry(after: lastSeq) { entry in
+                state.apply(entry.event, on: entry.at, actor: entry.actor)
+                lastSeq = entry.seq
+            }
+        } else {
+            for entry in try journal.entries(after: lastSeq) {
+                state.apply(entry.event, on: entry.at, actor: entry.actor)
+                lastSeq = entry.seq
+            }
+        }
+        return (state, lastSeq)
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import XunchaCore
+import XunchaShell
+import XunchaStore
+
+/// `xuncha`: the shell on a ledger, a command file runner, or (with `play`) a demo player.
+@main
+struct Xuncha: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "xuncha",
+        abstract: "巡察整改台账 — inspection rectification ledger shell.",
+        discussion: "Without files or -c it starts the interactive shell on a terminal, or reads commands from standard input.",
+        subcommands: [ShellCommand.self, PlayCommand.self],
+        defaultSubcommand: ShellCommand.self
+    )
+}
+
+struct ShellCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "shell", abstract: "Open the ledger (the default).")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var runOptions: RunOptions
+
+    func run() throws {
+        var options = storeOptions
+        if runOptions.tutorial { options.sandbox = true }
+        let app: App
+        do { app = try App(options) } catch let e as AppFailure {
+            FileHandle.standardError.write(Data((e.text + "\n").utf8))
+            throw ExitCode(2)
+        }
+        defer { app.close() }
+        if runOptions.tutorial { app.session.out(Tutorial.text(app.session.language)) }
+        let status = app.runBatchOrShell(runOptions)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct PlayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "play", abstract: "Play a demo script as if typed (in a sandbox unless --store is given).")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @ArgumentParser.Flag(name: .long, help: "Wait for Enter before each command (q quits, s skips narration).")
+    var step = false
+
+    @Option(name: .long, help: "Pause between commands, in seconds.")
+    var delay: Double?
+
+    @Argument(help: "The demo script.")
+    var file: String
+
+    func run() throws {
+        var options = storeOptions
+        if options.store == nil && !options.memory { options.sandbox = true }
+        let app: App
+        do { app = try App(options) } catch let e as AppFailure {
+            FileHandle.standardError.write(Data((e.text + "\n").utf8))
+            throw ExitCode(2)
+        }
+        defer { app.close() }
+        let status = app.play(file: file, step: step, delay: delay)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import XunchaCore
+import XunchaShell
+
+extension App {
+    /// `-c` commands, then files, else the interactive shell on a terminal, else standard input
+    /// as one command file. Returns the exit status (0 ok, 1 a command failed).
+    func runBatchOrShell(_ options: RunOptions) -> Int32 {
+        if !options.commands.isEmpty || !options.files.isEmpty {
+            session.confirms = !options.commands.isEmpty
+            for command in options.commands {
+                do { try session.execute(command) } catch {
+                    session.err(error.render(file: "-c", language: session.language))
+                    return 1
+                }
+                if session.wantsQuit { return 0 }
+            }
+            for file in options.files {
+                do {
+                    let result = try session.run(file: file, keepGoing: options.keepGoing, check: options.check)
+                    if result.errors > 0 { return 1 }
+                } catch {
+                    session.err(error.render(file: file, language: session.language))
+                    return 1
+                }
+            }
+            return 0
+        }
+        if let editor = LineEditor(program: "xuncha", historyFile: historyPath(), completer: { [unowned self] text in
+            Completer(state: session.state).complete(text)
+        }) {
+            session.isTerminal = true
+            session.terminalWidth = App.terminalWidth()
+            let colour = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let repl = Repl(session: session, editor: editor, colour: colour)
+            repl.sandbox = sandboxDir != nil
+            repl.widthProvider = App.terminalWidth
+            let status = repl.run()
+            editor.close()
+            return status
+        }
+        return runStandardInput()
+    }
+
+    /// Standard input that is not a terminal: read whole, run as one command file.
+    func runStandardInput() -> Int32 {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        session.confirms = false
+        session.readFile = { path in path == "<stdin>" ? Array(data) : try FileIO.read(path) }
+        do {
+            let result = try session.run(file: "<stdin>")
+            return result.errors > 0 ? 1 : 0
+        } catch {
+            session.err(error.render(file: "<stdin>", language: session.language))
+            return 1
+        }
+    }
+
+    func play(file: String, step: Bool, delay: Double?) -> Int32 {
+        let player = Player(session: session, terminal: isatty(0) == 1 && isatty(1) == 1)
+        do {
+            try player.play(file: file, step: step, delay: delay)
+            return 0
+        } catch {
+            session.err(error.render(file: file, language: session.language))
+            return 1
+        }
+    }
+
+    /// History lives beside the store (one per store), private to the user.
+    func historyPath() -> String? {
+        if let path = storePath { return path + ".history" }
+        let env = ProcessInfo.processInfo.environment
+        guard let home = env["HOME"] else { return nil }
+        return home + "/.xuncha_history"
+    }
+
+    static func terminalWidth() -> Int? {
+        var w = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 0 else { return nil }
+        return Int(w.ws_col)
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import XCTest
+import XunchaCore
+@testable import XunchaStore
+
+/// Appending, transactions, replay and snapshots of the SQLite journal.
+final class JournalTests: StoreTestCase {
+    func testAppendedEntriesAndStateSurviveReopening() throws {
+        let h = try History.make(count: 40)
+        do {
+            let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+            try append(h.facts, to: journal)
+            try journal.close()
+        }
+        let loaded = try StoreLoader.load(path: storePath, createIfMissing: false)
+        let entries = try loaded.journal.entries(after: 0)
+        XCTAssertEqual(entries.map(\.seq), Array(1...40))
+        XCTAssertEqual(entries.map(\.event), h.facts.map(\.event))
+        XCTAssertEqual(entries.map(\.at), h.facts.map(\.at))
+        XCTAssertEqual(entries.map(\.actor), h.facts.map(\.actor))
+        XCTAssertEqual(loaded.lastSeq, 40)
+        XCTAssertEqual(loaded.state.digest(), h.state.digest())
+        XCTAssertEqual(try loaded.journal.entries(after: 35).map(\.seq), [36, 37, 38, 39, 40])
+        XCTAssertEqual(try loaded.journal.verifyChain(), ChainReport(checked: 40))
+    }
+
+    func testTheChainMatchesTheMemoryJournal() throws {
+        // Both implementations hash the same facts the same way: a store exported from one can
+        // be checked against the other.
+        let h = try History.make(count: 12)
+        let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+        try append(h.facts, to: journal)
+        let hashes = try journal.queue.inDatabase { db in try String.fetchAll(db, sql: "SELECT hash FROM journal ORDER BY seq") }
+        var prev = ChainHash.genesis
+        for (i, f) in h.facts.enumerated() {
+            prev = ChainHash.compute(prev: prev, seq: Int64(i + 1), at: f.at.iso, actor: f.actor, type: f.event.type,
+                                     body: try f.event.encodedBody())
+            XCTAssertEqual(hashes[i], prev, "seq \(i + 1)")
+        }
+    }
+
+    func testReplayWithAndWithoutSnapshotGivesTheSameDigest() throws {
+        let h = try History.make(count: 60)
+        var middle = State()
+        for f in h.facts.prefix(25) { middle.apply(f.event, on: f.at, actor: f.actor) }
+        do {
+            let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+            try append(h.facts, to: journal)
+            let (plain, plainSeq) = try StoreLoader.replay(journal)
+            XCTAssertEqual(plain.digest(), h.state.digest())
+            XCTAssertEqual(plainSeq, 60)
+            try journal.saveSnapshot(seq: 25, state: middle)
+            try journal.close()
+        }
+        let journal = try SQLiteJournal.open(path: storePath, createIfMissing: false)
+        let snapshot = try XCTUnwrap(try journal.latestSnapshot())
+        XCTAssertEqual(snapshot.seq, 25)
+        XCTAssertEqual(snapshot.state.digest(), middle.digest())
+        let (state, lastSeq) = try StoreLoader.replay(journal)
+        XCTAssertEqual(state.digest(), h.state.digest())
+        XCTAssertEqual(lastSeq, 60)
+    }
+
+    func testAThrowingBodyLeavesNothingBehind() throws {
+        let h = try History.make(count: 10)
+        let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+        try append(h.facts.prefix(3), to: journal)
+        XCTAssertThrowsError(try journal.write { appender in
+            for f in h.facts.dropFirst(3) { _ = try appender.append(f.event, at: f.at, actor: f.actor) }
+            throw Boom()
+        }) { XCTAssertEqual($0 as? Boom, Boom()) }
+        XCTAssertEqual(try count(journal), 3)
+        // The failed write must not have poisoned the cached tail: the next append is seq 4.
+        try append(h.facts.dropFirst(3).prefix(1), to: journal)
+        XCTAssertEqual(try journal.entries(after: 0).map(\.seq), [1, 2, 3, 4])
+        XCTAssertEqual(try journal.verifyChain().firstBad, nil)
+    }
+
+    func testANestedWriteJoinsTheOuterTransaction() throws {
+        let h = try History.make(count: 6)
+        let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+        XCTAssertThrowsError(try journal.write { outer in
+            _ = try outer.append(h.facts[0].event, at: h.facts[0].at, actor: "a")
+            let inner = try journal.write { inner in try inner.append(h.facts[1].event, at: h.facts[1].at, actor: "a") }
+            XCTAssertEqual(inner, 2)
+            // The outer write still sees the inner append before anything is committed.
+            XCTAssertEqual(try outer.entries(after: 0).map(\.seq), [1, 2])
+            throw Boom()
+        })
+        XCTAssertEqual(try count(journal), 0, "the inner append went with the outer rollback")
+    }
+
+    func testAFailedNestedWriteUndoesOnlyItsOwnAppends() throws {
+        let h = try History.make(count: 6)
+        let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+        try journal.write { outer in
+            _ = try outer.append(h.facts[0].event, at: h.facts[0].at, actor: "a")
+            XCTAssertThrowsError(try journal.write { inner in
+                _ = try inner.append(h.facts[1].event, at: h.facts[1].at, actor: "a")
+                throw Boom()
+            })
+            let seq = try outer.append(h.facts[2].event, at: h.facts[2].at, actor: "a")
+            XCTAssertEqual(seq, 2, "the rolled-back inner seq is reused")
+        }
+        XCTAssertEqual(try journal.entries(after: 0).map(\.event), [h.facts[0].event, h.facts[2].event])
+        XCTAssertEqual(try journal.verifyChain(), ChainReport(checked: 2))
+    }
+
+    func testAnAppenderKeptPastItsWriteIsRefused() throws {
+        let h = try History.make(count: 6)
+        let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+        let kept = try journal.write { $0 }
+        XCTAssertThrowsError(try kept.append(h.facts[0].event, at: h.facts[0].at, actor: "a")) {
+            XCTAssertEqual($0 as? StoreError, .appendOutsideWrite)
+        }
+        XCTAssertEqual(try count(journal), 0)
+    }
+
+    func testReadsInsideAWriteDoNotDeadlock() throws {
+        // GRDB's queue is not reentrant; every journal call inside a write must reuse its connection.
+        let h = try History.make(count: 6)
+        let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+        try journal.write { appender in
+            _ = try appender.append(h.facts[0].event, at: h.facts[0].at, actor: "a")
+            XCTAssertEqual(try journal.entries(after: 0).count, 1)
+            XCTAssertEqual(try journal.verifyChain(), ChainReport(checked: 1))
+            try journal.saveSnapshot(seq: 1, state: State())
+            XCTAssertEqual(try journal.latestSnapshot()?.seq, 1)
+        }
+    }
+
+    func testTwoInstancesOnOneFileShareOneChain() throws {
+        let h = try History.make(count: 20)
+        let a = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+        let b = try SQLiteJournal.open(path: storePath, createIfMissing: false)
+        for (i, f) in h.facts.enumerated() {
+            let session = i % 3 == 0 ? b : a
+            let seq = try session.write { try $0.append(f.event, at: f.at, actor: session === a ? "a" : "b") }
+            XCTAssertEqual(seq, Int64(i + 1))
+        }
+        let seenByA = try a.entries(after: 0)
+        let seenByB = try b.entries(after: 0)
+        XCTAssertEqual(seenByA, seenByB)
+        XCTAssertEqual(seenByA.map(\.seq), Array(1...20))
+        XCTAssertEqual(seenByA.map(\.event), h.facts.map(\.event))
+        XCTAssertEqual(try a.verifyChain(), ChainReport(checked: 20))
+    }
+
+    func testAWriterWaitsThenReportsBusy() throws {
+        let h = try History.make(count: 6)
+        let a = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+        let b = try SQLiteJournal.open(path: storePath, createIfMissing: false, busyTimeout: 0.2)
+        let started = Date()
+        try a.write { appender in
+            _ = try appender.append(h.facts[0].event, at: h.facts[0].at, actor: "a")
+            XCTAssertThrowsError(try b.write { try $0.append(h.facts[1].event, at: h.facts[1].at, actor: "b") }) {
+                XCTAssertEqual($0 as? StoreError, .busy(path: self.storePath, seconds: 1))
+            }
+        }
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 0.2, "it waited before giving up")
+        // Once the lock is free, b appends after a's row.
+        XCTAssertEqual(try b.write { try $0.append(h.facts[1].event, at: h.facts[1].at, actor: "b") }, 2)
+    }
+
+    func testMaybeSnapshotWritesOnlyAfterTheInterval() throws {
+        let h = try History.make(count: Int(SQLiteJournal.snapshotInterval) + 10)
+        let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+        var state = State()
+        var seq: Int64 = 0
+        var written: [Int64] = []
+        try journal.write { appender in
+            for f in h.facts {
+                seq = try appender.append(f.event, at: f.at, actor: f.actor)
+                state.apply(f.event, on: f.at, actor: f.actor)
+            }
+        }
+        if try journal.maybeSnapshot(state: state, seq: seq) { written.append(seq) }
+        XCTAssertFalse(try journal.maybeSnapshot(state: state, seq: seq + 1), "too soon after the last one")
+        XCTAssertEqual(written, [seq])
+        let reopened = try StoreLoader.load(path: storePath, createIfMissing: false)
+        XCTAssertEqual(try reopened.journal.latestSnapshot()?.seq, seq)
+        XCTAssertEqual(reopened.state.digest(), h.state.digest())
+        XCTAssertFalse(try reopened.journal.maybeSnapshot(state: reopened.state, seq: seq), "it knows the newest one after opening")
+    }
+
+    func testOnlyTheNewestSnapshotsAreKept() throws {
+        let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+        let h = try History.make(count: 5)
+        try append(h.facts, to: journal)
+        for seq in 1...5 { try journal.saveSnapshot(seq: Int64(seq), state: State()) }
+        let kept = try journal.queue.inDatabase { db in try Int64.fetchAll(db, sql: "SELECT seq FROM snapshot ORDER BY seq") }
+        XCTAssertEqual(kept, [4, 5])
+    }
+}

@@ -1,0 +1,69 @@
+"""Drives the built xuncha binary under a pseudo-terminal, as a person at a terminal would."""
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pexpect
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def binary() -> str:
+    for candidate in (REPO / ".build/debug/xuncha", REPO / ".build/release/xuncha"):
+        if candidate.exists():
+            return str(candidate)
+    raise RuntimeError("build xuncha first (swift build)")
+
+
+@pytest.fixture
+def home():
+    d = tempfile.mkdtemp(prefix="xuncha-pty-")
+    yield Path(d)
+    shutil.rmtree(d, ignore_errors=True)
+
+
+@pytest.fixture
+def spawn(home):
+    """spawn(*args, lang="C.UTF-8") starts xuncha on a 100x30 pty with a private HOME."""
+    children = []
+
+    def start(*args, lang="C.UTF-8", env_extra=None):
+        env = {"HOME": str(home), "TERM": "xterm", "LANG": lang, "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+               "XUNCHA_USER": "测试员", "NO_COLOR": "1"}
+        env.update(env_extra or {})
+        child = pexpect.spawn(binary(), list(args), env=env, cwd=str(home), encoding="utf-8",
+                              dimensions=(30, 100), timeout=15)
+        children.append(child)
+        return child
+
+    yield start
+    for c in children:
+        if c.isalive():
+            c.terminate(force=True)
+
+
+SETUP = """unit add FY "舞阳县人民法院" --secretary 李四
+round open R5 "第五轮专项巡察" --kind special
+round target R5 FY
+round feedback R5 --on 2024-05-10 --due +90d
+issue add R5 FY "执行工作韧劲不足" --category discipline
+issue add R5 FY "违规发放津贴补贴" --category integrity
+issue add R5 FY "公务接待不规范" --category conduct
+issue assign R5-001 --lead 王五 --owner 赵六 --dept 执行局
+issue assign R5-002 --lead 王五 --owner 赵六 --dept 财务处
+issue report R5-002 已整改 --evidence a.pdf --signed-by 李四
+issue assign R5-003 --lead 王五 --owner 赵六 --dept 办公室
+issue report R5-003 已整改 --evidence b.pdf --signed-by 李四
+"""
+
+
+@pytest.fixture
+def store(home):
+    """A store holding one round: R5-001 rectifying, R5-002 and R5-003 reported."""
+    import subprocess
+    path = home / "s.db"
+    subprocess.run([binary(), "--store", str(path)], input=SETUP.encode(), check=True,
+                   env={"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"})
+    return path
