@@ -82,7 +82,8 @@ extension State {
         return f
     }
 
-    mutating func restore(_ f: Fragment) {
+    /// Puts back a before-image: used by `undo` facts and to roll back a failed transaction.
+    public mutating func restore(_ f: Fragment) {
         for (k, v) in f.rounds { rounds[k] = v }
         for (k, v) in f.units { units[k] = v }
         for (k, v) in f.issues { issues[k] = v }

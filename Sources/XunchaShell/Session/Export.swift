@@ -151,7 +151,7 @@ extension Session {
         let ctx = context
         func record(_ appender: (any JournalAppender)?) throws {
             if let appender, !dryRun { lastSeq = try appender.append(event, at: ctx.today, actor: ctx.actor) }
-            state.apply(event, on: ctx.today, actor: ctx.actor)
+            self.record(event, before: state.fragment(for: state.footprint(of: event)), ctx)
         }
         if dryRun || currentAppender != nil {
             do { try record(currentAppender) } catch { throw storeFailure(error) }

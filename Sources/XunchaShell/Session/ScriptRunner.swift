@@ -93,7 +93,7 @@ extension Session {
             try each()
             return result
         }
-        try transaction { appender in
+        try transaction(wholeCopy: true) { appender in
             currentAppender = appender
             defer { currentAppender = nil }
             try each()

@@ -35,6 +35,8 @@ public final class Session {
     /// scratch state only.
     var dryRun = false
     var snapshotSeq: Int64
+    /// Before-images of the changes made inside the open transaction, oldest first.
+    var rollbackLog: [Fragment]?
     /// The open write transaction of the file being run; changes join it.
     var currentAppender: (any JournalAppender)?
     /// Files being run, to refuse a file that runs itself.
@@ -111,22 +113,43 @@ public final class Session {
             undoStack.append((seq, before))
             if undoStack.count > 100 { undoStack.removeFirst() }
         }
-        state.apply(event, on: ctx.today, actor: ctx.actor)
+        record(event, before: before, ctx)
         return event
     }
 
-    /// Runs `body` as one all-or-nothing unit: one journal write transaction (joined when one
-    /// is already open), caught up first; on any error the memory image goes back to where it was.
-    func transaction<T>(_ body: (any JournalAppender) throws -> T) throws(ShellError) -> T {
-        let savedState = state, savedSeq = lastSeq, savedUndo = undoStack
+    /// Applies an event this session decided, keeping its before-image while a transaction
+    /// is open so that a failure can put the state back without a copy of the whole ledger.
+    func record(_ event: Event, before: Fragment, _ ctx: Context) {
+        if rollbackLog != nil { rollbackLog?.append(before) }
+        state.apply(event, on: ctx.today, actor: ctx.actor)
+    }
+
+    /// Runs `body` as one all-or-nothing unit: one journal write transaction, caught up first.
+    /// On any error the journal rolls back and the memory image goes back to where it was
+    /// (what other sessions appended and we caught up with stays: it is committed).
+    /// A single command keeps the before-images of its changes (copying a large ledger on every
+    /// command would cost milliseconds); a file keeps one copy of the state instead, because
+    /// thousands of before-images would cost more than one copy.
+    func transaction<T>(wholeCopy: Bool = false, _ body: (any JournalAppender) throws -> T) throws(ShellError) -> T {
+        let savedUndo = undoStack
+        var seqBeforeOwn = lastSeq
+        var saved: State?
+        rollbackLog = wholeCopy ? nil : []
+        defer { rollbackLog = nil }
         do {
             return try journal.write { appender in
                 try catchUp(appender)
+                seqBeforeOwn = lastSeq
+                if wholeCopy { saved = state }
                 return try body(appender)
             }
         } catch {
-            state = savedState
-            lastSeq = savedSeq
+            if let saved {
+                state = saved
+            } else {
+                for before in (rollbackLog ?? []).reversed() { state.restore(before) }
+            }
+            lastSeq = seqBeforeOwn
             undoStack = savedUndo
             if let e = error as? ShellError { throw e }
             throw storeFailure(error)

@@ -1,0 +1,64 @@
+import XCTest
+import XunchaCore
+@testable import XunchaShell
+
+/// When the journal fails to commit (disk full, I/O error), the memory image must go back to
+/// what is on disk, for a single command as for a whole file.
+final class RollbackTests: XCTestCase {
+    /// A journal whose commits fail on demand, after the body ran (as a failed COMMIT would).
+    final class FlakyJournal: Journal {
+        let inner = MemoryJournal()
+        var failNextCommit = false
+        struct DiskFull: Error {}
+        var location: String { "flaky" }
+        func entries(after seq: Int64) throws -> [JournalEntry] { try inner.entries(after: seq) }
+        func write<T>(_ body: (any JournalAppender) throws -> T) throws -> T {
+            try inner.write { appender in
+                let result = try body(appender)
+                if failNextCommit {
+                    failNextCommit = false
+                    throw DiskFull()
+                }
+                return result
+            }
+        }
+        func latestSnapshot() throws -> (seq: Int64, state: State)? { nil }
+        func saveSnapshot(seq: Int64, state: State) throws {}
+        func verifyChain() throws -> ChainReport { try inner.verifyChain() }
+    }
+
+    func session(_ journal: FlakyJournal) -> Session {
+        Session(journal: journal, user: "巡察办", language: .en, realToday: { Day(ordinal: 19_853) }, out: { _ in }, err: { _ in })
+    }
+
+    func testAFailedCommitOfOneCommandLeavesStateAsOnDisk() throws {
+        let journal = FlakyJournal()
+        let s = session(journal)
+        try s.execute(Harness.setup)
+        let digest = s.state.digest()
+        journal.failNextCommit = true
+        XCTAssertThrowsError(try s.execute("issue assign R5-002 --lead 甲 --owner 乙 --dept 丙"))
+        XCTAssertEqual(s.state.digest(), digest)
+        journal.failNextCommit = true
+        XCTAssertThrowsError(try s.execute("issue add R5 FY 新问题 --category conduct"))
+        XCTAssertEqual(s.state.digest(), digest)
+        // The session goes on, and what it holds is what a fresh session replays from disk.
+        try s.execute("issue add R5 FY 新问题 --category conduct")
+        XCTAssertEqual(s.state.issues["R5-003"]?.title, "新问题")
+        let fresh = session(journal)
+        try fresh.catchUp()
+        XCTAssertEqual(fresh.state.digest(), s.state.digest())
+    }
+
+    func testAFailedCommitOfAFileLeavesStateAsOnDisk() throws {
+        let journal = FlakyJournal()
+        let s = session(journal)
+        try s.execute(Harness.setup)
+        let digest = s.state.digest()
+        s.readFile = { _ in Array("issue progress R5-001 a\nissue add R5 FY x --category conduct\n".utf8) }
+        journal.failNextCommit = true
+        XCTAssertThrowsError(try s.run(file: "f.xc"))
+        XCTAssertEqual(s.state.digest(), digest)
+        XCTAssertEqual(try journal.entries(after: 0).count, 7)
+    }
+}
