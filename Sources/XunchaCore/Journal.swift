@@ -97,7 +97,8 @@ public final class MemoryJournal: Journal {
         do {
             return try body(Appender(journal: self))
         } catch {
-            if depth == 1 { rows.removeLast(rows.count - saved) }
+            // Like the SQLite journal: an inner write that fails takes back only its own rows.
+            rows.removeLast(rows.count - saved)
             throw error
         }
     }

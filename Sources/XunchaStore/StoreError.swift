@@ -43,6 +43,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case unknownEventType(seq: Int64, type: String)
     /// An appender was used after its write transaction ended.
     case appendOutsideWrite
+    /// SQLite rolled the open write back after an earlier error (disk full, I/O); nothing of
+    /// it will be committed and no more can be appended to it.
+    case writeAborted(path: String)
     /// Any other SQLite or system failure, with its own text.
     case other(path: String, detail: String)
 
@@ -85,6 +88,9 @@ public enum StoreError: Error, Equatable, Sendable {
                              zh: "日志第 \(seq) 条是 \(type) 事件,由更新版本的 xuncha 写入,本版本无法读取")
         case .appendOutsideWrite:
             return Localized(en: "internal error: an append outside its write transaction", zh: "内部错误:在写事务之外追加日志")
+        case .writeAborted(let p):
+            return Localized(en: "the write to \(p) was abandoned after an earlier error; nothing of it was saved",
+                             zh: "由于之前的错误,对 \(p) 的写入已中止,其内容均未保存")
         case .other(let p, let detail):
             return Localized(en: "\(p): \(detail)", zh: "\(p):\(detail)")
         }

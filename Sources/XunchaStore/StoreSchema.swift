@@ -39,10 +39,15 @@ enum StoreSchema {
             throw StoreError.foreignDatabase(path: path, detail: "no meta table")
         }
         var meta: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
-            if let key = try row.decode(String?.self, atIndex: 0), let value = try row.decode(String?.self, atIndex: 1) {
-                meta[key] = value
+        do {
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
+                if let key = try? row.decode(String.self, atIndex: 0), let value = try? row.decode(String.self, atIndex: 1) {
+                    meta[key] = value
+                }
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            // Someone else's `meta` table, with other columns ("no such column").
+            throw StoreError.foreignDatabase(path: path, detail: "meta table without key/value")
         }
         guard meta["created_by"] == "xuncha" else {
             throw StoreError.foreignDatabase(path: path, detail: "meta does not say created_by = xuncha")

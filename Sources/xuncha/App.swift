@@ -73,7 +73,7 @@ final class App {
     }
 
     func close() {
-        session.snapshotIfDue(every: 1)
+        session.snapshotIfDue()
         if let sqlite = journal as? SQLiteJournal { try? sqlite.close() }
         if let dir = sandboxDir { try? FileManager.default.removeItem(atPath: dir) }
     }

@@ -104,6 +104,17 @@ final class JournalTests: StoreTestCase {
         }
         XCTAssertEqual(try journal.entries(after: 0).map(\.event), [h.facts[0].event, h.facts[2].event])
         XCTAssertEqual(try journal.verifyChain(), ChainReport(checked: 2))
+        // Same when the failed nested write is the first thing the transaction does.
+        try journal.write { outer in
+            XCTAssertThrowsError(try journal.write { inner in
+                _ = try inner.append(h.facts[3].event, at: h.facts[3].at, actor: "a")
+                _ = try inner.append(h.facts[4].event, at: h.facts[4].at, actor: "a")
+                throw Boom()
+            })
+            XCTAssertEqual(try outer.append(h.facts[5].event, at: h.facts[5].at, actor: "a"), 3)
+        }
+        XCTAssertEqual(try journal.entries(after: 2).map(\.event), [h.facts[5].event])
+        XCTAssertEqual(try journal.verifyChain(), ChainReport(checked: 3))
     }
 
     func testAnAppenderKeptPastItsWriteIsRefused() throws {
@@ -112,6 +123,12 @@ final class JournalTests: StoreTestCase {
         let kept = try journal.write { $0 }
         XCTAssertThrowsError(try kept.append(h.facts[0].event, at: h.facts[0].at, actor: "a")) {
             XCTAssertEqual($0 as? StoreError, .appendOutsideWrite)
+        }
+        // Not even while a later write is open on the same connection.
+        try journal.write { _ in
+            XCTAssertThrowsError(try kept.append(h.facts[0].event, at: h.facts[0].at, actor: "a")) {
+                XCTAssertEqual($0 as? StoreError, .appendOutsideWrite)
+            }
         }
         XCTAssertEqual(try count(journal), 0)
     }
@@ -160,6 +177,27 @@ final class JournalTests: StoreTestCase {
         XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 0.2, "it waited before giving up")
         // Once the lock is free, b appends after a's row.
         XCTAssertEqual(try b.write { try $0.append(h.facts[1].event, at: h.facts[1].at, actor: "b") }, 2)
+    }
+
+    func testAFullDiskIsReportedAndNothingIsKept() throws {
+        // max_page_count makes SQLite answer SQLITE_FULL exactly as a full disk would.
+        let h = try History.make(count: 400)
+        let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+        try append(h.facts.prefix(5), to: journal)
+        try journal.queue.inDatabase { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages + 1)")
+        }
+        XCTAssertThrowsError(try append(h.facts.dropFirst(5), to: journal)) {
+            XCTAssertEqual($0 as? StoreError, .diskFull(path: self.storePath))
+            XCTAssertEqual(($0 as? StoreError)?.message.zh.contains("磁盘已满"), true)
+        }
+        try journal.close()
+        let reopened = try SQLiteJournal.open(path: storePath, createIfMissing: false)
+        XCTAssertEqual(try reopened.entries(after: 0).count, 5)
+        XCTAssertEqual(try reopened.verifyChain(), ChainReport(checked: 5))
+        try append(h.facts.dropFirst(5), to: reopened)
+        XCTAssertEqual(try reopened.verifyChain(), ChainReport(checked: 400))
     }
 
     func testMaybeSnapshotWritesOnlyAfterTheInterval() throws {

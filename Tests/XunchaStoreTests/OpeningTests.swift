@@ -48,6 +48,14 @@ final class OpeningTests: StoreTestCase {
         }
     }
 
+    func testAForeignMetaTableIsRefused() throws {
+        let path = dir + "/other.db"
+        try tamper(path, "CREATE TABLE meta (name TEXT, version INTEGER)")
+        assertStoreError(.foreignDatabase(path: path, detail: "meta table without key/value")) {
+            _ = try SQLiteJournal.open(path: path, createIfMissing: false)
+        }
+    }
+
     func testAStoreFromANewerVersionIsRefused() throws {
         try SQLiteJournal.open(path: storePath, createIfMissing: true).close()
         try tamper(storePath, "UPDATE meta SET value = '99' WHERE key = 'format'")
