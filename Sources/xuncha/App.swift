@@ -40,7 +40,7 @@ final class App {
             path = options.store ?? StorePath.defaultPath(environment: env)
         }
         if options.sandbox {
-            let dir = try App.makeSandbox(copying: options.store)
+            let dir = try App.makeSandbox(copying: options.store, language: language)
             sandboxDir = dir
             path = dir + "/ledger.db"
         }
@@ -51,7 +51,9 @@ final class App {
                 loaded = (store.journal, store.state, store.lastSeq)
             } catch let e as StoreError {
                 if let dir = sandboxDir { try? FileManager.default.removeItem(atPath: dir) }
-                throw AppFailure(text: "xuncha: " + e.message.text(language))
+                // A sandbox's copy is named after the store it was copied from: that is the file the user knows.
+                let text = e.message.text(language)
+                throw AppFailure(text: "xuncha: " + (sandboxDir != nil ? text.replacingOccurrences(of: path, with: options.store ?? path) : text))
             } catch {
                 if let dir = sandboxDir { try? FileManager.default.removeItem(atPath: dir) }
                 throw AppFailure(text: "xuncha: \(error)")
@@ -108,7 +110,12 @@ final class App {
 
     /// A private directory with a copy of the store (database and WAL), so nothing the sandbox
     /// does can reach the real file.
-    static func makeSandbox(copying store: String?) throws -> String {
+    static func makeSandbox(copying store: String?, language: Language) throws -> String {
+        var isDirectory: ObjCBool = false
+        if let store, FileManager.default.fileExists(atPath: store, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw AppFailure(text: Localized(en: "xuncha: \(store) is a directory, not a xuncha store",
+                                             zh: "xuncha: \(store) 是目录,不是 xuncha 账本").text(language))
+        }
         let base = NSTemporaryDirectory() + "xuncha-sandbox-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do {
             try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -118,7 +125,10 @@ final class App {
                 }
             }
         } catch {
-            throw AppFailure(text: "xuncha: cannot make a sandbox: \(error.localizedDescription)")
+            try? FileManager.default.removeItem(atPath: base)
+            let text = Localized(en: "xuncha: cannot make a sandbox: \(error.localizedDescription)",
+                                 zh: "xuncha: 无法创建演练账本:\(error.localizedDescription)")
+            throw AppFailure(text: text.text(language))
         }
         return base
     }
