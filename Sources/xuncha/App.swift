@@ -15,18 +15,32 @@ final class App {
     let sandboxDir: String?
     let journal: any Journal
     let storePath: String?
+    /// A `play` is running (a demo must not play another one, or itself).
+    var playing = false
+    /// The store a sandbox was copied from, if any.
+    let sandboxSource: String?
+    /// `--tutorial`: the guide that follows the newcomer through the first five minutes.
+    var tutorial: TutorialGuide?
 
     init(_ options: StoreOptions) throws {
         let env = ProcessInfo.processInfo.environment
         let language = App.language(options.lang, env)
         let user = options.user ?? env["XUNCHA_USER"] ?? env["USER"] ?? "user"
+        // Checked before anything is created, so a bad date leaves no sandbox behind.
+        var clock: Day?
+        if let text = options.clock {
+            switch DateParser.parse(text, base: App.realToday()) {
+            case .success(let d): clock = d
+            case .failure(let e): throw AppFailure(text: "xuncha: --clock: " + e.message.text(language))
+            }
+        }
         var sandboxDir: String?
         var path: String?
         if !options.memory {
             path = options.store ?? StorePath.defaultPath(environment: env)
         }
         if options.sandbox {
-            let dir = try App.makeSandbox(copying: options.store)
+            let dir = try App.makeSandbox(copying: options.store, language: language)
             sandboxDir = dir
             path = dir + "/ledger.db"
         }
@@ -37,7 +51,9 @@ final class App {
                 loaded = (store.journal, store.state, store.lastSeq)
             } catch let e as StoreError {
                 if let dir = sandboxDir { try? FileManager.default.removeItem(atPath: dir) }
-                throw AppFailure(text: "xuncha: " + e.message.text(language))
+                // A sandbox's copy is named after the store it was copied from: that is the file the user knows.
+                let text = e.message.text(language)
+                throw AppFailure(text: "xuncha: " + (sandboxDir != nil ? text.replacingOccurrences(of: path, with: options.store ?? path) : text))
             } catch {
                 if let dir = sandboxDir { try? FileManager.default.removeItem(atPath: dir) }
                 throw AppFailure(text: "xuncha: \(error)")
@@ -47,41 +63,35 @@ final class App {
         }
         self.journal = loaded.journal
         self.sandboxDir = sandboxDir
+        self.sandboxSource = options.sandbox ? options.store : nil
         self.storePath = options.sandbox ? nil : path
         session = Session(journal: loaded.journal, state: loaded.state, lastSeq: loaded.seq, user: user, language: language,
                           realToday: App.realToday,
                           out: { print($0) },
                           err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
         if options.sandbox {
-            session.storeLabel = "SANDBOX"
+            // The prompt already says SANDBOX; the label says what the sandbox started from.
+            session.storeLabel = options.store.map { (($0 as NSString).lastPathComponent) + (language == .zh ? " 副本" : " copy") }
+                ?? (language == .zh ? "空账本" : "empty")
         } else if let path {
             session.storeLabel = (path as NSString).lastPathComponent
         } else {
             session.storeLabel = "memory"
         }
-        if let clock = options.clock {
-            switch DateParser.parse(clock, base: App.realToday()) {
-            case .success(let d): session.clock = d
-            case .failure(let e): throw AppFailure(text: "xuncha: --clock: " + e.message.text(language))
-            }
-        }
+        session.clock = clock
         session.playHandler = { [unowned self] inv throws(ShellError) in
-            let file = try inv.string("file")
-            let player = Player(session: session, terminal: isatty(0) == 1 && isatty(1) == 1)
-            try player.play(file: file, step: inv.has("step"), delay: App.seconds(inv.optional("delay")))
+            try self.playCommand(inv)
         }
+        if let dir = sandboxDir { SandboxCleanup.arm(directory: dir) }
     }
 
     func close() {
         session.snapshotIfDue()
         if let sqlite = journal as? SQLiteJournal { try? sqlite.close() }
-        if let dir = sandboxDir { try? FileManager.default.removeItem(atPath: dir) }
-    }
-
-    static func seconds(_ text: String?) -> Double? {
-        guard var t = text else { return nil }
-        if t.hasSuffix("s") { t.removeLast() }
-        return Double(t)
+        if let dir = sandboxDir {
+            try? FileManager.default.removeItem(atPath: dir)
+            SandboxCleanup.disarm()
+        }
     }
 
     /// zh when LC_ALL / LC_MESSAGES / LANG (the first one set) names a Chinese locale.
@@ -100,7 +110,12 @@ final class App {
 
     /// A private directory with a copy of the store (database and WAL), so nothing the sandbox
     /// does can reach the real file.
-    static func makeSandbox(copying store: String?) throws -> String {
+    static func makeSandbox(copying store: String?, language: Language) throws -> String {
+        var isDirectory: ObjCBool = false
+        if let store, FileManager.default.fileExists(atPath: store, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw AppFailure(text: Localized(en: "xuncha: \(store) is a directory, not a xuncha store",
+                                             zh: "xuncha: \(store) 是目录,不是 xuncha 账本").text(language))
+        }
         let base = NSTemporaryDirectory() + "xuncha-sandbox-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do {
             try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -110,7 +125,10 @@ final class App {
                 }
             }
         } catch {
-            throw AppFailure(text: "xuncha: cannot make a sandbox: \(error.localizedDescription)")
+            try? FileManager.default.removeItem(atPath: base)
+            let text = Localized(en: "xuncha: cannot make a sandbox: \(error.localizedDescription)",
+                                 zh: "xuncha: 无法创建演练账本:\(error.localizedDescription)")
+            throw AppFailure(text: text.text(language))
         }
         return base
     }

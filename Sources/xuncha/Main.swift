@@ -31,7 +31,7 @@ struct ShellCommand: ParsableCommand {
             throw ExitCode(2)
         }
         defer { app.close() }
-        if runOptions.tutorial { app.session.out(Tutorial.text(app.session.language)) }
+        if runOptions.tutorial { app.tutorial = TutorialGuide(language: app.session.language) }
         let status = app.runBatchOrShell(runOptions)
         if status != 0 { throw ExitCode(status) }
     }
@@ -42,11 +42,11 @@ struct PlayCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @ArgumentParser.Flag(name: .long, help: "Wait for Enter before each command (q quits, s skips narration).")
+    @ArgumentParser.Flag(name: .long, help: "Pause before each command for a key: Enter runs it, c runs on to the next narration, s hides the narration, q quits.")
     var step = false
 
-    @Option(name: .long, help: "Pause between commands, in seconds.")
-    var delay: Double?
+    @Option(name: .long, help: "Pause between commands, in seconds (e.g. 1, 0.5, 2s).")
+    var delay: String?
 
     @Argument(help: "The demo script.")
     var file: String
@@ -54,13 +54,24 @@ struct PlayCommand: ParsableCommand {
     func run() throws {
         var options = storeOptions
         if options.store == nil && !options.memory { options.sandbox = true }
+        var seconds: Double?
+        if let delay {
+            guard let d = Player.seconds(delay) else {
+                let text = Localized(en: "xuncha: --delay: \"\(delay)\" is not a pause in seconds from 0 to 60 (e.g. 1, 0.5, 2s)",
+                                     zh: "xuncha: --delay:“\(delay)”不是 0 到 60 秒之间的间隔(如 1、0.5、2s)")
+                let language = App.language(storeOptions.lang, ProcessInfo.processInfo.environment)
+                FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
+                throw ExitCode(2)
+            }
+            seconds = d
+        }
         let app: App
         do { app = try App(options) } catch let e as AppFailure {
             FileHandle.standardError.write(Data((e.text + "\n").utf8))
             throw ExitCode(2)
         }
         defer { app.close() }
-        let status = app.play(file: file, step: step, delay: delay)
+        let status = app.play(file: file, step: step, delay: seconds)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -35,10 +35,24 @@ extension App {
             let repl = Repl(session: session, editor: editor, colour: colour)
             repl.sandbox = sandboxDir != nil
             repl.widthProvider = App.terminalWidth
+            var greeting: [String] = []
+            if sandboxDir != nil {
+                greeting.append(session.language == .zh
+                    ? "演练模式(SANDBOX):在临时账本上操作,退出时全部丢弃" + (sandboxSource.map { ";\($0) 本身不会被改动。" } ?? "。")
+                    : "SANDBOX: a throw-away ledger, discarded when you leave" + (sandboxSource.map { "; \($0) itself is never changed." } ?? "."))
+            }
+            if let guide = tutorial {
+                greeting.append(guide.start())
+                repl.afterCommand = { [unowned self] tokens, error in
+                    if let next = guide.observe(tokens, error: error) { self.session.out(next) }
+                }
+            }
+            repl.greeting = greeting.isEmpty ? nil : greeting.joined(separator: "\n")
             let status = repl.run()
             editor.close()
             return status
         }
+        if tutorial != nil { session.out(Tutorial.text(session.language)) }
         return runStandardInput()
     }
 
@@ -52,17 +66,6 @@ extension App {
             return result.errors > 0 ? 1 : 0
         } catch {
             session.err(error.render(file: "<stdin>", language: session.language))
-            return 1
-        }
-    }
-
-    func play(file: String, step: Bool, delay: Double?) -> Int32 {
-        let player = Player(session: session, terminal: isatty(0) == 1 && isatty(1) == 1)
-        do {
-            try player.play(file: file, step: step, delay: delay)
-            return 0
-        } catch {
-            session.err(error.render(file: file, language: session.language))
             return 1
         }
     }

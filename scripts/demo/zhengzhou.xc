@@ -89,6 +89,7 @@ issue progress R5-016 "制定整改方案,明确措施和时限"
 issue progress R5-019 "制定整改方案,明确措施和时限"
 issue progress R5-022 "制定整改方案,明确措施和时限"
 issue progress R5-025 "制定整改方案,明确措施和时限"
+## 预警随模拟时钟变化:30 天时限的问题 6 月 10 日到期,还剩 2 天,亮黄灯;60 天、90 天的还早,暂不预警
 warnings
 expect warning R5-001 yellow
 
@@ -181,7 +182,7 @@ issue verify R5-024 --pass --by 吴静 --method documents,onsite,survey
 issue verify R5-027 --pass --by 吴静 --method documents,onsite,survey
 transfer conclude T-0001 --sanctions 2 --handled 3 --recovered 112521
 
-## 结果:27 个问题全部销号,两个问题曾被退回一次
+## 结果:27 个问题全部销号,两个问题曾被退回一次;整改率按“已销号 ÷ (总数 − 撤销)”计算,口径随结果一并输出
 stats --round R5 --by category
 ledger units
 slip R5-020

@@ -1,65 +1,169 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import XunchaCore
 
+/// How a played demo ended (a failed command or expectation is thrown instead).
+public enum PlayOutcome: Equatable, Sendable {
+    /// Every line ran.
+    case finished
+    /// The trainer quit at a `--step` pause (q, Ctrl-C, Ctrl-D or end of input); the command
+    /// on this line and everything after it did not run.
+    case quit(line: Int)
+    /// Ctrl-C while the demo ran by itself: it stopped after the command ending on this line.
+    case interrupted(line: Int)
+}
+
+/// What the trainer asks for at a `--step` pause.
+public enum StepKey: Equatable, Sendable {
+    /// Enter or space: run the command shown.
+    case run
+    /// `c`: run this command and the following ones without pausing, up to the next narration.
+    case runToNarration
+    /// `s`: hide the narration from now on (again: show it), and run the command.
+    case toggleNarration
+    /// `q`, Ctrl-C, Ctrl-D, or the input ended.
+    case quit
+
+    /// The key for one answer (a key press, or a line when input is not a terminal, where a
+    /// blank line is Enter); nil for a key that means nothing here, so the keys are shown again.
+    public static func from(_ answer: String?) -> StepKey? {
+        guard let answer else { return .quit }
+        if answer == "\u{4}" || answer == "\u{3}" || answer == "\u{1C}" { return .quit }
+        switch answer.trimmingSpaces.trimmingNewlines.lowercased() {
+        case "": return .run
+        case "q", "quit", "退出": return .quit
+        case "s": return .toggleNarration
+        case "c": return .runToNarration
+        default: return nil
+        }
+    }
+}
+
 /// `play FILE`: shows each command of a demo script as if typed, then its output. `## …` lines
-/// are narration. With `step` it waits for Enter before each command (`q` quits, `s` skips the
-/// narration from then on); with `delay` it paces itself; without a terminal it runs straight
-/// through. It stops at the first failed command or expectation and says where.
+/// are narration. With `step` (on a terminal) it pauses before each command for a key; with
+/// `delay` it paces itself; without a terminal it runs straight through. A failed command or
+/// expectation stops it and is thrown with its file, line and column.
 public struct Player {
-    let session: Session
-    let terminal: Bool
-    /// Reads one answer from the trainer (replaceable in tests).
-    var readAnswer: () -> String? = { Swift.readLine() }
+    public let session: Session
+    public let terminal: Bool
+    /// Reads the trainer's answer at a pause (replaceable in tests); nil when input has ended.
+    public var readAnswer: () -> String? = { TerminalKeys.readKey() }
+    /// True once after each Ctrl-C pressed while commands ran.
+    public var interrupted: () -> Bool = { Interrupt.take() }
+    /// Waits between commands; true if the wait was cut short by Ctrl-C.
+    public var pause: (Double) -> Bool = { Interrupt.sleep($0) }
+    /// Colour the prompt and the narration (a terminal without NO_COLOR).
+    public var colour = false
 
     public init(session: Session, terminal: Bool) {
         self.session = session
         self.terminal = terminal
     }
 
-    public func play(file: String, step: Bool, delay: Double?) throws(ShellError) {
+    public func play(file: String, step: Bool, delay: Double?) throws(ShellError) -> PlayOutcome {
         let lines: [ScriptLine]
-        do { lines = try session.load(script: file) } catch {
-            var e = error
-            if e.file == nil { e.file = file }
-            throw e
-        }
+        do { lines = try session.load(script: file) } catch { throw located(error, file) }
         let savedConfirms = session.confirms
         session.confirms = true
         defer { session.confirms = savedConfirms }
-        let waits = step && terminal
+        let pauses = step && terminal
         var narrate = true
-        let colour = terminal && getenv("NO_COLOR") == nil
+        var waiting = pauses
+        if pauses { showKeys() }
         for line in lines {
             if let narration = line.narration {
-                if narrate { session.out(colour ? "\u{1B}[1;34m» \(narration)\u{1B}[0m" : "» \(narration)") }
+                if narrate { session.out(paint("» " + narration, "1;34")) }
+                waiting = pauses
                 continue
             }
-            if line.tokens.isEmpty { continue }
-            let shown = (colour ? "\u{1B}[1;36mxuncha>\u{1B}[0m " : "xuncha> ") + line.text
-            if waits {
-                session.out(shown + (session.language == .zh ? "   [回车执行,s 跳过解说,q 退出]" : "   [Enter runs, s skips narration, q quits]"))
-                switch readAnswer()?.trimmingSpaces.lowercased() {
-                case nil, "q": session.say("(stopped)", "(已退出演示)"); return
-                case "s": narrate = false
-                default: break
+            guard !line.tokens.isEmpty else { continue }
+            session.out(paint("xuncha>", "1;36") + " " + line.text)
+            if waiting {
+                switch ask() {
+                case .quit:
+                    session.say("(stopped before line \(line.end.line) of \(file); nothing after it ran)",
+                                "(已退出演示:\(file) 第 \(line.end.line) 行及以后未执行)")
+                    return .quit(line: line.end.line)
+                case .toggleNarration: narrate.toggle()
+                case .runToNarration: waiting = false
+                case .run: break
                 }
-            } else {
-                session.out(shown)
             }
-            do {
-                try session.execute(tokens: line.tokens, end: line.end)
-            } catch {
-                var e = error
-                if e.file == nil { e.file = file }
-                throw e
+            try run(line, file)
+            if session.wantsQuit { break }
+            if interrupted() || (delay.map { $0 > 0 && !waiting && pause($0) } ?? false) {
+                session.say("(interrupted after line \(line.end.line) of \(file))", "(演示中断:\(file) 第 \(line.end.line) 行之后未执行)")
+                return .interrupted(line: line.end.line)
             }
-            if session.wantsQuit { return }
-            if let delay, delay > 0, !waits { usleep(UInt32(min(delay, 60) * 1_000_000)) }
         }
         session.say("(end of \(file))", "(\(file) 演示结束)")
+        return .finished
+    }
+
+    /// Waits for a key that means something; unknown keys show the keys again.
+    private func ask() -> StepKey {
+        while true {
+            if let key = StepKey.from(readAnswer()) { return key }
+            showKeys()
+        }
+    }
+
+    private func showKeys() {
+        session.say(paint("[step] Enter: run the command shown · c: run on to the next narration · s: hide/show narration · q: quit", "2"),
+                    paint("[单步] 回车:执行所示命令 · c:连续执行到下一段解说 · s:隐藏/显示解说 · q:退出", "2"))
+    }
+
+    /// Runs one line; an expectation that holds says so, for the audience.
+    private func run(_ line: ScriptLine, _ file: String) throws(ShellError) {
+        do {
+            guard let inv = try Parser.parse(line.tokens, end: line.end) else { return }
+            try session.execute(inv)
+            switch inv.spec.id {
+            case .expectFail: session.say(paint("✓ refused, as expected", "32"), paint("✓ 已按预期拒绝", "32"))
+            case .expectStatus, .expectCount, .expectRate, .expectWarning, .expectDigest:
+                session.say(paint("✓ holds", "32"), paint("✓ 预期成立", "32"))
+            default: break
+            }
+        } catch {
+            throw located(error, file)
+        }
+    }
+
+    private func located(_ error: ShellError, _ file: String) -> ShellError {
+        var e = error
+        if e.file == nil { e.file = file }
+        return e
+    }
+
+    private func paint(_ s: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
+}
+
+extension String {
+    var trimmingNewlines: String {
+        var s = Substring(self)
+        while let last = s.last, last == "\n" || last == "\r" || last == "\r\n" { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+extension Invocation {
+    /// A pause such as `1s`, `0.5` or `2秒` (seconds, 0 to 60).
+    public func seconds(_ name: String) throws(ShellError) -> Double? {
+        guard let t = token(name) else { return nil }
+        guard let s = Player.seconds(t.text) else {
+            throw ShellError(en: "\"\(t.text)\" is not a pause in seconds from 0 to 60, like 1s or 0.5",
+                             zh: "“\(t.text)”不是 0 到 60 秒之间的间隔,如 1s 或 0.5", at: t.position)
+        }
+        return s
+    }
+}
+
+extension Player {
+    /// `1s`, `0.5`, `2秒` → seconds; nil unless it is a number from 0 to 60.
+    public static func seconds(_ text: String) -> Double? {
+        var t = Substring(text.trimmingSpaces)
+        if t.hasSuffix("s") || t.hasSuffix("秒") { t = t.dropLast() }
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCIIDigit || $0 == "." }), let d = Double(t), (0...60).contains(d) else { return nil }
+        return d
     }
 }

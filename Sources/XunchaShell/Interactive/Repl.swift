@@ -11,6 +11,11 @@ public final class Repl {
     public var sandbox = false
     /// Asked before each command, so tables follow a resized terminal.
     public var widthProvider: (() -> Int?)?
+    /// Told about each command after it ran, with its error if it was refused (the tutorial
+    /// guide follows the newcomer this way).
+    public var afterCommand: ((_ tokens: [Token], _ error: ShellError?) -> Void)?
+    /// Shown after the banner (the sandbox notice, the tutorial's first step).
+    public var greeting: String?
 
     public init(session: Session, editor: LineEditor, colour: Bool) {
         self.session = session
@@ -41,6 +46,7 @@ public final class Repl {
     public func run() -> Int32 {
         session.say("xuncha — type help (帮助) for commands, help tutorial for a first tour; Ctrl-D leaves.",
                     "xuncha 巡察整改 — 输入 help 查看命令,help tutorial 五分钟上手;Ctrl-D 退出。")
+        if let greeting { session.out(greeting) }
         var pending: [Token] = []
         var lineNumber = 0
         var firstPlainPrompt = ""
@@ -64,7 +70,14 @@ public final class Repl {
                     pending = []
                     if !tokens.isEmpty { editor.addHistory(text) }
                     if let widthProvider { session.terminalWidth = widthProvider() }
-                    try session.execute(tokens: tokens, end: SourcePosition(line: lineNumber, column: text.unicodeScalars.count + 1))
+                    do {
+                        try session.execute(tokens: tokens, end: SourcePosition(line: lineNumber, column: text.unicodeScalars.count + 1))
+                    } catch {
+                        report(error, line: text, promptWidth: Layout.width(firstPlainPrompt))
+                        afterCommand?(tokens, error)
+                        continue
+                    }
+                    afterCommand?(tokens, nil)
                 } catch {
                     pending = []
                     report(error, line: text, promptWidth: Layout.width(firstPlainPrompt))

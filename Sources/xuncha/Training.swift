@@ -1,0 +1,113 @@
+import Foundation
+import XunchaCore
+import XunchaShell
+
+/// Training wiring: `play` from the process's arguments and from inside the shell.
+extension App {
+    /// `xuncha play FILE`: exit 0 when it ran to the end or the trainer quit, 1 when a command
+    /// or expectation failed (told as FILE:LINE:COL), 130 when Ctrl-C interrupted it.
+    func play(file: String, step: Bool, delay: Double?) -> Int32 {
+        // Ctrl-C must stop the demo at a clean point, so that the sandbox is still removed.
+        let installed = Interrupt.install()
+        defer { if installed { Interrupt.restore() } }
+        do {
+            switch try player(for: session).play(file: file, step: step, delay: delay) {
+            case .finished, .quit: return 0
+            case .interrupted: return 130
+            }
+        } catch {
+            session.err(error.render(file: file, language: session.language))
+            return 1
+        }
+    }
+
+    /// `play FILE` typed in the shell. In a sandbox or in memory the demo plays into this
+    /// session, so its ledger can be explored afterwards; on a real store it plays into a
+    /// throw-away ledger, because a demo's invented units and problems must never land in an
+    /// office's ledger by a slip of the keyboard.
+    func playCommand(_ inv: Invocation) throws(ShellError) {
+        let file = try inv.string("file")
+        let delay = try inv.seconds("delay")
+        guard !playing else {
+            throw ShellError(en: "a demo cannot play another demo", zh: "演示脚本中不能再调用 play", at: inv.start)
+        }
+        playing = true
+        defer { playing = false }
+        let target = storePath == nil ? session : scratchSession()
+        if target !== session {
+            session.say(Localized(en: "(playing in a throw-away ledger: \(session.storeLabel) is not touched; try xuncha --sandbox to keep exploring after the demo)",
+                                  zh: "(演示在临时账本中进行,不改动 \(session.storeLabel);如需演示后继续操作,请用 xuncha --sandbox)"))
+        }
+        _ = try player(for: target).play(file: file, step: inv.has("step"), delay: delay)
+    }
+
+    func player(for target: Session) -> Player {
+        var player = Player(session: target, terminal: isatty(0) == 1 && isatty(1) == 1)
+        player.colour = player.terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        return player
+    }
+
+    /// An empty in-memory session that prints where this one prints.
+    func scratchSession() -> Session {
+        let s = Session(journal: MemoryJournal(), user: session.user, language: session.language,
+                        realToday: session.realToday, out: session.out, err: session.err)
+        s.storeLabel = "memory"
+        s.isTerminal = session.isTerminal
+        s.terminalWidth = session.terminalWidth
+        s.readFile = session.readFile
+        return s
+    }
+}
+
+extension Session {
+    func say(_ text: Localized) { out(text.text(language)) }
+}
+
+/// Removes the sandbox when the process is ended by a signal (the terminal window closed,
+/// `kill`, Ctrl-C outside the shell's own handling): a copy of an office's ledger must not be
+/// left behind in the temporary directory. The handler only calls unlink and rmdir, which are
+/// safe in a signal handler, on paths prepared before it is installed; then the signal takes
+/// its default course.
+enum SandboxCleanup {
+    static let signals: [Int32] = [SIGHUP, SIGINT, SIGTERM, SIGQUIT]
+
+    /// NUL-terminated paths: the files SQLite may create, then the directory itself last.
+    /// Written only by `arm`/`disarm` on the main thread while no handler can read them.
+    nonisolated(unsafe) static var paths: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+    nonisolated(unsafe) static var count = 0
+
+    static func arm(directory: String) {
+        let names = ["/ledger.db", "/ledger.db-wal", "/ledger.db-shm", "/ledger.db-journal"].map { directory + $0 } + [directory]
+        let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: names.count)
+        for (i, name) in names.enumerated() { list[i] = strdup(name) }
+        paths = list
+        count = names.count
+        for sig in signals { signal(sig, onSignal) }
+    }
+
+    static func disarm() {
+        for sig in signals { signal(sig, SIG_DFL) }
+        guard let list = paths else { return }
+        let n = count
+        paths = nil
+        count = 0
+        for i in 0..<n { free(list[i]) }
+        list.deallocate()
+    }
+}
+
+/// The handler of `SandboxCleanup`: a plain function, as a C signal handler must be.
+private func onSignal(_ sig: Int32) {
+    if let list = SandboxCleanup.paths {
+        let n = SandboxCleanup.count
+        var i = 0
+        while i < n {
+            if let p = list[i] {
+                if i == n - 1 { _ = rmdir(p) } else { _ = unlink(p) }
+            }
+            i += 1
+        }
+    }
+    signal(sig, SIG_DFL)
+    raise(sig)
+}
