@@ -23,7 +23,7 @@ enum HTMLReport {
     /// Section heading, numbered the way Chinese official reports are (一、二、…).
     static func heading(_ n: Int, _ text: String, aside: String? = nil, _ m: ReportModel) -> String {
         let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        let no = m.lang == .zh ? (n - 1 < numerals.count ? numerals[n - 1] + "、" : "\(n).") : "\(n)."
+        let no = m.lang == .zh && numerals.indices.contains(n - 1) ? numerals[n - 1] + "、" : "\(n)."
         let side = aside.map { "<span class=\"aside\">\(HTML.escape($0))</span>" } ?? ""
         return "<h2>\(side)<span class=\"no\">\(no)</span>\(HTML.escape(text))</h2>\n"
     }
@@ -52,7 +52,9 @@ enum HTMLReport {
     /// One headline card; the parts of `sub` wrap only between each other, never inside one.
     static func kpi(_ label: String, _ value: String, unit: String = "", sub: [String], cls: String = "", extra: String = "") -> String {
         let small = unit.isEmpty ? "" : "<small>\(HTML.escape(unit))</small>"
-        let parts = sub.count == 1 ? HTML.escape(sub[0]) : sub.map { "<span>\(HTML.escape($0))</span>" }.joined(separator: " · ")
+        // The separator stays with the part before it, so a wrapped line never starts with one.
+        let parts = sub.count == 1 ? HTML.escape(sub[0])
+            : sub.enumerated().map { k, p in "<span>\(HTML.escape(p))\(k < sub.count - 1 ? " ·" : "")</span>" }.joined(separator: " ")
         return "<div class=\"kpi \(cls)\"><div class=\"label\">\(HTML.escape(label))</div><div class=\"value\">\(HTML.escape(value))\(small)</div>"
             + extra + "<div class=\"sub\">\(parts)</div></div>\n"
     }
@@ -162,7 +164,7 @@ enum HTMLReport {
                                        (m.t("Recovered", "追缴(元)"), true), (m.t("Refunded", "清退(元)"), true)]
         h += "<table>\n<thead><tr>" + heads.map { "<th\($0.1 ? " class=\"n\"" : "")>\(HTML.escape($0.0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for t in m.summary.transfers {
-            let unit = m.summary.issues.first { $0.id == t.issue }?.unit ?? ""
+            let unit = m.transferUnits[t.id] ?? ""
             h += "<tr><td class=\"id\">\(HTML.escape(t.id))</td><td class=\"nowrap\">\(HTML.escape(t.issue)) <span class=\"note\">\(HTML.escape(unit))</span></td>"
             h += "<td class=\"nowrap\">\(HTML.escape(word(t.to, m.lang)))</td><td>\(HTML.escape(t.summary))</td>"
             h += "<td class=\"id\">\(t.on.iso)</td>"

@@ -41,6 +41,8 @@ struct ReportModel {
     let warnings: [UnitWarnings]
     let rules: [(issue: Issue, rule: Rule)]
     let unitNames: [String: String]
+    /// The unit of each transfer's problem, by transfer id.
+    let transferUnits: [String: String]
 
     init(_ state: State, round: Round?, asOf: Day, user: String, lang: Language) {
         self.lang = lang
@@ -79,6 +81,7 @@ struct ReportModel {
         warnings = Warnings.byUnit(state, unit: nil, round: round?.code, asOf: asOf).map { code, warned in
             UnitWarnings(code: code, name: names[code] ?? code, warned: warned.map { ($0.0, $0.1) })
         }
+        transferUnits = Dictionary(summary.transfers.map { ($0.id, state.issues[$0.issue]?.unit ?? "") }, uniquingKeysWith: { a, _ in a })
         rules = list.flatMap { i in i.rules.map { (i, $0) } }
     }
 
