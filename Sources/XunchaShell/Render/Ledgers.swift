@@ -61,13 +61,12 @@ enum Ledgers {
                     Column(key: "closed", en: "closed", zh: "已销号", numeric: true), Column(key: "open", en: "open", zh: "未销号", numeric: true),
                     Column(key: "overdue", en: "overdue", zh: "逾期", numeric: true), Column(key: "rate", en: "rate", zh: "整改率", numeric: true),
                     Column(key: "talk", en: "talk?", zh: "约谈对象"), Column(key: "urges", en: "urged", zh: "督办次数", numeric: true)]
-        let threshold = state.policy.rateThreshold * 100
         var rows: [[String]] = []
         for code in codes {
             guard let u = state.units[code] else { continue }
             let list = byUnit[code] ?? []
             let rate = Rate(list)
-            let low = (rate.hundredths ?? 10_000) < threshold
+            let low = belowThreshold(rate, state.policy)
             rows.append([code, u.name, u.secretary ?? "", String(list.count), String(rate.closed),
                          String(list.filter { $0.status.isOpen }.count), String(list.filter { $0.isOverdue(on: today) }.count),
                          rate.percent, low ? (lang == .zh ? "是" : "yes") : "", String(u.urges.count)])
@@ -75,6 +74,12 @@ enum Ledgers {
         let note = lang == .zh ? "整改率低于 \(state.policy.rateThreshold)% 的单位列为约谈对象(rate.threshold);整改率口径:\(Rate.formula.zh)"
                                : "units below \(state.policy.rateThreshold)% (rate.threshold) are flagged for a talk; rate = \(Rate.formula.en)"
         return Column.table(cols, lang, rows: rows, footer: [note])
+    }
+
+    /// A unit whose strict rate is under `rate.threshold` is flagged for a talk (约谈); a unit with
+    /// nothing to count is not.
+    static func belowThreshold(_ rate: Rate, _ policy: Policy) -> Bool {
+        (rate.hundredths ?? 10_000) < policy.rateThreshold * 100
     }
 
     static func leaders(_ state: State, _ filter: IssueFilter, _ today: Day, _ lang: Language) -> Table {

@@ -3,16 +3,34 @@ import XunchaCore
 /// `stats`: counts and rates grouped by unit, category, lead, round or month, with totals and
 /// the formula of every rate, plus the summed outcomes of transfers and rules established.
 enum Stats {
+    /// The totals of one scope, shared by `stats` and the HTML report so both count alike.
+    struct Summary {
+        let issues: [Issue]
+        let rate: Rate
+        /// Transfers of the problems in scope, in id order.
+        let transfers: [Transfer]
+        let outcomes: Outcomes
+        let rules: Int
+        let overdue: Int
+        let open: Int
+
+        init(_ state: State, _ filter: IssueFilter, _ today: Day) {
+            issues = state.issues(matching: filter, today: today)
+            rate = Rate(issues)
+            let ids = Set(issues.map(\.id))
+            transfers = state.orderedTransfers.filter { ids.contains($0.issue) }
+            outcomes = Outcomes(transfers)
+            rules = issues.reduce(0) { $0 + $1.rules.count }
+            overdue = issues.filter { $0.isOverdue(on: today) }.count
+            open = issues.filter { $0.status.isOpen }.count
+        }
+    }
+
     static func table(_ state: State, _ filter: IssueFilter, by: String?, _ today: Day, _ lang: Language) -> Table {
-        let list = state.issues(matching: filter, today: today)
-        let total = Rate(list)
-        let ids = Set(list.map(\.id))
-        let transfers = state.transfers.values.filter { ids.contains($0.issue) }
-        let outcomes = Outcomes(transfers)
-        let rules = list.reduce(0) { $0 + $1.rules.count }
-        var footer = [total.line(lang), outcomes.line(lang),
+        let summary = Summary(state, filter, today)
+        let list = summary.issues, total = summary.rate, rules = summary.rules, overdue = summary.overdue
+        var footer = [total.line(lang), summary.outcomes.line(lang),
                       lang == .zh ? "建章立制 \(rules) 项" : "\(rules) rule(s) established"]
-        let overdue = list.filter { $0.isOverdue(on: today) }.count
         footer.insert(lang == .zh ? "问题 \(total.all) 个,撤销 \(total.withdrawn) 个,已销号 \(total.closed) 个,逾期 \(overdue) 个"
                                   : "\(total.all) problem(s), \(total.withdrawn) withdrawn, \(total.closed) closed, \(overdue) overdue", at: 0)
         let cols = [Column(key: "group", en: groupTitle(by, .en), zh: groupTitle(by, .zh)),
@@ -66,7 +84,9 @@ enum Stats {
 /// `warnings`: one digest grouped by unit (not one line per problem): red, yellow and green
 /// counts with the ids, reddest first.
 enum Warnings {
-    static func digest(_ state: State, unit: String?, round: String?, asOf: Day, _ lang: Language) -> Table {
+    /// The warned problems of each unit, reddest unit first (most red, then by code); within a
+    /// unit red, then yellow, then green, in id order. The HTML report draws the same grouping.
+    static func byUnit(_ state: State, unit: String?, round: String?, asOf: Day) -> [(unit: String, warned: [(Issue, WarningColour)])] {
         var byUnit: [String: [(Issue, WarningColour)]] = [:]
         for i in state.orderedIssues {
             if let unit, i.unit != unit { continue }
@@ -74,18 +94,24 @@ enum Warnings {
             guard let c = i.warning(on: asOf, policy: state.policy) else { continue }
             byUnit[i.unit, default: []].append((i, c))
         }
-        let cols = [Column(key: "unit", en: "unit", zh: "单位"), Column(key: "name", en: "name", zh: "名称"),
-                    Column(key: "red", en: "red", zh: "红(逾期)", numeric: true), Column(key: "yellow", en: "yellow", zh: "黄", numeric: true),
-                    Column(key: "green", en: "green", zh: "绿", numeric: true), Column(key: "issues", en: "problems", zh: "问题")]
         let order: [WarningColour] = [.red, .yellow, .green]
         let units = byUnit.keys.sorted { a, b in
             let ra = byUnit[a]?.filter { $0.1 == .red }.count ?? 0, rb = byUnit[b]?.filter { $0.1 == .red }.count ?? 0
             return ra != rb ? ra > rb : a < b
         }
-        let rows = units.map { code -> [String] in
+        return units.map { code in
             let list = byUnit[code] ?? []
-            let ids = order.flatMap { c in list.filter { $0.1 == c }.map { i, _ in
-                c == .red ? "\(i.id)(+\(i.daysOverdue(on: asOf))d)" : "\(i.id)(\(asOf.days(until: i.due ?? asOf))d)" } }
+            return (code, order.flatMap { c in list.filter { $0.1 == c } })
+        }
+    }
+
+    static func digest(_ state: State, unit: String?, round: String?, asOf: Day, _ lang: Language) -> Table {
+        let cols = [Column(key: "unit", en: "unit", zh: "单位"), Column(key: "name", en: "name", zh: "名称"),
+                    Column(key: "red", en: "red", zh: "红(逾期)", numeric: true), Column(key: "yellow", en: "yellow", zh: "黄", numeric: true),
+                    Column(key: "green", en: "green", zh: "绿", numeric: true), Column(key: "issues", en: "problems", zh: "问题")]
+        let rows = byUnit(state, unit: unit, round: round, asOf: asOf).map { code, list -> [String] in
+            let ids = list.map { i, c in
+                c == .red ? "\(i.id)(+\(i.daysOverdue(on: asOf))d)" : "\(i.id)(\(asOf.days(until: i.due ?? asOf))d)" }
             return [code, state.units[code]?.name ?? "", String(list.filter { $0.1 == .red }.count),
                     String(list.filter { $0.1 == .yellow }.count), String(list.filter { $0.1 == .green }.count), ids.joined(separator: " ")]
         }

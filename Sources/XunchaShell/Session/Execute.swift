@@ -56,11 +56,7 @@ extension Session {
                 throw ShellError(en: "play is not available here", zh: "此处不能使用 play", at: inv.start)
             }
             try playHandler(inv)
-        case .reportHTML:
-            guard let reportHandler else {
-                throw ShellError(en: "report html is not available here", zh: "此处不能生成报告", at: inv.start)
-            }
-            try reportHandler(inv, self)
+        case .reportHTML: try reportHTML(inv)
         case .undo: try undoCommand(inv)
         case .exportScript: try exportCommand(inv)
         case .auditVerify: try auditVerify(inv)

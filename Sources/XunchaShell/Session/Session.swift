@@ -43,8 +43,6 @@ public final class Session {
     var runStack: [String] = []
     /// Hook for `play` (set by the binary, which owns the terminal).
     public var playHandler: ((Invocation) throws(ShellError) -> Void)?
-    /// Hook for `report html` (kept outside so the session stays small).
-    public var reportHandler: ((Invocation, Session) throws(ShellError) -> Void)?
 
     public init(journal: any Journal, state: State = State(), lastSeq: Int64 = 0, user: String, language: Language,
                 realToday: @escaping () -> Day, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
