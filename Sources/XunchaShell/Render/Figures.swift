@@ -51,6 +51,14 @@ struct Outcomes {
     }
 }
 
+extension State {
+    /// The matching issues in no particular order: for reports that group them anyway, so the
+    /// sort of a 50,000-issue ledger is not paid for nothing.
+    func unorderedIssues(matching filter: IssueFilter, today: Day) -> [Issue] {
+        issues.values.filter { filter.matches($0, today: today, policy: policy) }
+    }
+}
+
 extension Rate {
     /// The rate's parts as json fields: `issues`, `withdrawn`, `counted` (= issues − withdrawn),
     /// `closed`, `longterm` (in long-term upkeep, counted apart) and `rate` (a number, or null).

@@ -40,7 +40,7 @@ enum GroupLedgers {
     }
 
     static func units(_ state: State, _ filter: IssueFilter, sort: String, _ today: Day, _ lang: Language) -> Table {
-        let matching = state.issues(matching: filter, today: today)
+        let matching = state.unorderedIssues(matching: filter, today: today)
         var groups: [String: [Issue]] = [:]
         for i in matching { groups[i.unit, default: []].append(i) }
         var entries = unitCodes(state, filter, groups).map { ($0, Figures(groups[$0] ?? [], today)) }
@@ -89,7 +89,7 @@ enum GroupLedgers {
     }
 
     static func leaders(_ state: State, _ filter: IssueFilter, sort: String, _ today: Day, _ lang: Language) -> Table {
-        let matching = state.issues(matching: filter, today: today)
+        let matching = state.unorderedIssues(matching: filter, today: today)
         var groups: [String: [Issue]] = [:]
         for i in matching { groups[i.lead ?? "", default: []].append(i) }
         // Problems nobody leads yet go last, under —.

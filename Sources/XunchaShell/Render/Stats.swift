@@ -4,7 +4,7 @@ import XunchaCore
 /// the formula of the rate, the summed outcomes of transfers and the rules established.
 enum Stats {
     static func table(_ state: State, _ filter: IssueFilter, by: String?, _ today: Day, _ lang: Language) -> Table {
-        let list = state.issues(matching: filter, today: today)
+        let list = state.unorderedIssues(matching: filter, today: today)
         let total = Rate(list)
         let ids = Set(list.map(\.id))
         let outcomes = Outcomes(state.transfers.values.filter { ids.contains($0.issue) })

@@ -32,7 +32,7 @@ public enum FileIO {
         let exists = ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在,未覆盖",
                                 hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --force")
         if !force, access(path, F_OK) == 0 { throw exists }
-        let temp = path + ".tmp-\(getpid())"
+        let temp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         // O_EXCL | O_NOFOLLOW: never write into a file or link someone else left under that name.
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw ShellError(failure(path, errno, reading: false)) }
