@@ -107,7 +107,7 @@ public struct Table: Sendable, Equatable {
     public func text(maxWidth: Int? = nil) -> String {
         let shown = columns.indices.filter { !columns[$0].exportOnly }
         func lines(of cell: String, _ c: Int) -> [String] {
-            columns[c].wraps ? cell.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [Table.oneLine(cell)]
+            columns[c].wraps ? cell.split(separator: "\n", omittingEmptySubsequences: false).map { Table.oneLine(String($0)) } : [Table.oneLine(cell)]
         }
         let body = cells + (totals.map { [$0] } ?? [])
         var widths: [Int: Int] = [:]
