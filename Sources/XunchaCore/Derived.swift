@@ -130,6 +130,7 @@ public struct IssueFilter: Equatable, Sendable {
 
 extension State {
     public func issues(matching filter: IssueFilter, today: Day) -> [Issue] {
-        orderedIssues.filter { filter.matches($0, today: today, policy: policy) }
+        // Filter first: only the matching issues need sorting.
+        IssueID.sorted(issues.values.filter { filter.matches($0, today: today, policy: policy) })
     }
 }

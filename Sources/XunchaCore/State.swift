@@ -11,7 +11,7 @@ public struct State: Codable, Hashable, Sendable {
 
     /// Issues in id order (round code, then number), the order every ledger starts from.
     public var orderedIssues: [Issue] {
-        issues.values.sorted { IssueID.less($0.id, $1.id) }
+        IssueID.sorted(Array(issues.values))
     }
 
     public var orderedTransfers: [Transfer] {
@@ -30,6 +30,17 @@ public enum IssueID {
         guard let dash = id.lastIndex(of: "-"),
               let n = Int(id[id.index(after: dash)...]) else { return nil }
         return (String(id[..<dash]), n)
+    }
+
+    /// Issues in id order. Each id is split once, not once per comparison: ledgers sort tens of
+    /// thousands of issues.
+    public static func sorted(_ list: [Issue]) -> [Issue] {
+        list.map { (key: split($0.id), issue: $0) }.sorted { a, b in
+            switch (a.key, b.key) {
+            case let (x?, y?): return x.round == y.round ? x.number < y.number : x.round < y.round
+            default: return less(a.issue.id, b.issue.id)
+            }
+        }.map(\.issue)
     }
 
     public static func less(_ a: String, _ b: String) -> Bool {

@@ -13,7 +13,8 @@ public enum Grammar {
 
     static let format = Flag("format", ["格式"], .choice([Choice("table", ["表格"]), Choice("csv"), Choice("json"), Choice("md", ["markdown"])]),
                              "output format: table (default), csv, json or md", "输出格式:table(默认)、csv、json、md")
-    static let out = Flag("out", ["输出"], .file, "write to FILE (mode 0600) instead of the screen", "写入文件(权限 0600)而不是屏幕")
+    static let out = Flag("out", ["输出"], .file, "write to FILE (mode 0600) instead of the screen; .csv, .json or .md picks the format",
+                          "写入文件(权限 0600)而不是屏幕;扩展名 .csv/.json/.md 决定格式")
     static let force = Flag("force", ["覆盖"], nil, "overwrite FILE if it exists", "文件已存在时覆盖")
 
     /// The filters shared by `ledger`, `expect count` and friends (DESIGN §2).
@@ -182,10 +183,11 @@ public enum Grammar {
                     params: [Param("kind", .choice([Choice("issues", ["问题"]), Choice("transfers", ["移交"]), Choice("units", ["单位"]), Choice("leaders", ["领导"])]),
                                    required: false, "issues (default), transfers, units or leaders", "问题(默认)、移交、单位、领导")],
                     flags: filters + [Flag("sort", ["排序"], .choice([Choice("id"), Choice("due", ["时限"]), Choice("unit", ["单位"]), Choice("status", ["状态"]), Choice("overdue", ["逾期"]), Choice("rate", ["整改率"])]),
-                                           "order rows by id, due, unit, status, overdue or rate", "排序"),
+                                           "order rows: id, due, unit, status or overdue (most first); units and leaders also by rate (lowest first)",
+                                           "排序:编号、时限、单位、状态、逾期(最久在前);单位与领导台账可按整改率(最低在前)"),
                                       format, out, force],
                     summary: Localized(en: "the ledger (台账) of problems, transfers, units or leaders", zh: "台账:问题、移交、单位、领导"),
-                    example: "ledger --round R5 --overdue", mutates: false),
+                    example: "ledger units --round R5 --sort rate", mutates: false),
         CommandSpec(id: .stats, words: [["stats", "统计"]], params: [],
                     flags: [Flag("round", ["轮次"], .roundCode, "only this round", "仅此轮次"), Flag("unit", ["单位"], .unitCode, "only this unit", "仅此单位"),
                             Flag("by", ["按"], .choice([Choice("unit", ["单位"]), Choice("category", ["类别"]), Choice("lead", ["牵头领导"]), Choice("round", ["轮次"]), Choice("month", ["月份"])]),

@@ -27,4 +27,25 @@ public enum Layout {
         }
         return out + "…"
     }
+
+    /// Breaks `s` into lines of at most `width` columns. Chinese text has no spaces to break at,
+    /// so lines break between any two characters; a character wider than `width` gets a line alone.
+    public static func wrap(_ s: String, to width: Int) -> [String] {
+        guard width > 0, Layout.width(s) > width else { return [s] }
+        var lines: [String] = []
+        var line = ""
+        var w = 0
+        for ch in s {
+            let cw = Layout.width(String(ch))
+            if w + cw > width, !line.isEmpty {
+                lines.append(line)
+                line = ""
+                w = 0
+            }
+            line.append(ch)
+            w += cw
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
 }

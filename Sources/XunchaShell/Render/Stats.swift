@@ -1,7 +1,7 @@
 import XunchaCore
 
-/// `stats`: counts and rates grouped by unit, category, lead, round or month, with totals and
-/// the formula of every rate, plus the summed outcomes of transfers and rules established.
+/// `stats`: counts and rates grouped by unit, category, lead, round or month, with a totals row,
+/// the formula of the rate, the summed outcomes of transfers and the rules established.
 enum Stats {
     /// The totals of one scope, shared by `stats` and the HTML report so both count alike.
     struct Summary {
@@ -15,7 +15,7 @@ enum Stats {
         let open: Int
 
         init(_ state: State, _ filter: IssueFilter, _ today: Day) {
-            issues = state.issues(matching: filter, today: today)
+            issues = state.unorderedIssues(matching: filter, today: today)
             rate = Rate(issues)
             let ids = Set(issues.map(\.id))
             transfers = state.orderedTransfers.filter { ids.contains($0.issue) }
@@ -28,38 +28,65 @@ enum Stats {
 
     static func table(_ state: State, _ filter: IssueFilter, by: String?, _ today: Day, _ lang: Language) -> Table {
         let summary = Summary(state, filter, today)
-        let list = summary.issues, total = summary.rate, rules = summary.rules, overdue = summary.overdue
-        var footer = [total.line(lang), summary.outcomes.line(lang),
-                      lang == .zh ? "建章立制 \(rules) 项" : "\(rules) rule(s) established"]
-        footer.insert(lang == .zh ? "问题 \(total.all) 个,撤销 \(total.withdrawn) 个,已销号 \(total.closed) 个,逾期 \(overdue) 个"
-                                  : "\(total.all) problem(s), \(total.withdrawn) withdrawn, \(total.closed) closed, \(overdue) overdue", at: 0)
+        let list = summary.issues, total = summary.rate, outcomes = summary.outcomes
+        let rules = summary.rules, open = summary.open, overdue = summary.overdue
+        let footer = [
+            lang == .zh ? "问题 \(total.all) 个,撤销 \(total.withdrawn) 个,已销号 \(total.closed) 个,未销号 \(open) 个,逾期 \(overdue) 个"
+                        : "\(total.all) problem(s), \(total.withdrawn) withdrawn, \(total.closed) closed, \(open) open, \(overdue) overdue",
+            total.line(lang),
+            outcomes.line(lang),
+            lang == .zh ? "建章立制 \(rules) 项" : "\(rules) rule(s) established",
+        ]
         let cols = [Column(key: "group", en: groupTitle(by, .en), zh: groupTitle(by, .zh)),
                     Column(key: "issues", en: "problems", zh: "问题数", numeric: true),
                     Column(key: "withdrawn", en: "withdrawn", zh: "撤销", numeric: true),
+                    Column(key: "counted", en: "counted", zh: "应销号", numeric: true),
                     Column(key: "closed", en: "closed", zh: "已销号", numeric: true),
                     Column(key: "open", en: "open", zh: "未销号", numeric: true),
                     Column(key: "overdue", en: "overdue", zh: "逾期", numeric: true),
                     Column(key: "longterm", en: "long-term", zh: "长期坚持", numeric: true),
-                    Column(key: "rate", en: "rate", zh: "整改率", numeric: true),
-                    Column(key: "fraction", en: "closed/counted", zh: "已销号/应销号", numeric: true)]
-        guard let by else {
-            return Column.table(cols, lang, rows: [row(lang == .zh ? "合计" : "total", list, today)], footer: footer)
+                    Column(key: "rate", en: "rate", zh: "整改率", numeric: true)]
+        var rows: [[Cell]] = []
+        if let by {
+            var groups: [String: [Issue]] = [:]
+            for i in list { groups[key(i, by), default: []].append(i) }
+            rows = groups.keys.sorted { less($0, $1, by) }.map { row(label($0, by, lang), groups[$0] ?? [], today) }
         }
-        var groups: [String: [Issue]] = [:]
-        for i in list { groups[key(i, by, lang), default: []].append(i) }
-        var rows = groups.keys.sorted().map { row($0, groups[$0] ?? [], today) }
-        rows.append(row(lang == .zh ? "合计" : "total", list, today))
-        return Column.table(cols, lang, rows: rows, footer: footer)
+        return Table(kind: "stats", columns: Column.list(cols, lang), cells: rows, totals: row(totalLabel(lang), list, today),
+                     footer: footer,
+                     summary: total.fields + [JSONField("open", .int(open)), JSONField("overdue", .int(overdue))]
+                         + outcomes.fields + [JSONField("rules", .int(rules))],
+                     formula: Rate.formula.text(lang))
     }
 
-    static func key(_ i: Issue, _ by: String, _ lang: Language) -> String {
+    /// The group a problem falls in, as a stable key (raw words, codes, ISO months).
+    static func key(_ i: Issue, _ by: String) -> String {
         switch by {
         case "unit": return i.unit
-        case "category": return word(i.category, lang)
-        case "lead": return i.lead ?? "—"
+        case "category": return i.category.rawValue
+        case "lead": return i.lead ?? ""
         case "round": return i.round
         case "month": return i.registeredOn.monthKey
         default: return ""
+        }
+    }
+
+    /// Categories in their fixed order, codes by number (R9 before R10), unassigned leads last.
+    static func less(_ a: String, _ b: String, _ by: String) -> Bool {
+        switch by {
+        case "category":
+            let rank = { (k: String) in Category.allCases.firstIndex { $0.rawValue == k } ?? Int.max }
+            return rank(a) < rank(b)
+        case "lead": return a.isEmpty != b.isEmpty ? !a.isEmpty : a < b
+        default: return Order.natural(a, b)
+        }
+    }
+
+    static func label(_ key: String, _ by: String, _ lang: Language) -> Cell {
+        switch by {
+        case "category": return Category(rawValue: key).map { Cell.word($0, lang) } ?? .text(key)
+        case "lead": return key.isEmpty ? Cell("—", .null) : .text(key)
+        default: return .text(key)
         }
     }
 
@@ -74,51 +101,9 @@ enum Stats {
         }
     }
 
-    static func row(_ name: String, _ list: [Issue], _ today: Day) -> [String] {
+    static func row(_ label: Cell, _ list: [Issue], _ today: Day) -> [Cell] {
         let r = Rate(list)
-        return [name, String(r.all), String(r.withdrawn), String(r.closed), String(list.filter { $0.status.isOpen }.count),
-                String(list.filter { $0.isOverdue(on: today) }.count), String(r.longterm), r.percent, "\(r.closed)/\(r.denominator)"]
-    }
-}
-
-/// `warnings`: one digest grouped by unit (not one line per problem): red, yellow and green
-/// counts with the ids, reddest first.
-enum Warnings {
-    /// The warned problems of each unit, reddest unit first (most red, then by code); within a
-    /// unit red, then yellow, then green, in id order. The HTML report draws the same grouping.
-    static func byUnit(_ state: State, unit: String?, round: String?, asOf: Day) -> [(unit: String, warned: [(Issue, WarningColour)])] {
-        var byUnit: [String: [(Issue, WarningColour)]] = [:]
-        for i in state.orderedIssues {
-            if let unit, i.unit != unit { continue }
-            if let round, i.round != round { continue }
-            guard let c = i.warning(on: asOf, policy: state.policy) else { continue }
-            byUnit[i.unit, default: []].append((i, c))
-        }
-        let order: [WarningColour] = [.red, .yellow, .green]
-        let units = byUnit.keys.sorted { a, b in
-            let ra = byUnit[a]?.filter { $0.1 == .red }.count ?? 0, rb = byUnit[b]?.filter { $0.1 == .red }.count ?? 0
-            return ra != rb ? ra > rb : a < b
-        }
-        return units.map { code in
-            let list = byUnit[code] ?? []
-            return (code, order.flatMap { c in list.filter { $0.1 == c } })
-        }
-    }
-
-    static func digest(_ state: State, unit: String?, round: String?, asOf: Day, _ lang: Language) -> Table {
-        let cols = [Column(key: "unit", en: "unit", zh: "单位"), Column(key: "name", en: "name", zh: "名称"),
-                    Column(key: "red", en: "red", zh: "红(逾期)", numeric: true), Column(key: "yellow", en: "yellow", zh: "黄", numeric: true),
-                    Column(key: "green", en: "green", zh: "绿", numeric: true), Column(key: "issues", en: "problems", zh: "问题")]
-        let rows = byUnit(state, unit: unit, round: round, asOf: asOf).map { code, list -> [String] in
-            let ids = list.map { i, c in
-                c == .red ? "\(i.id)(+\(i.daysOverdue(on: asOf))d)" : "\(i.id)(\(asOf.days(until: i.due ?? asOf))d)" }
-            return [code, state.units[code]?.name ?? "", String(list.filter { $0.1 == .red }.count),
-                    String(list.filter { $0.1 == .yellow }.count), String(list.filter { $0.1 == .green }.count), ids.joined(separator: " ")]
-        }
-        let p = state.policy
-        let title = lang == .zh ? "预警(截至 \(asOf.iso);红=逾期,黄=\(p.yellowDays) 天内到期,绿=\(p.greenDays) 天内到期)"
-                                : "warnings as of \(asOf.iso) (red = overdue, yellow = due within \(p.yellowDays) days, green = within \(p.greenDays))"
-        let none = rows.isEmpty ? [lang == .zh ? "无预警" : "no warnings"] : []
-        return Column.table(cols, lang, rows: rows, title: title, footer: none)
+        return [label, .int(r.all), .int(r.withdrawn), .int(r.denominator), .int(r.closed), .int(list.filter { $0.status.isOpen }.count),
+                .int(list.filter { $0.isOverdue(on: today) }.count), .int(r.longterm), .rate(r)]
     }
 }

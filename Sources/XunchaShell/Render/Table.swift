@@ -1,60 +1,173 @@
-import Foundation
+import XunchaCore
 
-/// A grid of text cells with a header: what every ledger, stats and warnings command produces
-/// before it is rendered as a terminal table, csv, json or markdown.
-public struct Table: Sendable, Equatable {
-    public var headers: [String]
-    /// Stable machine names of the columns (json keys).
-    public var keys: [String]
-    public var rows: [[String]]
-    /// Columns that hold numbers (right-aligned in tables, numbers in json).
-    public var numeric: Set<Int>
-    public var title: String?
-    /// Lines printed under the table (totals, the formula of a rate).
-    public var footer: [String]
+/// A value as a program reads it in json output: the typed twin of the text a person reads.
+/// Rates are fixed-point numbers (`hundredths` with two places), so 1822/2012 is exactly 90.56.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    /// A decimal number given in hundredths (9056 → 90.56).
+    case hundredths(Int)
+    case string(String)
+    case array([JSONValue])
+    case object([JSONField])
+}
 
-    public init(headers: [String], keys: [String], rows: [[String]] = [], numeric: Set<Int> = [], title: String? = nil, footer: [String] = []) {
-        self.headers = headers
-        self.keys = keys
-        self.rows = rows
-        self.numeric = numeric
-        self.title = title
-        self.footer = footer
+/// One key of a json object, kept in the order the fields are documented.
+public struct JSONField: Sendable, Equatable {
+    public var key: String
+    public var value: JSONValue
+
+    public init(_ key: String, _ value: JSONValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// One cell of a table: the text shown on screen, in csv and markdown, and the typed value of
+/// json (a category reads 纪律建设 on screen and `discipline` in json; an empty due date is null).
+public struct Cell: Sendable, Equatable, ExpressibleByStringLiteral {
+    public var text: String
+    public var value: JSONValue
+
+    public init(_ text: String, _ value: JSONValue) {
+        self.text = text
+        self.value = value
     }
 
-    /// Aligned columns by display width; when `maxWidth` is given, the widest text columns are
-    /// cut with … until the table fits.
+    public init(stringLiteral s: String) { self.init(s, .string(s)) }
+
+    /// An empty cell that is null in json (the text columns of a totals row).
+    static let blank = Cell("", .null)
+    static func text(_ s: String) -> Cell { Cell(s, .string(s)) }
+    static func optional(_ s: String?) -> Cell { Cell(s ?? "", s.map { .string($0) } ?? .null) }
+    static func int(_ n: Int) -> Cell { Cell(String(n), .int(n)) }
+    static func optionalInt(_ n: Int?) -> Cell { Cell(n.map(String.init) ?? "", n.map { .int($0) } ?? .null) }
+    static func day(_ d: Day?) -> Cell { Cell(d?.iso ?? "", d.map { .string($0.iso) } ?? .null) }
+    static func rate(_ r: Rate) -> Cell { Cell(r.percent, r.hundredths.map { .hundredths($0) } ?? .null) }
+    static func word<V: Vocabulary>(_ v: V, _ lang: Language) -> Cell { Cell(XunchaShell.word(v, lang), .string(v.rawValue)) }
+    static func optionalWord<V: Vocabulary>(_ v: V?, _ lang: Language) -> Cell {
+        v.map { word($0, lang) } ?? Cell("", .null)
+    }
+}
+
+/// One column: its stable key (json field, never translated), its header in the session's
+/// language, and how it is laid out.
+public struct TableColumn: Sendable, Equatable {
+    public var key: String
+    public var header: String
+    /// Right-aligned on screen, never cut.
+    public var numeric: Bool
+    /// Only in csv and json, where width costs nothing (source, handler, registration date…).
+    public var exportOnly: Bool
+    /// On screen, long text wraps onto more lines instead of being cut (the slip is printed whole).
+    public var wraps: Bool
+    /// Free text that gives way first when the table is too wide for the terminal.
+    public var flexible: Bool
+}
+
+/// What every ledger, stats, warnings and slip command produces before it is rendered as a
+/// terminal table, csv, json or markdown: columns, rows, an optional totals row, and the lines
+/// under the table (totals in words, the formula of every rate) that no format may lose.
+public struct Table: Sendable, Equatable {
+    /// Stable name of the report (`ledger.issues`, `stats`, `warnings`, `slip`…): json `kind`.
+    public var kind: String
+    public var columns: [TableColumn]
+    public var cells: [[Cell]]
+    /// Sums over all rows, shown as the last row (合计).
+    public var totals: [Cell]?
+    public var title: String?
+    /// Lines under the table: counts, the rate with its formula, outcomes.
+    public var footer: [String]
+    /// Key figures of the whole table for programs (json `summary`).
+    public var summary: [JSONField]
+    /// The formula of the rates in this table, when it has any (json `formula`).
+    public var formula: String?
+
+    public init(kind: String, columns: [TableColumn], cells: [[Cell]] = [], totals: [Cell]? = nil, title: String? = nil,
+                footer: [String] = [], summary: [JSONField] = [], formula: String? = nil) {
+        self.kind = kind
+        self.columns = columns
+        self.cells = cells
+        self.totals = totals
+        self.title = title
+        self.footer = footer
+        self.summary = summary
+        self.formula = formula
+    }
+
+    public var headers: [String] { columns.map(\.header) }
+    public var keys: [String] { columns.map(\.key) }
+    /// The rows as text, as a person reads them.
+    public var rows: [[String]] { cells.map { $0.map(\.text) } }
+
+    /// Aligned columns by display width (Chinese characters take two columns). When `maxWidth` is
+    /// given the widest text columns are narrowed until the table fits; their cells are cut with …
+    /// (or wrapped, for wrapping columns).
     public func text(maxWidth: Int? = nil) -> String {
-        let clean = rows.map { $0.map(Table.oneLine) }
-        var widths = headers.indices.map { c in
-            max(Layout.width(headers[c]), clean.map { c < $0.count ? Layout.width($0[c]) : 0 }.max() ?? 0)
+        let shown = columns.indices.filter { !columns[$0].exportOnly }
+        func lines(of cell: String, _ c: Int) -> [String] {
+            columns[c].wraps ? cell.split(separator: "\n", omittingEmptySubsequences: false).map { Table.oneLine(String($0)) } : [Table.oneLine(cell)]
+        }
+        let body = cells + (totals.map { [$0] } ?? [])
+        var widths: [Int: Int] = [:]
+        for c in shown {
+            var w = Layout.width(columns[c].header)
+            for row in body where c < row.count {
+                for part in lines(of: row[c].text, c) { w = max(w, Layout.width(part)) }
+            }
+            widths[c] = w
         }
         if let maxWidth {
-            let gap = 2 * max(0, widths.count - 1)
-            while widths.reduce(0, +) + gap > maxWidth {
-                guard let widest = widths.indices.filter({ !numeric.contains($0) }).max(by: { widths[$0] < widths[$1] }),
-                      widths[widest] > 6 else { break }
-                widths[widest] -= 1
+            // Free text (titles, names, matters) gives way first, down to 8 columns; then any
+            // text column down to 6. Numbers are never cut.
+            var total = widths.values.reduce(0, +) + 2 * max(0, shown.count - 1)
+            for (pool, floor) in [(shown.filter { columns[$0].flexible }, 8), (shown.filter { !columns[$0].numeric }, 6)] {
+                while total > maxWidth {
+                    guard let widest = pool.max(by: { (widths[$0] ?? 0) < (widths[$1] ?? 0) }),
+                          let w = widths[widest], w > floor else { break }
+                    widths[widest] = w - 1
+                    total -= 1
+                }
             }
         }
-        func render(_ cells: [String]) -> String {
-            cells.indices.map { c in
-                let cell = Layout.truncate(cells[c], to: widths[c])
-                return numeric.contains(c) ? Layout.padLeft(cell, to: widths[c]) : Layout.padRight(cell, to: widths[c])
-            }.joined(separator: "  ").trimmingTrailingSpaces
+        func render(_ row: [Cell]) -> [String] {
+            var parts: [[String]] = []
+            for c in shown {
+                let w = widths[c] ?? 0
+                let text = c < row.count ? row[c].text : ""
+                if columns[c].wraps {
+                    parts.append(lines(of: text, c).flatMap { Layout.wrap($0, to: w) })
+                } else {
+                    parts.append([Layout.truncate(Table.oneLine(text), to: w)])
+                }
+            }
+            let height = parts.map(\.count).max() ?? 1
+            return (0..<max(1, height)).map { line in
+                shown.indices.map { n in
+                    let c = shown[n], w = widths[c] ?? 0
+                    let piece = line < parts[n].count ? parts[n][line] : ""
+                    return columns[c].numeric ? Layout.padLeft(piece, to: w) : Layout.padRight(piece, to: w)
+                }.joined(separator: "  ").trimmingTrailingSpaces
+            }
         }
-        var lines: [String] = []
-        if let title { lines.append(title) }
-        lines.append(render(headers))
-        lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-        for r in clean { lines.append(render(r + Array(repeating: "", count: max(0, headers.count - r.count)))) }
-        lines += footer
-        return lines.joined(separator: "\n")
+        let rule = shown.map { String(repeating: "─", count: widths[$0] ?? 0) }.joined(separator: "  ")
+        var out: [String] = []
+        if let title { out.append(title) }
+        out += render(columns.map { Cell.text($0.header) })
+        out.append(rule)
+        for row in cells { out += render(row) }
+        if let totals {
+            if !cells.isEmpty { out.append(rule) }
+            out += render(totals)
+        }
+        out += footer
+        return out.joined(separator: "\n")
     }
 
     /// Line breaks and tabs inside a cell would break the grid.
     static func oneLine(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" }) else { return s }
+        guard s.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }) else { return s }
         return s.replacingOccurrences(of: "\r\n", with: " ⏎ ").replacingOccurrences(of: "\n", with: " ⏎ ")
             .replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: " ")
     }

@@ -1,6 +1,6 @@
 import XunchaCore
 
-/// Detail views: one problem with its whole history, the closure slip, a round, a unit.
+/// Detail views: one problem with its whole history, a round, a unit, and the round and unit lists.
 enum Views {
     static func field(_ en: String, _ zh: String, _ value: String, _ lang: Language) -> String {
         Layout.padRight(lang == .zh ? zh : en, to: 12) + " " + value
@@ -49,38 +49,6 @@ enum Views {
         return lang == .zh ? n.1 : n.0
     }
 
-    /// 对账销号单: what was found, who answered for it, what was done, the evidence, and who
-    /// verified it by which methods, when.
-    static func slip(_ i: Issue, _ state: State, _ lang: Language) -> Table {
-        let zh = lang == .zh
-        let u = state.units[i.unit]
-        let report = i.reports.last
-        let pass = i.verifications.last { $0.verdict == .pass }
-        var rows: [[String]] = [
-            [zh ? "问题编号" : "problem", i.id],
-            [zh ? "巡察轮次" : "round", "\(i.round) \(state.rounds[i.round]?.title ?? "")"],
-            [zh ? "被巡察单位" : "unit", "\(i.unit) \(u?.name ?? "")"],
-            [zh ? "第一责任人" : "first responsible", u?.secretary ?? "—"],
-            [zh ? "问题表述" : "finding", i.title],
-            [zh ? "问题类别" : "category", word(i.category, lang)],
-            [zh ? "牵头领导" : "lead", i.lead ?? "—"],
-            [zh ? "责任领导" : "owner", i.owner ?? "—"],
-            [zh ? "责任处室" : "department", i.dept ?? "—"],
-            [zh ? "整改时限" : "deadline", i.due?.iso ?? "—"],
-            [zh ? "整改措施" : "measures", i.progress.map(\.text).joined(separator: ";")],
-            [zh ? "整改情况" : "rectification", report?.text ?? "—"],
-            [zh ? "佐证材料" : "evidence", report?.evidence.joined(separator: ";") ?? "—"],
-            [zh ? "签字背书" : "signed by", report?.signedBy ?? "—"],
-            [zh ? "验收人" : "verified by", pass?.by ?? "—"],
-            [zh ? "验收方式" : "methods", pass?.methods.map { word($0, lang) }.joined(separator: "、") ?? "—"],
-            [zh ? "退回次数" : "returned", String(i.returned)],
-            [zh ? "销号日期" : "closed on", i.closedOn?.iso ?? "—"],
-        ]
-        if !i.rules.isEmpty { rows.append([zh ? "建章立制" : "rules", i.rules.map(\.title).joined(separator: ";")]) }
-        return Table(headers: [zh ? "项目" : "item", zh ? "内容" : "content"], keys: ["item", "content"], rows: rows,
-                     title: zh ? "对账销号单 \(i.id)" : "closure slip \(i.id)")
-    }
-
     static func round(_ r: Round, _ state: State, _ today: Day, _ lang: Language) -> String {
         var lines = ["\(r.code)  \(r.title)"]
         lines.append(field("kind", "类型", word(r.kind, lang), lang))
@@ -110,23 +78,26 @@ enum Views {
     }
 
     static func rounds(_ state: State, _ lang: Language) -> Table {
-        let cols = [Column(key: "code", en: "round", zh: "轮次"), Column(key: "title", en: "title", zh: "名称"),
+        let cols = [Column(key: "code", en: "round", zh: "轮次"), Column(key: "title", en: "title", zh: "名称", flexible: true),
                     Column(key: "kind", en: "kind", zh: "类型"), Column(key: "issues", en: "problems", zh: "问题", numeric: true),
                     Column(key: "rate", en: "rate", zh: "整改率", numeric: true), Column(key: "closed", en: "closed", zh: "已关闭")]
         var byRound: [String: [Issue]] = [:]
         for i in state.issues.values { byRound[i.round, default: []].append(i) }
-        let rows = state.rounds.keys.sorted().compactMap { code -> [String]? in
+        let rows = state.rounds.keys.sorted(by: Order.natural).compactMap { code -> [Cell]? in
             guard let r = state.rounds[code] else { return nil }
             let list = byRound[code] ?? []
-            return [code, r.title, word(r.kind, lang), String(list.count), Rate(list).percent, r.closed ? "✓" : ""]
+            return [.text(code), .text(r.title), .word(r.kind, lang), .int(list.count), .rate(Rate(list)), Cell(r.closed ? "✓" : "", .bool(r.closed))]
         }
-        return Column.table(cols, lang, rows: rows)
+        return Table(kind: "rounds", columns: Column.list(cols, lang), cells: rows,
+                     footer: [(lang == .zh ? "整改率口径:" : "rate = ") + Rate.formula.text(lang)], formula: Rate.formula.text(lang))
     }
 
     static func units(_ state: State, _ lang: Language) -> Table {
-        let cols = [Column(key: "code", en: "unit", zh: "单位"), Column(key: "name", en: "name", zh: "名称"),
+        let cols = [Column(key: "code", en: "unit", zh: "单位"), Column(key: "name", en: "name", zh: "名称", flexible: true),
                     Column(key: "secretary", en: "secretary", zh: "书记")]
-        let rows = state.units.keys.sorted().compactMap { c in state.units[c].map { [c, $0.name, $0.secretary ?? ""] } }
-        return Column.table(cols, lang, rows: rows)
+        let rows = state.units.keys.sorted(by: Order.natural).compactMap { c -> [Cell]? in
+            state.units[c].map { [.text(c), .text($0.name), .optional($0.secretary)] }
+        }
+        return Table(kind: "units", columns: Column.list(cols, lang), cells: rows)
     }
 }

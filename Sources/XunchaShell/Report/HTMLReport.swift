@@ -61,7 +61,7 @@ enum HTMLReport {
 
     static func headline(_ m: ReportModel) -> String {
         let s = m.summary, r = s.rate
-        let low = Ledgers.belowThreshold(r, m.policy)
+        let low = GroupLedgers.belowThreshold(r, m.policy)
         let width = r.hundredths.map { HTML.num(Double($0) / 100) } ?? "0"
         let meter = "<div class=\"meter\(low ? " low" : "")\"><span style=\"width:\(width)%\"></span></div>"
         var rateSub = [r.fraction]

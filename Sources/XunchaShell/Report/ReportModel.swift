@@ -2,7 +2,7 @@ import XunchaCore
 
 /// What the HTML report shows, gathered once from the ledger through the same computations the
 /// terminal uses (`Stats.Summary`, `Rate`, `Outcomes`, `Warnings.byUnit`,
-/// `Ledgers.belowThreshold`), so the page and `stats`/`warnings`/`ledger units` never disagree.
+/// `GroupLedgers.belowThreshold`), so the page and `stats`/`warnings`/`ledger units` never disagree.
 struct ReportModel {
     /// One bar of the per-unit chart.
     struct UnitRate {
@@ -65,7 +65,7 @@ struct ReportModel {
         units = codes.map { code in
             let rate = Rate(byUnit[code] ?? [])
             return UnitRate(code: code, name: state.units[code]?.name ?? code, rate: rate,
-                            low: Ledgers.belowThreshold(rate, state.policy))
+                            low: GroupLedgers.belowThreshold(rate, state.policy))
         }.sorted { a, b in
             // Lowest rate first: the units leadership must look at lead the chart.
             let x = a.rate.hundredths ?? Int.max, y = b.rate.hundredths ?? Int.max

@@ -29,12 +29,12 @@ public enum FileIO {
     /// Writes `text` to a new file with mode 0600; refuses to replace an existing one unless `force`.
     /// Written to a temporary name first and renamed, so a failed write never leaves half a file.
     public static func write(_ text: String, to path: String, force: Bool) throws(ShellError) {
-        if !force, access(path, F_OK) == 0 {
-            throw ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在,未覆盖",
-                             hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --force")
-        }
-        let temp = path + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let exists = ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在,未覆盖",
+                                hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --force")
+        if !force, access(path, F_OK) == 0 { throw exists }
+        let temp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // O_EXCL | O_NOFOLLOW: never write into a file or link someone else left under that name.
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw ShellError(failure(path, errno, reading: false)) }
         var ok = true
         var err: Int32 = 0
@@ -51,6 +51,18 @@ public enum FileIO {
         if ok && fsync(fd) != 0 { ok = false; err = errno }
         close(fd)
         fchmodPath(temp)
+        if ok && !force {
+            // link() fails when the name is taken, so a file that appeared since the check above
+            // is still not replaced. Where hard links are not supported, fall back to rename.
+            if link(temp, path) == 0 {
+                unlink(temp)
+                return
+            }
+            if errno == EEXIST {
+                unlink(temp)
+                throw exists
+            }
+        }
         if ok && rename(temp, path) != 0 { ok = false; err = errno }
         if !ok {
             unlink(temp)

@@ -6,28 +6,29 @@ extension Session {
     func query(_ inv: Invocation) throws(ShellError) {
         switch inv.spec.id {
         case .ledger:
-            switch try inv.choice("kind") ?? "issues" {
-            case "transfers": try emit(Ledgers.transfers(state, try inv.issueFilter(today: today), today, language), inv)
-            case "units": try emit(Ledgers.units(state, try inv.issueFilter(today: today), today, language), inv)
-            case "leaders": try emit(Ledgers.leaders(state, try inv.issueFilter(today: today), today, language), inv)
-            default:
-                try emit(Ledgers.issues(state, try inv.issueFilter(today: today), sort: try inv.choice("sort") ?? "id", today, language), inv)
+            let kind = try inv.choice("kind") ?? "issues"
+            let filter = try checkedFilter(inv)
+            let sort = try ledgerSort(inv, kind)
+            switch kind {
+            case "transfers": try emit(Ledgers.transfers(state, filter, sort: sort, today, language), inv)
+            case "units": try emit(GroupLedgers.units(state, filter, sort: sort, today, language), inv)
+            case "leaders": try emit(GroupLedgers.leaders(state, filter, sort: sort, today, language), inv)
+            default: try emit(Ledgers.issues(state, filter, sort: sort, today, language), inv)
             }
         case .stats:
-            var filter = IssueFilter()
-            filter.round = inv.optional("round")
-            filter.unit = inv.optional("unit")
+            let filter = try checkedFilter(inv)
             try emit(Stats.table(state, filter, by: try inv.choice("by"), today, language), inv)
         case .warnings:
             let asOf = try inv.date("as-of", today: today) ?? today
-            try emit(Warnings.digest(state, unit: inv.optional("unit"), round: inv.optional("round"), asOf: asOf, language), inv)
+            let filter = try checkedFilter(inv)
+            try emit(Warnings.digest(state, unit: filter.unit, round: filter.round, asOf: asOf, language), inv)
         case .slip:
             let issue = try lookupIssue(inv)
             guard issue.status == .closed else {
                 throw ShellError(en: "\(issue.id) is \(issue.status.rawValue); a closure slip is only for closed problems",
                                  zh: "\(issue.id) 当前为“\(issue.status.chinese[0])”,只有已销号问题才有对账销号单", at: inv.position(of: "id"))
             }
-            try emit(Views.slip(issue, state, language), inv)
+            try emit(Slip.table(issue, state, language), inv)
         case .issueShow: out(Views.issue(try lookupIssue(inv), state, today, language))
         case .roundShow:
             let code = try inv.string("round")
@@ -50,35 +51,47 @@ extension Session {
         do { return try state.issue(id) } catch { throw ShellError(error.message, hint: error.hint, at: inv.position(of: "id")) }
     }
 
-    /// Prints or writes a table in the asked format (`--format`, `--out FILE`, `--force`).
+    /// The line's filters, with `--round` and `--unit` checked against the ledger: a mistyped
+    /// code is an error naming the known ones, not a silently empty report.
+    func checkedFilter(_ inv: Invocation) throws(ShellError) -> IssueFilter {
+        let filter = try inv.issueFilter(today: today)
+        do {
+            if let r = filter.round { _ = try state.round(r) }
+            if let u = filter.unit { _ = try state.unit(u) }
+        } catch {
+            throw ShellError(error.message, hint: error.hint, at: inv.position(of: error.field))
+        }
+        return filter
+    }
+
+    /// The `--sort` key, refused when it means nothing for this ledger (a problem has no rate).
+    func ledgerSort(_ inv: Invocation, _ kind: String) throws(ShellError) -> String {
+        let sort = try inv.choice("sort") ?? "id"
+        let allowed = LedgerSort.allowed[kind] ?? ["id"]
+        guard allowed.contains(sort) else {
+            let list = allowed.joined(separator: ", ")
+            throw ShellError(en: "--sort \(sort) does not apply to ledger \(kind)", zh: "\(kind) 台账不能按 \(sort) 排序",
+                             at: inv.position(of: "sort"), hintEn: "sort \(kind) by: \(list)", hintZh: "可用排序:\(list)")
+        }
+        return sort
+    }
+
+    /// Prints or writes a table in the asked format (`--format`, `--out FILE`, `--force`). A file
+    /// without `--format` gets the format its extension names (`.csv`, `.json`, `.md`).
     func emit(_ table: Table, _ inv: Invocation) throws(ShellError) {
-        let format = OutputFormat(rawValue: try inv.choice("format") ?? "table") ?? .table
+        let asked = try inv.choice("format").flatMap(OutputFormat.init(rawValue:))
         if let path = inv.optional("out") {
+            let format = asked ?? OutputFormat.guess(fromPath: path) ?? .table
             do { try FileIO.write(table.rendered(format, maxWidth: nil), to: path, force: inv.has("force")) } catch {
                 var e = error
                 e.position = inv.position(of: "out")
                 throw e
             }
-            say("\(table.rows.count) row(s) written to \(path)", "已写入 \(table.rows.count) 行到 \(path)")
+            say("\(table.cells.count) row(s) written to \(path) (\(format.rawValue))", "已写入 \(table.cells.count) 行到 \(path)(\(format.rawValue))")
         } else {
-            var text = table.rendered(format, maxWidth: terminalWidth)
+            var text = table.rendered(asked ?? .table, maxWidth: terminalWidth)
             if text.hasSuffix("\n") { text.removeLast() }
             out(text)
         }
     }
 }
-
-/// Column headers in both languages with their stable json key.
-struct Column {
-    let key: String
-    let en: String
-    let zh: String
-    var numeric = false
-
-    static func table(_ columns: [Column], _ lang: Language, rows: [[String]] = [], title: String? = nil, footer: [String] = []) -> Table {
-        Table(headers: columns.map { lang == .zh ? $0.zh : $0.en }, keys: columns.map(\.key), rows: rows,
-              numeric: Set(columns.indices.filter { columns[$0].numeric }), title: title, footer: footer)
-    }
-}
-
-func word<V: Vocabulary>(_ v: V, _ lang: Language) -> String { lang == .zh ? (v.chinese.first ?? v.rawValue) : v.rawValue }
