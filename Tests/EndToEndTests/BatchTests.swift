@@ -12,7 +12,7 @@ final class BatchTests: XCTestCase {
     """
 
     func testStandardInputIsOneFileNamedStdin() throws {
-        let dir = try Binary.scratch()
+        let dir = try Binary.scratch(for: self)
         let ok = try Binary.run(["--store", "s.db"], stdin: setup, in: dir)
         XCTAssertEqual(ok.status, 0, ok.stderr)
         let bad = try Binary.run(["--store", "s.db"], stdin: "issue progress R5-001 ok\nissue assign R5-001 --lead 王五 --owner 赵六\n", in: dir)
@@ -24,7 +24,7 @@ final class BatchTests: XCTestCase {
     }
 
     func testChineseErrorsUnderAChineseLocale() throws {
-        let dir = try Binary.scratch()
+        let dir = try Binary.scratch(for: self)
         let r = try Binary.run(["--memory", "-c", "问题 查看 R5-001"], env: ["LANG": "zh_CN.UTF-8"], in: dir)
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("错误: 没有问题 R5-001"), r.stderr)
@@ -33,14 +33,14 @@ final class BatchTests: XCTestCase {
     }
 
     func testStoreFilesArePrivate() throws {
-        let dir = try Binary.scratch()
+        let dir = try Binary.scratch(for: self)
         _ = try Binary.run(["--store", "s.db"], stdin: setup, in: dir)
         let attrs = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("s.db").path)
         XCTAssertEqual((attrs[.posixPermissions] as? NSNumber)?.intValue, 0o600)
     }
 
     func testBadInputNeverCrashesTheProcess() throws {
-        let dir = try Binary.scratch()
+        let dir = try Binary.scratch(for: self)
         let hostile: [String] = ["\"unterminated", "issue add R5 FY", "clock 2024-02-30", "round open R5 x --kind nope",
                                  "transfer conclude T-0001 --recovered 99999999999999999999999", "ledger --due-within forever",
                                  String(repeating: "问", count: 300_000), "issue\u{1}add", "「」", "--flag", "expect fail", "help nope"]

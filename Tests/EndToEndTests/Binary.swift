@@ -21,10 +21,11 @@ struct Binary {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// A fresh private directory for one test.
-    static func scratch() throws -> URL {
+    /// A fresh private directory for one test, removed when the test ends.
+    static func scratch(for test: XCTestCase? = nil) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xuncha-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        test?.addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         return dir
     }
 

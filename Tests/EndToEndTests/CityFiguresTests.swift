@@ -21,7 +21,7 @@ final class CityFiguresTests: XCTestCase {
 
         """
         XCTAssertGreaterThan(script.split(separator: "\n").count, 10_000)
-        let dir = try Binary.scratch()
+        let dir = try Binary.scratch(for: self)
         defer { try? FileManager.default.removeItem(at: dir) }
         try script.write(to: dir.appendingPathComponent("zhengzhou-city.xc"), atomically: true, encoding: .utf8)
         let started = Date()

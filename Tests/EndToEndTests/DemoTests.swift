@@ -13,7 +13,7 @@ final class DemoTests: XCTestCase {
         let list = try demos()
         XCTAssertTrue(list.contains { $0.lastPathComponent == "zhengzhou.xc" })
         for demo in list {
-            let dir = try Binary.scratch()
+            let dir = try Binary.scratch(for: self)
             let r = try Binary.run(["--store", "s.db", demo.path], in: dir)
             XCTAssertEqual(r.status, 0, "\(demo.lastPathComponent): \(r.stderr)")
             let verify = try Binary.run(["--store", "s.db", "-c", "audit verify"], in: dir)
@@ -22,7 +22,7 @@ final class DemoTests: XCTestCase {
     }
 
     func testAChangedExpectationFailsNamingItsLine() throws {
-        let dir = try Binary.scratch()
+        let dir = try Binary.scratch(for: self)
         let source = try String(contentsOf: Binary.repo.appendingPathComponent("scripts/demo/zhengzhou.xc"), encoding: .utf8)
         var lines = source.components(separatedBy: "\n")
         guard let index = lines.firstIndex(of: "expect rate --round R5 = 100.00%") else { return XCTFail("the demo lost its rate expectation") }
@@ -44,7 +44,7 @@ final class DemoTests: XCTestCase {
             XCTAssertTrue(list.contains { $0.lastPathComponent == name }, name)
         }
         for demo in list {
-            let dir = try Binary.scratch()
+            let dir = try Binary.scratch(for: self)
             let tmp = dir.appendingPathComponent("tmp")
             try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
             let r = try Binary.run(["play", demo.path, "--delay", "0"], env: ["TMPDIR": tmp.path], in: dir)
@@ -66,7 +66,7 @@ final class DemoTests: XCTestCase {
                      ("revisit.xc", "expect warning R5-004 green", "expect warning R5-004 yellow",
                       "R5-004 warning is green on 2023-09-27, expected yellow")]
         for (name, line, broken, message) in cases {
-            let dir = try Binary.scratch()
+            let dir = try Binary.scratch(for: self)
             let source = try String(contentsOf: Binary.repo.appendingPathComponent("scripts/demo/" + name), encoding: .utf8)
             var lines = source.components(separatedBy: "\n")
             guard let index = lines.firstIndex(of: line) else { return XCTFail("\(name) lost the line \(line)") }
@@ -85,7 +85,7 @@ final class DemoTests: XCTestCase {
     /// The simulated clock drives warnings and overdue problems end to end: the revisit demo's
     /// ledger, looked at on other days, tells a different story.
     func testTheClockMovesWarningsAndOverdue() throws {
-        let dir = try Binary.scratch()
+        let dir = try Binary.scratch(for: self)
         let demo = Binary.repo.appendingPathComponent("scripts/demo/revisit.xc")
         var lines = try String(contentsOf: demo, encoding: .utf8).components(separatedBy: "\n")
         // Stop the story just after the rebounded problems were given 30 more days.

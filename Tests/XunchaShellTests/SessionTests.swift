@@ -142,3 +142,24 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(csv.contains("R5-002"), csv)
     }
 }
+
+final class CheckModeTests: XCTestCase {
+    func testCheckWritesNoFiles() throws {
+        let h = Harness.ready()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xuncha-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("l.csv").path, exp = dir.appendingPathComponent("e.xc").path
+        h.files["f.xc"] = "ledger --out \(out)\nexport script \(exp)\n"
+        let result = try h.session.run(file: "f.xc", check: true)
+        XCTAssertEqual(result.errors, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: exp))
+    }
+
+    func testUnknownCodesInExpectationsAreErrors() {
+        let h = Harness.ready()
+        XCTAssertEqual(h.fail("expect count --unit XX = 0")?.message.en, "no unit XX")
+        XCTAssertEqual(h.fail("expect rate --round R9 = 0%")?.message.en, "no round R9")
+    }
+}

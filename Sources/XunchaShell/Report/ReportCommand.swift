@@ -13,11 +13,7 @@ extension Session {
         }
         let asOf = try inv.date("as-of", today: today) ?? today
         let model = ReportModel(state, round: round, asOf: asOf, user: user, lang: language)
-        do { try FileIO.write(HTMLReport.page(model), to: path, force: inv.has("force")) } catch {
-            var e = error
-            e.position = inv.position(of: "file")
-            throw e
-        }
+        guard try writeOutput(HTMLReport.page(model), to: path, inv, field: "file") else { return }
         say("report written to \(path) (\(model.summary.issues.count) problem(s), as of \(asOf.iso))",
             "报告已写入 \(path)(问题 \(model.summary.issues.count) 个,截至 \(asOf.iso))")
     }

@@ -14,16 +14,14 @@ extension Session {
                              "\(id) 当前为“\(issue.status.chinese[0])”,预期“\(want.chinese[0])”")
             }
         case .expectCount:
-            let n = state.issues(matching: try inv.issueFilter(today: today), today: today).count
+            let n = state.issues(matching: try checkedFilter(inv), today: today).count
             let want = try inv.int("n", 0...100_000_000) ?? 0
             let op = try inv.choice("op") ?? "="
             guard compare(n, op, want) else {
                 throw failed(inv, "count is \(n), expected \(op) \(want)", "数量为 \(n),预期 \(op) \(want)")
             }
         case .expectRate:
-            var filter = IssueFilter()
-            filter.round = inv.optional("round")
-            filter.unit = inv.optional("unit")
+            let filter = try checkedFilter(inv)
             let rate = Rate(state.issues(matching: filter, today: today))
             let text = try inv.string("rate")
             guard let want = Self.hundredths(text) else {

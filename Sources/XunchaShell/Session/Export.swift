@@ -89,11 +89,7 @@ extension Session {
         let entries: [JournalEntry]
         entries = try journalEntries(after: 0)
         let text = ScriptWriter.script(entries, exportedOn: today, from: storeLabel)
-        do { try FileIO.write(text, to: path, force: inv.has("force")) } catch {
-            var e = error
-            e.position = inv.position(of: "file")
-            throw e
-        }
+        guard try writeOutput(text, to: path, inv, field: "file") else { return }
         say("\(entries.count) event(s) exported to \(path)", "已导出 \(entries.count) 条记录到 \(path)")
     }
 

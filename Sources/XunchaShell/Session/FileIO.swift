@@ -84,3 +84,27 @@ public enum FileIO {
 public struct FileFailure: LocalizedFailure {
     public let failureMessage: Localized
 }
+
+extension Session {
+    /// Writes an export, a ledger or a report for a command. Under `--check` (and inside
+    /// `expect fail`) nothing may be written, so the file is only checked for a refusal to
+    /// overwrite and the answer is false.
+    func writeOutput(_ text: @autoclosure () -> String, to path: String, _ inv: Invocation, field: String) throws(ShellError) -> Bool {
+        do throws(ShellError) {
+            if dryRun {
+                if !inv.has("force"), access(path, F_OK) == 0 {
+                    throw ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在,未覆盖",
+                                     hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --force")
+                }
+                say("(checked only: \(path) not written)", "(仅检查:未写入 \(path))")
+                return false
+            }
+            try FileIO.write(text(), to: path, force: inv.has("force"))
+            return true
+        } catch {
+            var e = error
+            e.position = inv.position(of: field)
+            throw e
+        }
+    }
+}

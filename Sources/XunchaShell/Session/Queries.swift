@@ -82,11 +82,7 @@ extension Session {
         let asked = try inv.choice("format").flatMap(OutputFormat.init(rawValue:))
         if let path = inv.optional("out") {
             let format = asked ?? OutputFormat.guess(fromPath: path) ?? .table
-            do { try FileIO.write(table.rendered(format, maxWidth: nil), to: path, force: inv.has("force")) } catch {
-                var e = error
-                e.position = inv.position(of: "out")
-                throw e
-            }
+            guard try writeOutput(table.rendered(format, maxWidth: nil), to: path, inv, field: "out") else { return }
             say("\(table.cells.count) row(s) written to \(path) (\(format.rawValue))", "已写入 \(table.cells.count) 行到 \(path)(\(format.rawValue))")
         } else {
             var text = table.rendered(asked ?? .table, maxWidth: terminalWidth)
