@@ -41,6 +41,9 @@ public final class SQLiteJournal: Journal {
     var openInsert: Statement?
     /// The newest snapshot seen or written, so that `maybeSnapshot` needs no query.
     var newestSnapshotSeq: Int64 = 0
+    /// Time spent in COMMIT so far: with `synchronous=FULL` that is where SQLite writes the WAL
+    /// frames and waits for the disk (fsync). Lets a timer tell a command's own work from the flush.
+    public private(set) var flushTime: Duration = .zero
 
     private init(path: String, queue: DatabaseQueue, busyTimeout: TimeInterval) {
         self.location = path
@@ -163,6 +166,9 @@ public final class SQLiteJournal: Journal {
                 }
                 do {
                     let result = try body(Appender(journal: self, db: db))
+                    let clock = ContinuousClock()
+                    let started = clock.now
+                    defer { flushTime += started.duration(to: clock.now) }
                     try db.commit()
                     return result
                 } catch {
