@@ -14,9 +14,9 @@ extension State {
             if let due = p.due {
                 rounds[p.round]?.defaultDue = due
                 // Problems registered on site before the feedback meeting take the round's deadline.
-                for (id, issue) in issues where issue.round == p.round && issue.due == nil && issue.status.isOpen {
-                    issues[id]?.due = due
-                }
+                // (Ids first, then changes: changing the dictionary while iterating it would copy
+                // the whole ledger once per problem.)
+                for id in undatedOpenIssues(of: p.round) { issues[id]?.due = due }
             }
         case .roundClosed(let p):
             rounds[p.round]?.closed = true
@@ -80,11 +80,26 @@ extension State {
         }
     }
 
-    private mutating func update(_ id: String, _ day: Day, _ actor: String, _ action: String, _ detail: String,
+    /// Changes the issue in place: taking it out and putting it back would copy its arrays
+    /// (the dictionary still holds them meanwhile) on every event.
+    private mutating func update(_ id: String, _ day: Day, _ actor: String, _ action: String, _ detail: @autoclosure () -> String,
                                  _ change: (inout Issue) -> Void) {
-        guard var issue = issues[id] else { return }
-        change(&issue)
-        issue.history.append(HistoryEntry(on: day, actor: actor, action: action, detail: detail))
-        issues[id] = issue
+        guard let index = issues.index(forKey: id) else { return }
+        change(&issues.values[index])
+        issues.values[index].history.append(HistoryEntry(on: day, actor: actor, action: action, detail: detail()))
+    }
+
+    /// The open problems of a round that have no deadline yet, found through the round's id
+    /// sequence (`<round>-001` up to its next number) instead of a scan of the whole ledger.
+    func undatedOpenIssues(of round: String) -> [String] {
+        guard let r = rounds[round], r.nextIssue > 1 else { return [] }
+        var ids: [String] = []
+        for n in 1..<r.nextIssue {
+            let id = IssueID.make(round: round, number: n)
+            guard let index = issues.index(forKey: id) else { continue }
+            let issue = issues.values[index]
+            if issue.round == round && issue.due == nil && issue.status.isOpen { ids.append(id) }
+        }
+        return ids
     }
 }

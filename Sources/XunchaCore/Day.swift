@@ -43,7 +43,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// ISO 8601 form, `2024-06-30`: the one spelling used in events, exports and output.
     public var iso: String {
         let (y, m, d) = civil
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        guard (0...9999).contains(y) else { return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))" }
+        // Written digit by digit: every journal row and most tables print days.
+        return String(unsafeUninitializedCapacity: 10) { out in
+            let zero = UInt8(ascii: "0")
+            guard out.count >= 10 else { return 0 }
+            out[0] = zero + UInt8(y / 1000); out[1] = zero + UInt8(y / 100 % 10)
+            out[2] = zero + UInt8(y / 10 % 10); out[3] = zero + UInt8(y % 10)
+            out[4] = UInt8(ascii: "-"); out[5] = zero + UInt8(m / 10); out[6] = zero + UInt8(m % 10)
+            out[7] = UInt8(ascii: "-"); out[8] = zero + UInt8(d / 10); out[9] = zero + UInt8(d % 10)
+            return 10
+        }
     }
 
     /// `2024-06`, the key of `stats --by month`.
@@ -56,10 +66,28 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD` (the stored form); user input goes through the shell's date parser.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Read from the bytes: every journal row and most typed dates go through here.
+        var digits = (0, 0, 0)
+        var field = 0
+        var count = 0
+        for (n, b) in text.utf8.enumerated() {
+            switch (n, b) {
+            case (4, UInt8(ascii: "-")), (7, UInt8(ascii: "-")):
+                field += 1
+            case (_, UInt8(ascii: "0")...UInt8(ascii: "9")) where n < 10 && n != 4 && n != 7:
+                let v = Int(b - UInt8(ascii: "0"))
+                switch field {
+                case 0: digits.0 = digits.0 * 10 + v
+                case 1: digits.1 = digits.1 * 10 + v
+                default: digits.2 = digits.2 * 10 + v
+                }
+            default:
+                return nil
+            }
+            count += 1
+        }
+        guard count == 10 else { return nil }
+        self.init(year: digits.0, month: digits.1, day: digits.2)
     }
 
     static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

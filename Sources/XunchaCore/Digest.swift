@@ -1,17 +1,26 @@
 import Crypto
-import Foundation
 
 extension State {
-    /// SHA-256 over a canonical encoding of the whole state (sorted keys): two stores hold the
-    /// same ledger exactly when their digests are equal. Used by `audit digest`, replay and
-    /// export round-trip checks.
+    /// SHA-256 over the canonical binary encoding of the whole state (`StateCoding`): two stores
+    /// hold the same ledger exactly when their digests are equal. Used by `audit digest`, replay
+    /// and export round-trip checks, and as the checksum of a snapshot (whose blob is that very
+    /// encoding, so it is hashed once, not encoded twice).
     public func digest() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // Encoding plain Codable values cannot fail; an empty body would still give a digest
-        // that differs from any real state's.
-        let data = (try? encoder.encode(self)) ?? Data()
-        return SHA256.hash(data: data).map { String($0, radix: 16).leftPadded(2) }.joined()
+        StateCoding.encode(self).withUnsafeBytes { Self.hexDigest($0) }
+    }
+
+    /// Lowercase hex SHA-256 of `bytes`.
+    public static func hexDigest(_ bytes: UnsafeRawBufferPointer) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        var hasher = SHA256()
+        hasher.update(bufferPointer: bytes)
+        for byte in hasher.finalize() {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

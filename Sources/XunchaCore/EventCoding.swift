@@ -29,6 +29,12 @@ extension Event {
     }
 
     public func encodedBody() throws -> Data {
+        if let bytes = handWrittenBody() { return Data(bytes) }
+        return try foundationBody()
+    }
+
+    /// The definition of the body format: `handWrittenBody` must give the same bytes.
+    func foundationBody() throws -> Data {
         let e = EventCoding.encoder
         switch self {
         case .roundOpened(let p): return try e.encode(p)

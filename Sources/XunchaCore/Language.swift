@@ -30,6 +30,8 @@ extension Vocabulary {
 
     /// Accepts the English word (any case) or any Chinese alias.
     public static func parse(_ word: String) -> Self? {
+        // The English word is the common case: one lookup, not an array of aliases per value.
+        if let value = Self(rawValue: word) { return value }
         let lower = word.lowercased()
         for value in allCases where value.rawValue == lower || value.chinese.contains(word) {
             return value

@@ -114,9 +114,7 @@ extension State {
         case .targetAdded(let p): f.rounds = [p.round]
         case .feedbackGiven(let p):
             f.rounds = [p.round]
-            if p.due != nil {
-                f.issues = Set(issues.values.lazy.filter { $0.round == p.round && $0.due == nil && $0.status.isOpen }.map(\.id))
-            }
+            if p.due != nil { f.issues = Set(undatedOpenIssues(of: p.round)) }
         case .roundClosed(let p): f.rounds = [p.round]
         case .unitAdded(let p): f.units = [p.code]
         case .secretaryChanged(let p): f.units = [p.unit]

@@ -49,28 +49,31 @@ extension SQLiteJournal {
 
     // MARK: - Snapshots
 
-    /// The newest snapshot that decodes and whose recomputed digest equals the stored one.
-    /// A damaged snapshot is skipped, never trusted; so is one that claims a seq the journal
-    /// does not reach (its events would be missing from any replay check).
+    /// The newest snapshot that decodes and whose digest matches. A damaged snapshot is skipped,
+    /// never trusted; so is one that claims a seq the journal does not reach (its events would
+    /// be missing from any replay check).
     ///
-    /// The blob is first hashed as stored: it was written as the canonical encoding, so a
-    /// damaged blob is rejected without paying for a decode. The full `state.digest()` check
-    /// still follows, because it also catches a snapshot written by a build whose `State` had
-    /// other fields (decoding would fill them with defaults instead of replaying them).
+    /// The blob is the canonical encoding (`StateCoding`) that `State.digest()` hashes, so hashing
+    /// the blob as stored checks it without a second encoding; the strict decoder then refuses
+    /// anything but one whole state of its own version. A snapshot in another form (the JSON of
+    /// unreleased early builds, or a newer version) is skipped: the state is replayed instead,
+    /// which is slower and never wrong.
     public func latestSnapshot() throws -> (seq: Int64, state: State)? {
         let found: (seq: Int64, state: State)? = try withDatabase { db in
             let last = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM journal") ?? 0
             let rows = try Row.fetchCursor(db, sql: "SELECT seq, digest, state FROM snapshot WHERE seq <= ? ORDER BY seq DESC",
                                            arguments: [last])
-            let decoder = JSONDecoder()
             while let row = try rows.next() {
                 guard let seq = try? row.decode(Int64.self, atIndex: 0),
                       let digest = try? row.decode(String.self, atIndex: 1) else { continue }
                 let state = try row.withUnsafeData(atIndex: 2) { data -> State? in
-                    guard let data, Self.hexDigest(data) == digest else { return nil }
-                    return try? decoder.decode(State.self, from: data)
+                    guard let data else { return nil }
+                    return data.withUnsafeBytes { raw -> State? in
+                        guard State.hexDigest(raw) == digest else { return nil }
+                        return try? StateCoding.decode(raw)
+                    }
                 }
-                if let state, state.digest() == digest { return (seq, state) }
+                if let state { return (seq, state) }
             }
             return nil
         }
@@ -81,18 +84,15 @@ extension SQLiteJournal {
     /// Stores the state as it is after the event `seq`, and prunes older snapshots. Inside a
     /// write it joins that transaction; outside, it takes its own.
     ///
-    /// The blob is the canonical encoding `State.digest()` hashes (sorted keys), so its SHA-256
-    /// is that digest: one encoding instead of two. A test pins the equality; should Core's
-    /// digest ever change form, snapshots would be refused on load (slower, never wrong).
+    /// The blob is the canonical encoding `State.digest()` hashes, so its SHA-256 is that digest:
+    /// one encoding instead of two. A test pins the equality.
     public func saveSnapshot(seq: Int64, state: State) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let blob = try encoder.encode(state)
-        let digest = Self.hexDigest(blob)
+        let blob = StateCoding.encode(state)
+        let digest = blob.withUnsafeBytes { State.hexDigest($0) }
         try write { _ in
             try withDatabase { db in
                 try db.execute(sql: "INSERT OR REPLACE INTO snapshot (seq, digest, state) VALUES (?, ?, ?)",
-                               arguments: [seq, digest, blob])
+                               arguments: [seq, digest, Data(blob)])
                 // `seq < NULL` matches nothing, so fewer than `snapshotsKept` rows keeps them all.
                 try db.execute(sql: """
                     DELETE FROM snapshot WHERE seq < (SELECT seq FROM snapshot ORDER BY seq DESC LIMIT 1 OFFSET ?)
@@ -113,13 +113,6 @@ extension SQLiteJournal {
         guard seq - newestSnapshotSeq >= Self.snapshotInterval else { return false }
         try saveSnapshot(seq: seq, state: state)
         return true
-    }
-
-    static func hexDigest(_ data: Data) -> String {
-        SHA256.hash(data: data).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
     }
 
     // MARK: - Audit

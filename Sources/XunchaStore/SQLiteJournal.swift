@@ -47,6 +47,9 @@ public final class SQLiteJournal: Journal {
     private var isoCache: (day: Day, text: String)?
     /// The newest snapshot seen or written, so that `maybeSnapshot` needs no query.
     var newestSnapshotSeq: Int64 = 0
+    /// Time spent in COMMIT so far: with `synchronous=FULL` that is where SQLite writes the WAL
+    /// frames and waits for the disk (fsync). Lets a timer tell a command's own work from the flush.
+    public private(set) var flushTime: Duration = .zero
 
     private init(path: String, queue: DatabaseQueue, busyTimeout: TimeInterval) {
         self.location = path
@@ -175,6 +178,9 @@ public final class SQLiteJournal: Journal {
                 }
                 do {
                     let result = try body(Appender(journal: self, db: db, generation: writeGeneration))
+                    let clock = ContinuousClock()
+                    let started = clock.now
+                    defer { flushTime += started.duration(to: clock.now) }
                     try db.commit()
                     return result
                 } catch {

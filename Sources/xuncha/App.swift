@@ -79,10 +79,24 @@ final class App {
             session.storeLabel = "memory"
         }
         session.clock = clock
+        if env["XUNCHA_TIMING"] == "1" { App.startTiming(session, journal: loaded.journal) }
         session.playHandler = { [unowned self] inv throws(ShellError) in
             try self.playCommand(inv)
         }
         if let dir = sandboxDir { SandboxCleanup.arm(directory: dir) }
+    }
+
+    /// `XUNCHA_TIMING=1`: one line on stderr after each command, its own time apart from the
+    /// store's disk flush (used by scripts/bench; see BENCHMARKS.md for the method).
+    static func startTiming(_ session: Session, journal: any Journal) {
+        if let sqlite = journal as? SQLiteJournal { session.flushClock = { sqlite.flushTime } }
+        func ms(_ d: Duration) -> String {
+            let c = d.components
+            return String(format: "%.3f", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
+        }
+        session.timer = { work, flush in
+            FileHandle.standardError.write(Data("timing: \(ms(work)) ms work, \(ms(flush)) ms flush\n".utf8))
+        }
     }
 
     func close() {

@@ -110,12 +110,29 @@ final class IntegrityTests: StoreTestCase {
         // Decodes fine, but is not the state the digest was taken of (a note was dropped).
         var altered = h.state
         altered.issues["R1-001"]?.progress.removeLast()
-        let blob = try JSONEncoder().encode(altered)
+        let blob = Data(StateCoding.encode(altered))
         try tamper(storePath, "UPDATE snapshot SET state = ? WHERE seq = 30", [blob])
         let reopened = try StoreLoader.load(path: storePath, createIfMissing: false)
         XCTAssertNil(try reopened.journal.latestSnapshot())
         XCTAssertEqual(reopened.state.digest(), h.state.digest(), "rebuilt from the journal alone")
         XCTAssertNotEqual(altered.digest(), h.state.digest())
+    }
+
+    /// Early builds stored snapshots as sorted-key JSON with its SHA-256 as the digest. Such a
+    /// snapshot is consistent with itself but not in the binary form: it is skipped and the
+    /// state replayed from the journal, to the same digest.
+    func testAJSONSnapshotOfAnEarlyBuildIsSkippedAndTheStateReplayed() throws {
+        let h = try storeWith(30)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let blob = try encoder.encode(h.state)
+        let digest = blob.withUnsafeBytes { State.hexDigest($0) }
+        try tamper(storePath, "INSERT INTO snapshot (seq, digest, state) VALUES (30, ?, ?)", [digest, blob])
+        let reopened = try StoreLoader.load(path: storePath, createIfMissing: false)
+        XCTAssertNil(try reopened.journal.latestSnapshot())
+        XCTAssertEqual(reopened.lastSeq, 30)
+        XCTAssertEqual(reopened.state, h.state)
+        XCTAssertEqual(reopened.state.digest(), h.state.digest())
     }
 
     func testASnapshotAheadOfTheJournalIsIgnored() throws {

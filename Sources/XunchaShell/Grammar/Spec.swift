@@ -145,6 +145,7 @@ public struct CommandSpec: Sendable {
     }
 
     public func flag(named word: String) -> Flag? {
-        flags.first { $0.spellings.contains(word) }
+        // Not `spellings`, which builds an array per flag on every lookup.
+        flags.first { $0.name == word || $0.aliases.contains(word) }
     }
 }

@@ -7,6 +7,8 @@ public enum DateParser {
     public static let forms = "2024-06-30, 2024/6/30, 2024年6月30日, today, +30d, -1w, +3m"
 
     public static func parse(_ text: String, base: Day) -> Result<Day, ShellError> {
+        // `2024-06-30` exactly, the form of every generated file: read without trimming or splitting.
+        if let day = Day(iso: text) { return .success(day) }
         let t = text.trimmingSpaces
         switch t.lowercased() {
         case "today", "今天", "今日": return .success(base)

@@ -3,6 +3,18 @@ import XunchaCore
 extension Session {
     /// Runs one logical command line given as tokens. Blank lines do nothing.
     public func execute(tokens: [Token], end: SourcePosition) throws(ShellError) {
+        guard let timer else {
+            guard let inv = try Parser.parse(tokens, end: end) else { return }
+            return try execute(inv)
+        }
+        let clock = ContinuousClock()
+        let flushedBefore = flushClock?() ?? .zero
+        let started = clock.now
+        defer {
+            let total = started.duration(to: clock.now)
+            let flush = (flushClock?() ?? .zero) - flushedBefore
+            timer(total - flush, flush)
+        }
         guard let inv = try Parser.parse(tokens, end: end) else { return }
         try execute(inv)
     }

@@ -124,12 +124,19 @@ public enum Script {
                                  at: SourcePosition(line: lineNumber, column: validPrefixScalars(raw) + 1))
             }
             let lexed = try Lexer.tokenize(text, lineNumber: lineNumber)
-            pending += lexed.tokens
+            if pending.isEmpty { pending = lexed.tokens } else { pending += lexed.tokens }
             pendingText += pendingText.isEmpty ? text : "\n" + text
             if lexed.continues { continue }
-            let trimmed = text.trimmingSpaces
-            let narration = trimmed.hasPrefix("##") ? String(trimmed.dropFirst(2)).trimmingSpaces : nil
-            out.append(ScriptLine(tokens: pending, end: SourcePosition(line: lineNumber, column: text.unicodeScalars.count + 1),
+            // Only a line whose tokens are all comment can be narration: checking that first
+            // spares trimming every command line of a long file.
+            var narration: String?
+            if lexed.tokens.isEmpty {
+                let trimmed = text.trimmingSpaces
+                if trimmed.hasPrefix("##") { narration = String(trimmed.dropFirst(2)).trimmingSpaces }
+            }
+            // Scalars counted as the bytes that start one (the text is valid UTF-8).
+            let columns = text.utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            out.append(ScriptLine(tokens: pending, end: SourcePosition(line: lineNumber, column: columns + 1),
                                   text: pendingText, narration: narration))
             pending = []
             pendingText = ""

@@ -43,6 +43,11 @@ public final class Session {
     var runStack: [String] = []
     /// Hook for `play` (set by the binary, which owns the terminal).
     public var playHandler: ((Invocation) throws(ShellError) -> Void)?
+    /// `XUNCHA_TIMING=1`: told after each command how long its own work took and, apart, how
+    /// long the journal spent flushing to disk meanwhile (the benchmark's per-command latency).
+    public var timer: ((_ work: Duration, _ flush: Duration) -> Void)?
+    /// The journal's total flush time so far, read before and after a timed command.
+    public var flushClock: (() -> Duration)?
 
     public init(journal: any Journal, state: State = State(), lastSeq: Int64 = 0, user: String, language: Language,
                 realToday: @escaping () -> Day, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
@@ -109,7 +114,9 @@ public final class Session {
             let seq = try appender.append(event, at: ctx.today, actor: ctx.actor)
             lastSeq = seq
             undoStack.append((seq, before))
-            if undoStack.count > 100 { undoStack.removeFirst() }
+            // Trimmed in batches: dropping the oldest on every command moved the whole stack
+            // each time. At least the last 100 commands stay undoable.
+            if undoStack.count > 200 { undoStack.removeFirst(undoStack.count - 100) }
         }
         record(event, before: before, ctx)
         return event
