@@ -89,7 +89,7 @@ extension Session {
         let entries: [JournalEntry]
         entries = try journalEntries(after: 0)
         let text = ScriptWriter.script(entries, exportedOn: today, from: storeLabel)
-        do { try FileIO.write(text, to: path, force: inv.has("force")) } catch {
+        do { try writeFile(text, path, inv.has("force")) } catch {
             var e = error
             e.position = inv.position(of: "file")
             throw e

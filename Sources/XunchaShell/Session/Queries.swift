@@ -54,7 +54,7 @@ extension Session {
     func emit(_ table: Table, _ inv: Invocation) throws(ShellError) {
         let format = OutputFormat(rawValue: try inv.choice("format") ?? "table") ?? .table
         if let path = inv.optional("out") {
-            do { try FileIO.write(table.rendered(format, maxWidth: nil), to: path, force: inv.has("force")) } catch {
+            do { try writeFile(table.rendered(format, maxWidth: nil), path, inv.has("force")) } catch {
                 var e = error
                 e.position = inv.position(of: "out")
                 throw e
