@@ -89,6 +89,11 @@ public enum Lexer {
         var scalars = Array(line.unicodeScalars)
         // Files written on Windows end lines with CR.
         if scalars.last == "\r" { scalars.removeLast() }
+        // Checked over the whole line first: inside quotes, after a `\` and in comments alike
+        // (`##` narration is shown by `play`, so a comment reaches the terminal too).
+        for (index, scalar) in scalars.enumerated() {
+            if let refusal = refused(scalar, at: SourcePosition(line: lineNumber, column: index + 1)) { throw refusal }
+        }
         var i = 0
         func pos(_ index: Int) -> SourcePosition { SourcePosition(line: lineNumber, column: index + 1) }
         func flush() {
@@ -99,7 +104,6 @@ public enum Lexer {
         }
         while i < scalars.count {
             let c = scalars[i]
-            if let refusal = refused(c, at: pos(i)) { throw refusal }
             if isSeparator(c) { flush(); i += 1; continue }
             if !inToken { inToken = true; start = i }
             if c == "#" && current.isEmpty && !quoted {
@@ -113,8 +117,6 @@ public enum Lexer {
                     flush()
                     return Result(tokens: tokens, continues: true)
                 }
-                // The escaped character is checked like any other: `\` must not smuggle one in.
-                if let refusal = refused(scalars[i + 1], at: pos(i + 1)) { throw refusal }
                 current.append(scalars[i + 1])
                 i += 2
                 continue
@@ -126,11 +128,9 @@ public enum Lexer {
                 var closed = false
                 while i < scalars.count {
                     let q = scalars[i]
-                    if let refusal = refused(q, at: pos(i)) { throw refusal }
                     if q == closer { closed = true; i += 1; break }
                     if q == "\\" && c == "\"" && i + 1 < scalars.count {
                         let n = scalars[i + 1]
-                        if let refusal = refused(n, at: pos(i + 1)) { throw refusal }
                         switch n {
                         case "n": current.append("\n")
                         case "t": current.append("\t")
