@@ -298,13 +298,14 @@ enum Check {
         try text(name, field: field)
         if let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
            first.properties.isWhitespace || last.properties.isWhitespace {
-            throw DomainError(en: "\(field) \"\(name)\" starts or ends with a space", zh: "\(field)“\(name)”首尾有空格", field: field)
+            // The name itself is left out of these messages: it may hold a line break.
+            throw DomainError(en: "\(field) starts or ends with a space", zh: "\(field) 首尾有空格", field: field)
         }
         if let hidden = name.unicodeScalars.first(where: { $0.properties.generalCategory == .format || $0.properties.generalCategory == .control }) {
             let code = String(hidden.value, radix: 16, uppercase: true)
             let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
-            throw DomainError(en: "\(field) \"\(name)\" contains the invisible character U+\(padded)",
-                              zh: "\(field)“\(name)”含有不可见字符 U+\(padded)", field: field)
+            throw DomainError(en: "\(field) contains an invisible character (U+\(padded))",
+                              zh: "\(field) 含有不可见字符(U+\(padded))", field: field)
         }
         if name.count > 64 {
             throw DomainError(en: "\(field) is longer than 64 characters", zh: "\(field) 超过 64 字", field: field)

@@ -33,9 +33,18 @@ public enum FileIO {
             throw ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在,未覆盖",
                              hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --force")
         }
-        let temp = path + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // A fresh name that must not exist, and is never followed if it is a link: in a shared
+        // directory someone could otherwise plant `FILE.tmp-PID` pointing at one of our files.
+        var temp = ""
+        var fd: Int32 = -1
+        for _ in 0..<8 where fd < 0 {
+            temp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd < 0 && errno != EEXIST { break }
+        }
         guard fd >= 0 else { throw ShellError(failure(path, errno, reading: false)) }
+        // The umask can only remove bits; this makes it exactly 0600 whatever the umask.
+        _ = fchmod(fd, 0o600)
         var ok = true
         var err: Int32 = 0
         let bytes = Array(text.utf8)
@@ -50,15 +59,12 @@ public enum FileIO {
         }
         if ok && fsync(fd) != 0 { ok = false; err = errno }
         close(fd)
-        fchmodPath(temp)
         if ok && rename(temp, path) != 0 { ok = false; err = errno }
         if !ok {
             unlink(temp)
             throw ShellError(failure(path, err, reading: false))
         }
     }
-
-    private static func fchmodPath(_ path: String) { chmod(path, 0o600) }
 
     public static func failure(_ path: String, _ code: Int32, reading: Bool) -> Localized {
         let reason = String(cString: strerror(code))
