@@ -55,6 +55,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // libFuzzer harness over lexer, parser and executor (scripts/fuzz builds it with the
+        // fuzzer and address sanitizers); an ordinary build makes a small replay tool of it.
+        .executableTarget(
+            name: "XunchaFuzz",
+            dependencies: ["XunchaCore", "XunchaShell"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "XunchaCoreTests", dependencies: ["XunchaCore"], swiftSettings: strict),
         .testTarget(name: "XunchaStoreTests", dependencies: ["XunchaStore", "XunchaCore", "XunchaShell"], swiftSettings: strict),
         .testTarget(name: "XunchaShellTests", dependencies: ["XunchaShell", "XunchaCore"], swiftSettings: strict),

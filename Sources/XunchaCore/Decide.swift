@@ -19,6 +19,7 @@ extension State {
         case let .addTeam(code, name, leader):
             let r = try openRound(code)
             try Check.text(name, field: "name")
+            if let leader { try Check.name(leader, field: "leader") }
             guard !r.teams.contains(where: { $0.name == name }) else {
                 throw DomainError(en: "round \(code) already has a team named \(name)", zh: "轮次 \(code) 已有 \(name)", field: "name")
             }
@@ -58,11 +59,12 @@ extension State {
                 throw DomainError(en: "unit \(code) already exists", zh: "单位 \(code) 已存在", field: "code")
             }
             try Check.text(name, field: "name")
+            if let secretary { try Check.name(secretary, field: "secretary") }
             return .unitAdded(.init(code: code, name: name, secretary: secretary))
 
         case let .changeSecretary(code, secretary):
             _ = try unit(code)
-            try Check.text(secretary, field: "secretary")
+            try Check.name(secretary, field: "secretary")
             return .secretaryChanged(.init(unit: code, secretary: secretary))
 
         case let .addIssue(code, unitCode, title, category, source, mode, due, requirement):
@@ -85,7 +87,8 @@ extension State {
         case let .assign(id, lead, owner, dept, handler, due):
             let i = try issue(id)
             try Check.status(i, [.registered, .rectifying], "assign", Localized(en: "assigned", zh: "分解责任"))
-            try Check.text(lead, field: "lead"); try Check.text(owner, field: "owner"); try Check.text(dept, field: "dept")
+            try Check.name(lead, field: "lead"); try Check.name(owner, field: "owner"); try Check.name(dept, field: "dept")
+            if let handler { try Check.name(handler, field: "handler") }
             guard let deadline = due ?? i.due else {
                 throw DomainError(en: "\(id) has no deadline", zh: "\(id) 没有整改时限", field: "due",
                                   hintEn: "give --due DATE, or set the round's default with: round feedback \(i.round) --on DATE --due +90d",
@@ -108,6 +111,7 @@ extension State {
             }
             try Check.status(i, [.rectifying], "report", Localized(en: "reported", zh: "报告整改"))
             try Check.text(text, field: "text")
+            try Check.name(signedBy, field: "signed-by")
             guard !evidence.isEmpty else {
                 throw DomainError(en: "a report needs evidence", zh: "整改报告须附佐证材料", field: "evidence",
                                   hintEn: "add --evidence \"file or record\"", hintZh: "请添加 --evidence \"材料名称\"")
@@ -127,6 +131,7 @@ extension State {
             }
             try Check.status(i, [.reported, .longterm], "verify", Localized(en: "verified", zh: "验收"))
             let verifier = by ?? context.actor
+            try Check.name(verifier, field: "by")
             if i.responsible.contains(verifier) {
                 throw DomainError(en: "\(verifier) is responsible for \(id) and may not verify it",
                                   zh: "\(verifier) 是 \(id) 的责任人,不能验收本问题", field: "by",
@@ -256,6 +261,14 @@ extension State {
     }
 }
 
+/// The rule for a person's name given outside a command: the acting user (`user NAME`), who
+/// becomes the verifier when `--by` is left out.
+public enum NameCheck {
+    public static func validate(_ name: String, field: String) throws(DomainError) {
+        try Check.name(name, field: field)
+    }
+}
+
 /// Validation shared by the decisions above.
 enum Check {
     static func code(_ code: String, field: String, what: Localized) throws(DomainError) {
@@ -268,11 +281,34 @@ enum Check {
     }
 
     static func text(_ text: String, field: String) throws(DomainError) {
-        if text.allSatisfy({ $0.isWhitespace }) {
+        // Format characters (zero-width joiners, soft hyphens) show nothing: a text of only
+        // those is as empty as one of spaces.
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0.properties.generalCategory == .format }) {
             throw DomainError(en: "\(field) must not be empty", zh: "\(field) 不能为空", field: field)
         }
         if text.count > 4000 {
             throw DomainError(en: "\(field) is longer than 4000 characters", zh: "\(field) 超过 4000 字", field: field)
+        }
+    }
+
+    /// People and departments are compared by their exact text (separation of duties, filters,
+    /// the leaders' ledger), so a name must look like what it is: no space around it and no
+    /// invisible character inside, or `王五 ` and `王五` would be two people.
+    static func name(_ name: String, field: String) throws(DomainError) {
+        try text(name, field: field)
+        if let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
+           first.properties.isWhitespace || last.properties.isWhitespace {
+            // The name itself is left out of these messages: it may hold a line break.
+            throw DomainError(en: "\(field) starts or ends with a space", zh: "\(field) 首尾有空格", field: field)
+        }
+        if let hidden = name.unicodeScalars.first(where: { $0.properties.generalCategory == .format || $0.properties.generalCategory == .control }) {
+            let code = String(hidden.value, radix: 16, uppercase: true)
+            let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
+            throw DomainError(en: "\(field) contains an invisible character (U+\(padded))",
+                              zh: "\(field) 含有不可见字符(U+\(padded))", field: field)
+        }
+        if name.count > 64 {
+            throw DomainError(en: "\(field) is longer than 64 characters", zh: "\(field) 超过 64 字", field: field)
         }
     }
 

@@ -113,7 +113,11 @@ public final class SQLiteJournal: Journal {
             // WAL needs to create -wal/-shm beside the file; in a directory we cannot write
             // SQLite only says "unable to open", which helps nobody.
             let dir = StorePath.parent(of: path)
-            if case .other = error, access(dir, W_OK) != 0 { throw StoreError.readOnly(path: dir) }
+            switch error {
+            case .other, .readOnly, .permissionDenied:
+                if access(dir, W_OK) != 0 { throw StoreError.readOnly(path: dir) }
+            default: break
+            }
             throw error
         }
     }
@@ -124,7 +128,8 @@ public final class SQLiteJournal: Journal {
     private static func create(at path: String, busyTimeout: TimeInterval) throws -> Bool {
         try StoreFiles.makeDirectories(StorePath.parent(of: path))
         let tmp = "\(path).creating-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try StoreFiles.createPrivateFile(tmp)
+        // The temporary name means nothing to the user: a refusal names the directory.
+        try StoreFiles.createPrivateFile(tmp, directory: StorePath.parent(of: path))
         defer { StoreFiles.remove(tmp) }
         try translatingErrors(path: path, busySeconds: Int(busyTimeout.rounded(.up))) {
             let queue = try DatabaseQueue(path: tmp, configuration: configuration(busyTimeout: busyTimeout))

@@ -33,12 +33,18 @@ public enum StoreError: Error, Equatable, Sendable {
     case diskFull(path: String)
     /// The disk reported an input/output error.
     case ioError(path: String, detail: String)
+    /// A write failed while the process runs under a file-size limit (`ulimit -f`, RLIMIT_FSIZE):
+    /// the store or its write-ahead log would have grown past it.
+    case fileSizeLimit(path: String, bytes: UInt64)
     /// Another session held the write lock for longer than the busy timeout.
     case busy(path: String, seconds: Int)
     /// SQLite found the file's pages malformed.
     case corrupt(path: String)
     /// A journal row that cannot be read back (bad day, bad JSON, NULL column).
     case damagedRow(seq: Int64, reason: String)
+    /// A row that cannot be read, in a journal whose hash chain breaks at `brokenAt`: it was
+    /// changed outside xuncha, so the store is not opened (its state would be a guess).
+    case tamperedRow(seq: Int64, reason: String, brokenAt: Int64)
     /// A journal row whose event type this build does not know: written by a newer xuncha.
     case unknownEventType(seq: Int64, type: String)
     /// An appender was used after its write transaction ended.
@@ -74,6 +80,9 @@ public enum StoreError: Error, Equatable, Sendable {
             return Localized(en: "cannot create directory \(p): \(reason)", zh: "无法创建目录 \(p):\(reason)")
         case .diskFull(let p):
             return Localized(en: "the disk is full: nothing was written to \(p)", zh: "磁盘已满,未写入 \(p)")
+        case .fileSizeLimit(let p, let bytes):
+            return Localized(en: "\(p) cannot grow past the file size limit (ulimit -f) of \(bytes) bytes: nothing was written",
+                             zh: "\(p) 无法超过文件大小上限(ulimit -f,\(bytes) 字节):未写入任何内容")
         case .ioError(let p, let detail):
             return Localized(en: "disk input/output error on \(p): \(detail)", zh: "读写 \(p) 时发生磁盘错误:\(detail)")
         case .busy(let p, let s):
@@ -83,6 +92,10 @@ public enum StoreError: Error, Equatable, Sendable {
             return Localized(en: "\(p) is damaged (SQLite reports a malformed database)", zh: "\(p) 已损坏(SQLite 报告数据库格式错误)")
         case .damagedRow(let seq, let reason):
             return Localized(en: "journal row \(seq) cannot be read: \(reason)", zh: "日志第 \(seq) 条无法读取:\(reason)")
+        case .tamperedRow(let seq, let reason, let brokenAt):
+            return Localized(en: "journal row \(seq) cannot be read (\(reason)) and the journal's hash chain is broken at seq \(brokenAt): "
+                                 + "rows were changed outside xuncha; restore the store from a backup",
+                             zh: "日志第 \(seq) 条无法读取(\(reason)),且日志哈希链在第 \(brokenAt) 条处断裂:记录在 xuncha 之外被改动过,请从备份恢复账本")
         case .unknownEventType(let seq, let type):
             return Localized(en: "journal row \(seq) holds a \(type) event, which a newer xuncha wrote; this build cannot read it",
                              zh: "日志第 \(seq) 条是 \(type) 事件,由更新版本的 xuncha 写入,本版本无法读取")
@@ -101,6 +114,12 @@ extension StoreError: CustomStringConvertible {
     public var description: String { message.en }
 }
 
+/// So that the shell shows a store failure in the user's language (it used to put the English
+/// text inside the Chinese message).
+extension StoreError: LocalizedFailure {
+    public var failureMessage: Localized { message }
+}
+
 extension StoreError {
     /// Maps a SQLite failure to what it means for the user. Result codes are the primary ones
     /// (extended codes such as SQLITE_IOERR_FSYNC collapse into their family).
@@ -108,8 +127,11 @@ extension StoreError {
         let detail = error.message ?? "\(error.resultCode)"
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path, seconds: busySeconds)
-        case .SQLITE_FULL: return .diskFull(path: path)
-        case .SQLITE_IOERR: return .ioError(path: path, detail: detail)
+        case .SQLITE_FULL, .SQLITE_IOERR:
+            // SQLite says "disk I/O error" or "database or disk is full" for EFBIG too; with a
+            // size limit in force that limit is by far the likelier cause, so say so.
+            if let limit = fileSizeLimit() { return .fileSizeLimit(path: path, bytes: limit) }
+            return error.resultCode == .SQLITE_FULL ? .diskFull(path: path) : .ioError(path: path, detail: detail)
         case .SQLITE_READONLY: return .readOnly(path: path)
         case .SQLITE_PERM, .SQLITE_AUTH: return .permissionDenied(path: path)
         case .SQLITE_NOTADB: return .notAStore(path: path)
@@ -119,6 +141,20 @@ extension StoreError {
         }
     }
 
+    /// The soft RLIMIT_FSIZE in bytes, or nil when there is none.
+    static func fileSizeLimit() -> UInt64? {
+        var limit = rlimit()
+        #if canImport(Glibc)
+        let resource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
+        let infinity = rlim_t.max  // glibc's RLIM_INFINITY is (rlim_t)-1, which Swift cannot import
+        #else
+        let resource = RLIMIT_FSIZE
+        let infinity = RLIM_INFINITY
+        #endif
+        guard getrlimit(resource, &limit) == 0, limit.rlim_cur != infinity else { return nil }
+        return UInt64(limit.rlim_cur)
+    }
+
     /// Maps an `errno` from a file-system call on `path`.
     static func fromErrno(_ code: Int32, path: String) -> StoreError {
         switch code {
@@ -126,6 +162,7 @@ extension StoreError {
         case EROFS: return .readOnly(path: path)
         case ENOTDIR: return .notADirectory(path: path)
         case ENOSPC, EDQUOT: return .diskFull(path: path)
+        case EFBIG: return .fileSizeLimit(path: path, bytes: fileSizeLimit() ?? 0)
         case EISDIR: return .isDirectory(path: path)
         case ENOENT: return .missing(path: path)
         case EIO: return .ioError(path: path, detail: String(cString: strerror(code)))

@@ -104,14 +104,30 @@ enum StoreFiles {
         }
     }
 
-    /// Creates an empty file with mode 0600 that must not exist yet.
-    static func createPrivateFile(_ path: String) throws {
+    /// Creates an empty file with mode 0600 that must not exist yet. A refusal by the directory
+    /// names `directory` when given (the file may be a temporary name the user never typed).
+    static func createPrivateFile(_ path: String, directory: String? = nil) throws {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.fromErrno(errno, path: path) }
+        guard fd >= 0 else {
+            let code = errno
+            if let directory, let error = creationError(code, directory: directory) { throw error }
+            throw StoreError.fromErrno(code, path: path)
+        }
         // The umask may have removed the owner's bits; SQLite also copies this mode onto the
         // -wal and -shm files it creates beside the database, so it must be exactly 0600.
         _ = fchmod(fd, 0o600)
         close(fd)
+    }
+
+    /// The error for a new file refused by its directory (nil when `code` is not about the
+    /// directory), so that the message names the directory rather than a temporary file.
+    static func creationError(_ code: Int32, directory: String) -> StoreError? {
+        switch code {
+        case EACCES, EPERM: return .permissionDenied(path: directory)
+        case EROFS: return .readOnly(path: directory)
+        case ENOSPC, EDQUOT: return .diskFull(path: directory)
+        default: return nil
+        }
     }
 
     /// Puts `tmp` at `path` unless something is already there (another process created the

@@ -20,8 +20,17 @@ public enum StoreLoader {
     /// Opens (or creates) the SQLite store at `path` and rebuilds its state.
     public static func load(path: String, createIfMissing: Bool) throws -> LoadedStore {
         let journal = try SQLiteJournal.open(path: path, createIfMissing: createIfMissing)
-        let (state, lastSeq) = try replay(journal)
-        return LoadedStore(journal: journal, state: state, lastSeq: lastSeq)
+        do {
+            let (state, lastSeq) = try replay(journal)
+            return LoadedStore(journal: journal, state: state, lastSeq: lastSeq)
+        } catch StoreError.damagedRow(let seq, let reason) {
+            // The store cannot be opened, so `audit verify` cannot be run on it: say here what
+            // it would say. Only on this path, so opening a sound store costs no re-hashing.
+            if let report = try? journal.verifyChain(), let bad = report.firstBad {
+                throw StoreError.tamperedRow(seq: seq, reason: reason, brokenAt: bad)
+            }
+            throw StoreError.damagedRow(seq: seq, reason: reason)
+        }
     }
 
     /// Rebuilds the state of any journal (SQLite, memory, a future server one).

@@ -23,9 +23,19 @@ final class App {
     var tutorial: TutorialGuide?
 
     init(_ options: StoreOptions) throws {
+        // Past the file-size limit (`ulimit -f`) the kernel sends SIGXFSZ, whose default is to
+        // kill the process mid-write. Ignored, the write fails with EFBIG instead: SQLite rolls
+        // the transaction back and the user is told the disk refused, like a full disk.
+        signal(SIGXFSZ, SIG_IGN)
         let env = ProcessInfo.processInfo.environment
         let language = App.language(options.lang, env)
-        let user = options.user ?? env["XUNCHA_USER"] ?? env["USER"] ?? "user"
+        // An empty variable is as good as none (`XUNCHA_USER= xuncha`); an empty --user is an error.
+        let user = options.user ?? [env["XUNCHA_USER"], env["USER"]].compactMap { $0 }.first { !$0.isEmpty } ?? "user"
+        // The acting user goes into every journal row and into exported scripts (`user "…"`):
+        // it must be a name the shell itself would accept, or an export could not be run back.
+        do { try NameCheck.validate(user, field: "user") } catch {
+            throw AppFailure(text: "xuncha: " + error.message.text(language))
+        }
         // Checked before anything is created, so a bad date leaves no sandbox behind.
         var clock: Day?
         if let text = options.clock {

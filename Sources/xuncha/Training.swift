@@ -31,6 +31,12 @@ extension App {
         guard !playing else {
             throw ShellError(en: "a demo cannot play another demo", zh: "演示脚本中不能再调用 play", at: inv.start)
         }
+        // Read before anything is said or set up: a demo that cannot be read is this line's error.
+        do { _ = try session.load(script: file) } catch {
+            var e = error
+            if e.position == nil { e.position = inv.position(of: "file") } else if e.file == nil { e.file = file }
+            throw e
+        }
         playing = true
         defer { playing = false }
         let target = storePath == nil ? session : scratchSession()

@@ -7,7 +7,7 @@ import XCTest
 final class LexerEquivalenceTests: XCTestCase {
     func testByteLexerAgreesWithTheReferenceOnRandomLines() {
         let pieces = ["a", "ab", "--due", "--x=1", "=", "#", "##", " ", "  ", "\t", "\u{3000}", "\\", "\"", "'", "“", "”", "‘", "’",
-                      "「", "」", "『", "』", "n", "t", "问题", "登记", "é", "e\u{301}", "😀", "\u{01}", "\u{7F}", "\u{85}", "\r", "R5-001", "-"]
+                      "「", "」", "『", "』", "n", "t", "问题", "登记", "é", "e\u{301}", "😀", "\u{01}", "\u{7F}", "\u{85}", "\r", "R5-001", "-", "\u{200B}", "\u{202E}"]
         var generator = SystemRandomNumberGenerator()
         var failures = 0
         for round in 0..<20_000 {
@@ -52,6 +52,10 @@ enum ReferenceLexer {
         var scalars = Array(line.unicodeScalars)
         // Files written on Windows end lines with CR.
         if scalars.last == "\r" { scalars.removeLast() }
+        // Refused anywhere on the line, before any token is read (inside quotes and comments too).
+        for (index, scalar) in scalars.enumerated() {
+            if let refusal = Lexer.refused(scalar, at: SourcePosition(line: lineNumber, column: index + 1)) { throw refusal }
+        }
         var i = 0
         func pos(_ index: Int) -> SourcePosition { SourcePosition(line: lineNumber, column: index + 1) }
         func flush() {

@@ -268,6 +268,11 @@ public enum Parser {
             value = tokens[index]
             index += 1
         }
+        // `--round=` or `--round ""` names nothing: filtering on it would quietly match nothing.
+        guard !value.text.isEmpty else {
+            throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
+                             at: value.position, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
+        }
         inv.flagValues[slot].append(value)
     }
 }

@@ -60,7 +60,11 @@ public struct Player {
 
     public func play(file: String, step: Bool, delay: Double?) throws(ShellError) -> PlayOutcome {
         let lines: [ScriptLine]
-        do { lines = try session.load(script: file) } catch { throw located(error, file) }
+        do { lines = try session.load(script: file) } catch {
+            // A bad byte has a place in the demo; a demo that cannot be read has none.
+            if error.position == nil { throw error }
+            throw located(error, file)
+        }
         let savedConfirms = session.confirms
         session.confirms = true
         defer { session.confirms = savedConfirms }

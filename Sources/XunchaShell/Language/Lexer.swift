@@ -48,6 +48,35 @@ public enum Lexer {
         (s.value < 0x20 && s != "\t") || s.value == 0x7F || (0x80...0x9F).contains(s.value)
     }
 
+    /// Characters that change how a line is displayed without being seen: direction overrides
+    /// and isolates (which can show a ledger row, or an exported script, in another order than
+    /// it is stored) and zero-width spaces (which make `王五` and `王\u{200B}五` two people, so
+    /// a leader could verify their own problem). Zero-width joiners stay allowed in text: emoji
+    /// sequences need them; names refuse them in the core.
+    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x200B, 0x200E, 0x200F, 0x061C, 0x180E, 0xFEFF: return true
+        case 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFFF9...0xFFFB: return true
+        default: return false
+        }
+    }
+
+    static func refused(_ s: Unicode.Scalar, at position: SourcePosition) -> ShellError? {
+        if isForbiddenControl(s) {
+            return ShellError(en: "control character U+\(hex(s.value)) is not allowed",
+                              zh: "不允许控制字符 U+\(hex(s.value))", at: position,
+                              hintEn: "remove it; write a line break inside \"…\" as \\n",
+                              hintZh: "请删除;引号内的换行请写作 \\n")
+        }
+        if isInvisible(s) {
+            return ShellError(en: "invisible character U+\(hex(s.value)) is not allowed (it hides or reorders text)",
+                              zh: "不允许不可见字符 U+\(hex(s.value))(它会隐藏文字或打乱显示顺序)", at: position,
+                              hintEn: "remove it (it is often pasted along with text from a web page)",
+                              hintZh: "请删除(常随网页文字一起粘贴进来)")
+        }
+        return nil
+    }
+
     public static func tokenize(_ line: String, lineNumber: Int = 1) throws(ShellError) -> Result {
         if line.utf8.count > maxLineBytes {
             throw ShellError(en: "the line is longer than \(maxLineBytes) bytes (\(line.utf8.count))",
@@ -133,6 +162,15 @@ public enum Lexer {
         }
 
         mutating func run() throws(ShellError) -> Result {
+            // Checked over the whole line first: inside quotes, after a `\` and in comments alike
+            // (`##` narration is shown by `play`, so a comment reaches the terminal too).
+            var k = 0, col = 0
+            while k < end {
+                let (c, length) = scalar(at: k)
+                if let s = Unicode.Scalar(c), let refusal = Lexer.refused(s, at: position(col)) { throw refusal }
+                k += length
+                col += 1
+            }
             var i = 0
             var column = 0
             while i < end {

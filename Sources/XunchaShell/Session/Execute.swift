@@ -55,6 +55,9 @@ extension Session {
         case .user:
             if let name = inv.optional("name") {
                 guard !name.allSatisfy(\.isWhitespace) else { throw inv.fail("name", "the user name is empty", "用户名为空") }
+                do { try NameCheck.validate(name, field: "user") } catch {
+                    throw ShellError(error.message, hint: error.hint, at: inv.position(of: "name"))
+                }
                 user = name
             }
             if confirms || inv.optional("name") == nil { say("user: \(user)", "当前用户:\(user)") }

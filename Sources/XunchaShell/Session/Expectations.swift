@@ -51,8 +51,18 @@ extension Session {
     }
 
     /// Runs the rest of the line on a scratch copy: the expectation holds when it is refused.
-    /// Either way nothing changes and nothing is printed.
+    /// Either way nothing changes and nothing is printed. The rest must be a well-formed
+    /// command: a typo (`expect fail issue verfy …`) would otherwise be "refused" and the
+    /// expectation would hold without testing anything.
     private func expectRefusal(_ inv: Invocation) throws(ShellError) {
+        do {
+            _ = try Parser.parse(inv.rest, end: inv.end)
+        } catch {
+            var e = error
+            e.message = Localized(en: "expect fail needs a well-formed command: " + error.message.en,
+                                  zh: "expect fail 后须是格式正确的命令:" + error.message.zh)
+            throw e
+        }
         let saved = state, savedDry = dryRun, savedOut = out, savedUndo = undoStack
         dryRun = true
         out = { _ in }

@@ -32,10 +32,18 @@ public enum FileIO {
         let exists = ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在,未覆盖",
                                 hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --force")
         if !force, access(path, F_OK) == 0 { throw exists }
-        let temp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        // O_EXCL | O_NOFOLLOW: never write into a file or link someone else left under that name.
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
+        // A fresh name that must not exist, and is never followed if it is a link: in a shared
+        // directory someone could otherwise plant `FILE.tmp-PID` pointing at one of our files.
+        var temp = ""
+        var fd: Int32 = -1
+        for _ in 0..<8 where fd < 0 {
+            temp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd < 0 && errno != EEXIST { break }
+        }
         guard fd >= 0 else { throw ShellError(failure(path, errno, reading: false)) }
+        // The umask can only remove bits; this makes it exactly 0600 whatever the umask.
+        _ = fchmod(fd, 0o600)
         var ok = true
         var err: Int32 = 0
         let bytes = Array(text.utf8)
@@ -50,7 +58,6 @@ public enum FileIO {
         }
         if ok && fsync(fd) != 0 { ok = false; err = errno }
         close(fd)
-        fchmodPath(temp)
         if ok && !force {
             // link() fails when the name is taken, so a file that appeared since the check above
             // is still not replaced. Where hard links are not supported, fall back to rename.
@@ -69,8 +76,6 @@ public enum FileIO {
             throw ShellError(failure(path, err, reading: false))
         }
     }
-
-    private static func fchmodPath(_ path: String) { chmod(path, 0o600) }
 
     public static func failure(_ path: String, _ code: Int32, reading: Bool) -> Localized {
         let reason = String(cString: strerror(code))
@@ -99,7 +104,7 @@ extension Session {
                 say("(checked only: \(path) not written)", "(仅检查:未写入 \(path))")
                 return false
             }
-            try FileIO.write(text(), to: path, force: inv.has("force"))
+            try writeFile(text(), path, inv.has("force"))
             return true
         } catch {
             var e = error

@@ -33,7 +33,15 @@ extension Session {
 
     func runCommand(_ inv: Invocation) throws(ShellError) {
         let path = try inv.string("file")
-        let result = try run(file: path, keepGoing: inv.has("keep-going"), check: inv.has("check"))
+        let result: RunResult
+        do {
+            result = try run(file: path, keepGoing: inv.has("keep-going"), check: inv.has("check"))
+        } catch {
+            // A file that cannot be read, or that runs itself, is this line's fault: name it.
+            var e = error
+            if e.file == nil && e.position == nil { e.position = inv.position(of: "file") }
+            throw e
+        }
         if inv.has("check") {
             say(result.errors == 0 ? "\(path): \(result.commands) command(s) checked, no errors; nothing written"
                                    : "\(path): \(result.errors) error(s) in \(result.commands) command(s); nothing written",
@@ -57,8 +65,9 @@ extension Session {
         }
         let lines: [ScriptLine]
         do { lines = try load(script: path) } catch {
+            // A bad byte has a place in that file; a file that cannot be read has none.
             var e = error
-            if e.file == nil { e.file = path }
+            if e.file == nil && e.position != nil { e.file = path }
             throw e
         }
         runStack.append(path)
