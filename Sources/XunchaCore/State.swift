@@ -32,20 +32,33 @@ public enum IssueID {
         return (String(id[..<dash]), n)
     }
 
-    /// Issues in id order. Each id is split once, not once per comparison: ledgers sort tens of
-    /// thousands of issues.
-    public static func sorted(_ list: [Issue]) -> [Issue] {
-        list.map { (key: split($0.id), issue: $0) }.sorted { a, b in
-            switch (a.key, b.key) {
-            case let (x?, y?): return x.round == y.round ? x.number < y.number : x.round < y.round
-            default: return less(a.issue.id, b.issue.id)
-            }
-        }.map(\.issue)
-    }
-
     public static func less(_ a: String, _ b: String) -> Bool {
         guard let x = split(a), let y = split(b) else { return a < b }
         return x.round == y.round ? x.number < y.number : x.round < y.round
+    }
+
+    /// `list` in the order of `less`, splitting each id once rather than twice per comparison
+    /// (which, at 50,000 problems, was most of the time of every ledger and statistic).
+    public static func sorted(_ list: [Issue]) -> [Issue] {
+        // Grouped by round, each round's problems ordered by number, rounds in order: the same
+        // order as `less`, with few string comparisons.
+        var byRound: [String: [(number: Int, issue: Issue)]] = [:]
+        for issue in list {
+            guard let (round, number) = split(issue.id) else { return slowSorted(list) }
+            byRound[round, default: []].append((number, issue))
+        }
+        var out: [Issue] = []
+        out.reserveCapacity(list.count)
+        for round in byRound.keys.sorted() {
+            guard let members = byRound[round] else { continue }
+            out.append(contentsOf: members.sorted { $0.number < $1.number }.map(\.issue))
+        }
+        return out
+    }
+
+    /// `less` itself, for lists holding an id that does not split (none that xuncha writes).
+    static func slowSorted(_ list: [Issue]) -> [Issue] {
+        list.sorted { less($0.id, $1.id) }
     }
 }
 

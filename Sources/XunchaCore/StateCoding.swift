@@ -1,8 +1,8 @@
 /// The canonical binary form of a `State`: what snapshots store and what `State.digest()`
 /// hashes. Deterministic (dictionaries in sorted key order, every field in a fixed order), so
 /// equal states give equal bytes. Compact and fast both ways: a province ledger of 50,000
-/// problems encodes and decodes in tens of milliseconds, where Foundation's JSON took seconds
-/// and several times the state's size in memory.
+/// problems decodes in a few hundred milliseconds, where Foundation's JSON took seconds and
+/// several times the state's size in memory.
 ///
 /// Layout: the magic `XSNAP`, a version byte, then the state. Integers are LEB128 varints
 /// (signed ones zigzagged), strings a length and UTF-8 bytes, optionals a 0/1 tag, arrays and
