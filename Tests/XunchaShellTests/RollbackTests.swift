@@ -62,3 +62,20 @@ final class RollbackTests: XCTestCase {
         XCTAssertEqual(try journal.entries(after: 0).count, 7)
     }
 }
+
+final class FileUndoTests: XCTestCase {
+    /// Deep inside a long file no before-images are kept, yet `undo` on the next line still
+    /// reverts exactly the command before it, and the file's last commands stay undoable.
+    func testUndoInsideAndAfterALongFile() throws {
+        let h = Harness.ready()
+        var lines = (1...150).map { "issue progress R5-001 \"第\($0)次\"" }
+        lines.insert("issue add R5 FY 误登 --category conduct", at: 10)
+        lines.insert("undo", at: 11)
+        h.files["long.xc"] = lines.joined(separator: "\n")
+        try h.session.run(file: "long.xc")
+        XCTAssertNil(h.session.state.issues["R5-003"], "the undo on line 12 reverted line 11")
+        XCTAssertEqual(h.session.state.issues["R5-001"]?.progress.count, 150)
+        h.run("undo")
+        XCTAssertEqual(h.session.state.issues["R5-001"]?.progress.count, 149, "the file's last command is undoable")
+    }
+}

@@ -10,6 +10,8 @@ public enum Grammar {
     static let transfer = ["transfer", "移交"]
     static let expect = ["expect", "预期", "断言"]
     static let audit = ["audit", "审计"]
+    /// The spellings of `undo`: a file run keeps a before-image for a command followed by one.
+    static let undoWords = ["undo", "撤回"]
 
     static let format = Flag("format", ["格式"], .choice([Choice("table", ["表格"]), Choice("csv"), Choice("json"), Choice("md", ["markdown"])]),
                              "output format: table (default), csv, json or md", "输出格式:table(默认)、csv、json、md")
@@ -237,7 +239,7 @@ public enum Grammar {
                     example: "set verify.methods 3", mutates: true),
         CommandSpec(id: .history, words: [["history", "历史"]], params: [], flags: [],
                     summary: Localized(en: "list the commands typed on this store", zh: "列出本账本输入过的命令"), example: "history", mutates: false),
-        CommandSpec(id: .undo, words: [["undo", "撤回"]], params: [], flags: [],
+        CommandSpec(id: .undo, words: [undoWords], params: [], flags: [],
                     summary: Localized(en: "revert your own last command if nothing later depends on it", zh: "撤回本会话上一条命令(无后续依赖时)"),
                     example: "undo", mutates: true),
         CommandSpec(id: .exportScript, words: [["export", "导出"], ["script", "脚本"]], params: [Param("file", .file, "command file to write", "输出文件")],

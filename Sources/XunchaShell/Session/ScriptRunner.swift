@@ -76,7 +76,14 @@ extension Session {
         defer { runStack.removeLast(); confirms = savedConfirms }
         var result = RunResult()
         func each() throws(ShellError) {
-            for line in lines where !line.tokens.isEmpty {
+            let savedKeep = keepBeforeImages
+            defer { keepBeforeImages = savedKeep }
+            // Only the file's last commands can be undone one by one afterwards.
+            let undoable = max(0, lines.count - 100)
+            for (index, line) in lines.enumerated() where !line.tokens.isEmpty {
+                let undoNext = lines[(index + 1)...].first { !$0.tokens.isEmpty }?.tokens.first
+                    .map { Grammar.undoWords.contains($0.text.lowercased()) } ?? false
+                keepBeforeImages = savedKeep && (index >= undoable || undoNext)
                 result.commands += 1
                 do {
                     try execute(tokens: line.tokens, end: line.end)

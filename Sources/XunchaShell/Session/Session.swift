@@ -40,6 +40,8 @@ public final class Session {
     /// scratch state only.
     var dryRun = false
     var snapshotSeq: Int64
+    /// False while running the early part of a long file: see `commit`.
+    var keepBeforeImages = true
     /// Before-images of the changes made inside the open transaction, oldest first.
     var rollbackLog: [Fragment]?
     /// The open write transaction of the file being run; changes join it.
@@ -114,14 +116,22 @@ public final class Session {
         } catch {
             throw ShellError(error.message, hint: error.hint, at: inv.position(of: error.field))
         }
-        let before = state.fragment(for: state.footprint(of: event))
+        // A before-image serves undo and the rollback of a single command; deep inside a long
+        // file neither can use it (the file rolls back from a copy, and only its last commands
+        // stay undoable), so it is not made there.
+        let before = keepBeforeImages || rollbackLog != nil ? state.fragment(for: state.footprint(of: event)) : nil
         if let appender, !dryRun {
             let seq = try appender.append(event, at: ctx.today, actor: ctx.actor)
             lastSeq = seq
-            undoStack.append((seq, before))
-            // Trimmed in batches: dropping the oldest on every command moved the whole stack
-            // each time. At least the last 100 commands stay undoable.
-            if undoStack.count > 200 { undoStack.removeFirst(undoStack.count - 100) }
+            if let before {
+                undoStack.append((seq, before))
+                // Trimmed in batches: dropping the oldest on every command moved the whole stack
+                // each time. At least the last 100 commands stay undoable.
+                if undoStack.count > 200 { undoStack.removeFirst(undoStack.count - 100) }
+            } else {
+                // An older entry must never be taken for the last command.
+                undoStack.removeAll()
+            }
         }
         record(event, before: before, ctx)
         return event
@@ -129,8 +139,8 @@ public final class Session {
 
     /// Applies an event this session decided, keeping its before-image while a transaction
     /// is open so that a failure can put the state back without a copy of the whole ledger.
-    func record(_ event: Event, before: Fragment, _ ctx: Context) {
-        if rollbackLog != nil { rollbackLog?.append(before) }
+    func record(_ event: Event, before: Fragment?, _ ctx: Context) {
+        if rollbackLog != nil, let before { rollbackLog?.append(before) }
         state.apply(event, on: ctx.today, actor: ctx.actor)
     }
 
