@@ -64,4 +64,23 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(missing?.position, SourcePosition(line: 2, column: 5))
         XCTAssertNil(missing?.file)
     }
+
+    /// A typo after `expect fail` used to count as the refusal it expects, so the expectation
+    /// held without testing anything.
+    func testExpectFailNeedsAWellFormedCommand() {
+        let h = Harness.ready()
+        let typo = h.fail("expect fail issue verfy R5-001 --pass")
+        XCTAssertEqual(typo?.message.en.hasPrefix("expect fail needs a well-formed command: unknown subcommand \"verfy\""), true)
+        XCTAssertEqual(typo?.position, SourcePosition(line: 1, column: 19))
+        XCTAssertNotNil(h.fail("expect fail \"issue show R5-999\""))
+        h.run("expect fail issue show R5-999")
+    }
+
+    /// `--round=` named nothing and filtered everything away; now it asks for the value.
+    func testAnEmptyFlagValueIsRefused() {
+        let h = Harness.ready()
+        for line in ["ledger --round=", "ledger --round \"\"", "issue add R5 FY x --category conduct --due="] {
+            XCTAssertEqual(h.fail(line)?.message.en.contains("needs a value"), true, line)
+        }
+    }
 }
