@@ -272,8 +272,10 @@ public enum NameCheck {
 /// Validation shared by the decisions above.
 enum Check {
     static func code(_ code: String, field: String, what: Localized) throws(DomainError) {
-        let ok = !code.isEmpty && code.count <= 24
-            && code.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")) }
+        // ASCII only, so bytes are characters.
+        let ok = !code.isEmpty && code.utf8.count <= 24 && code.utf8.allSatisfy { b in
+            (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+        }
         guard ok else {
             throw DomainError(en: "\(what.en) \"\(code)\" must be 1–24 ASCII letters, digits or _",
                               zh: "\(what.zh)“\(code)”须为 1–24 个英文字母、数字或下划线", field: field)
@@ -283,10 +285,11 @@ enum Check {
     static func text(_ text: String, field: String) throws(DomainError) {
         // Format characters (zero-width joiners, soft hyphens) show nothing: a text of only
         // those is as empty as one of spaces.
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0.properties.generalCategory == .format }) {
+        if !text.unicodeScalars.contains(where: { !Self.showsNothing($0) }) {
             throw DomainError(en: "\(field) must not be empty", zh: "\(field) 不能为空", field: field)
         }
-        if text.count > 4000 {
+        // A character is at least one byte, so a short text needs no grapheme count.
+        if text.utf8.count > 4000 && text.count > 4000 {
             throw DomainError(en: "\(field) is longer than 4000 characters", zh: "\(field) 超过 4000 字", field: field)
         }
     }
@@ -297,19 +300,40 @@ enum Check {
     static func name(_ name: String, field: String) throws(DomainError) {
         try text(name, field: field)
         if let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
-           first.properties.isWhitespace || last.properties.isWhitespace {
+           isSpace(first) || isSpace(last) {
             // The name itself is left out of these messages: it may hold a line break.
             throw DomainError(en: "\(field) starts or ends with a space", zh: "\(field) 首尾有空格", field: field)
         }
-        if let hidden = name.unicodeScalars.first(where: { $0.properties.generalCategory == .format || $0.properties.generalCategory == .control }) {
+        if let hidden = name.unicodeScalars.first(where: { isHidden($0) }) {
             let code = String(hidden.value, radix: 16, uppercase: true)
             let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
             throw DomainError(en: "\(field) contains an invisible character (U+\(padded))",
                               zh: "\(field) 含有不可见字符(U+\(padded))", field: field)
         }
-        if name.count > 64 {
+        if name.utf8.count > 64 && name.count > 64 {
             throw DomainError(en: "\(field) is longer than 64 characters", zh: "\(field) 超过 64 字", field: field)
         }
+    }
+
+    /// Printable ASCII other than space and the CJK unified ideographs are neither spaces,
+    /// format nor control characters: nearly every scalar of a ledger is one of them, and
+    /// answering for them without the Unicode tables makes checking a text cheap.
+    static func isPlainlyVisible(_ s: Unicode.Scalar) -> Bool {
+        (s.value > 0x20 && s.value < 0x7F) || (s.value >= 0x4E00 && s.value <= 0x9FFF)
+    }
+
+    static func showsNothing(_ s: Unicode.Scalar) -> Bool {
+        !isPlainlyVisible(s) && (s.properties.isWhitespace || s.properties.generalCategory == .format)
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        !isPlainlyVisible(s) && s.properties.isWhitespace
+    }
+
+    static func isHidden(_ s: Unicode.Scalar) -> Bool {
+        guard !isPlainlyVisible(s) && s != " " else { return false }
+        let category = s.properties.generalCategory
+        return category == .format || category == .control
     }
 
     static func status(_ issue: Issue, _ allowed: [IssueStatus], _ verb: String, _ done: Localized) throws(DomainError) {

@@ -3,10 +3,24 @@ import XunchaCore
 extension Session {
     /// Runs one logical command line given as tokens. Blank lines do nothing.
     public func execute(tokens: [Token], end: SourcePosition) throws(ShellError) {
-        guard let timer else {
+        try timed { () throws(ShellError) in
             guard let inv = try Parser.parse(tokens, end: end) else { return }
-            return try execute(inv)
+            try execute(inv)
         }
+    }
+
+    /// Runs a line of a file parsed ahead (see `ScriptFeed`).
+    func execute(prepared line: PreparedLine) throws(ShellError) {
+        try timed { () throws(ShellError) in
+            guard let inv = try line.invocation.get() else { return }
+            try execute(inv)
+        }
+    }
+
+    /// Runs `body`, telling `timer` (when set) how long it took and how much of that was the
+    /// journal's flush.
+    func timed(_ body: () throws(ShellError) -> Void) throws(ShellError) {
+        guard let timer else { return try body() }
         let clock = ContinuousClock()
         let flushedBefore = flushClock?() ?? .zero
         let started = clock.now
@@ -15,8 +29,7 @@ extension Session {
             let flush = (flushClock?() ?? .zero) - flushedBefore
             timer(total - flush, flush)
         }
-        guard let inv = try Parser.parse(tokens, end: end) else { return }
-        try execute(inv)
+        try body()
     }
 
     /// Lexes and runs `text`, which may hold several lines (with `\` continuations), stopping at

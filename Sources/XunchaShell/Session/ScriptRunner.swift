@@ -7,15 +7,6 @@ public struct RunResult: Equatable, Sendable {
     public var applied: Bool { errors == 0 }
 }
 
-/// One logical line of a command file: its tokens, where it ends, and the raw text for `play`.
-public struct ScriptLine: Sendable {
-    public var tokens: [Token]
-    public var end: SourcePosition
-    public var text: String
-    /// `## …` narration lines, kept for `play`.
-    public var narration: String?
-}
-
 /// Running command files: `run FILE`, `xuncha FILE…`. A file is one transaction by default
 /// (all of it or none of it); `--keep-going` applies the good commands and reports every bad
 /// one; `--check` decides everything against a scratch copy and writes nothing.
@@ -23,12 +14,14 @@ extension Session {
     /// Reads and lexes a whole file first, so a bad byte on line 900 stops the run before line 1
     /// is applied.
     public func load(script path: String) throws(ShellError) -> [ScriptLine] {
-        let bytes: [UInt8]
-        do { bytes = try readFile(path) } catch {
+        try Script.lines(try read(script: path))
+    }
+
+    func read(script path: String) throws(ShellError) -> [UInt8] {
+        do { return try readFile(path) } catch {
             if let e = error as? any LocalizedFailure { throw ShellError(e.failureMessage) }
             throw ShellError(en: "cannot read \(path)", zh: "无法读取 \(path)")
         }
-        return try Script.lines(bytes)
     }
 
     func runCommand(_ inv: Invocation) throws(ShellError) {
@@ -63,13 +56,29 @@ extension Session {
         guard !runStack.contains(path) else {
             throw ShellError(en: "\(path) runs itself", zh: "\(path) 循环调用了自身")
         }
-        let lines: [ScriptLine]
-        do { lines = try load(script: path) } catch {
+        // A plain run (one transaction, stopped by its first error) reads and parses the file
+        // on a second thread while it executes; `--check` and `--keep-going` read it whole
+        // first, so that a bad byte anywhere stops them before any line is reported.
+        let streamed = !(check || dryRun || keepGoing)
+        var loaded: [ScriptLine] = []
+        var feed: ScriptFeed?
+        let physicalLines: Int
+        do {
+            if streamed {
+                let bytes = try read(script: path)
+                physicalLines = ScriptReader(bytes).physicalLines
+                feed = ScriptFeed(bytes: bytes)
+            } else {
+                loaded = try load(script: path)
+                physicalLines = loaded.last?.end.line ?? 0
+            }
+        } catch {
             // A bad byte has a place in that file; a file that cannot be read has none.
             var e = error
             if e.file == nil && e.position != nil { e.file = path }
             throw e
         }
+        defer { feed?.stop() }
         runStack.append(path)
         let savedConfirms = confirms
         confirms = false
@@ -78,15 +87,17 @@ extension Session {
         func each() throws(ShellError) {
             let savedKeep = keepBeforeImages
             defer { keepBeforeImages = savedKeep }
+            var source: any CommandSource = feed ?? LoadedLines(lines: loaded)
             // Only the file's last commands can be undone one by one afterwards.
-            let undoable = max(0, lines.count - 100)
-            for (index, line) in lines.enumerated() where !line.tokens.isEmpty {
-                let undoNext = lines[(index + 1)...].first { !$0.tokens.isEmpty }?.tokens.first
-                    .map { Grammar.undoWords.contains($0.text.lowercased()) } ?? false
-                keepBeforeImages = savedKeep && (index >= undoable || undoNext)
+            let undoableFrom = physicalLines - 100
+            var current = source.next()
+            while let line = current {
+                let following = source.next()
+                let undoNext = following?.firstWord.map { Grammar.undoWords.contains($0.lowercased()) } ?? false
+                keepBeforeImages = savedKeep && (line.end.line > undoableFrom || undoNext)
                 result.commands += 1
                 do {
-                    try execute(tokens: line.tokens, end: line.end)
+                    try execute(prepared: line)
                 } catch {
                     var e = error
                     if e.file == nil { e.file = path }
@@ -95,6 +106,7 @@ extension Session {
                     err(e.render(file: path, language: language))
                 }
                 if wantsQuit { break }
+                current = following
             }
         }
         if check || dryRun {
@@ -116,64 +128,5 @@ extension Session {
         }
         snapshotIfDue()
         return result
-    }
-}
-
-/// Splitting a command file into logical lines: UTF-8 checked line by line (the error names the
-/// line and column of the first bad byte), `\` continuations joined, a leading BOM ignored.
-public enum Script {
-    public static func lines(_ bytes: [UInt8]) throws(ShellError) -> [ScriptLine] {
-        var out: [ScriptLine] = []
-        var pending: [Token] = []
-        var pendingText = ""
-        var lineNumber = 0
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        while start <= bytes.count {
-            let stop = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            lineNumber += 1
-            let raw = bytes[start..<stop]
-            start = stop + 1
-            if stop == bytes.count && raw.isEmpty { break }
-            guard let text = String(validating: raw, as: UTF8.self) else {
-                throw ShellError(en: "invalid UTF-8 (the file must be saved as UTF-8)", zh: "无效的 UTF-8 编码(文件须以 UTF-8 保存)",
-                                 at: SourcePosition(line: lineNumber, column: validPrefixScalars(raw) + 1))
-            }
-            let lexed = try Lexer.tokenize(text, lineNumber: lineNumber)
-            if pending.isEmpty { pending = lexed.tokens } else { pending += lexed.tokens }
-            pendingText += pendingText.isEmpty ? text : "\n" + text
-            if lexed.continues { continue }
-            // Only a line whose tokens are all comment can be narration: checking that first
-            // spares trimming every command line of a long file.
-            var narration: String?
-            if lexed.tokens.isEmpty {
-                let trimmed = text.trimmingSpaces
-                if trimmed.hasPrefix("##") { narration = String(trimmed.dropFirst(2)).trimmingSpaces }
-            }
-            // Scalars counted as the bytes that start one (the text is valid UTF-8).
-            let columns = text.utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-            out.append(ScriptLine(tokens: pending, end: SourcePosition(line: lineNumber, column: columns + 1),
-                                  text: pendingText, narration: narration))
-            pending = []
-            pendingText = ""
-        }
-        if !pending.isEmpty {
-            out.append(ScriptLine(tokens: pending, end: SourcePosition(line: lineNumber, column: 1), text: pendingText, narration: nil))
-        }
-        return out
-    }
-
-    /// How many whole characters decode before the first invalid byte.
-    static func validPrefixScalars(_ bytes: ArraySlice<UInt8>) -> Int {
-        var count = 0
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: count += 1
-            case .emptyInput, .error: break loop
-            }
-        }
-        return count
     }
 }

@@ -1,0 +1,94 @@
+import XunchaCore
+
+/// One logical line of a command file: its tokens, where it ends, and the raw text for `play`.
+public struct ScriptLine: Sendable {
+    public var tokens: [Token]
+    public var end: SourcePosition
+    public var text: String
+    /// `## …` narration lines, kept for `play`.
+    public var narration: String?
+}
+
+/// Splitting a command file into logical lines: UTF-8 checked line by line (the error names the
+/// line and column of the first bad byte), `\` continuations joined, a leading BOM ignored.
+public enum Script {
+    public static func lines(_ bytes: [UInt8]) throws(ShellError) -> [ScriptLine] {
+        var reader = ScriptReader(bytes)
+        var out: [ScriptLine] = []
+        while let line = try reader.next() { out.append(line) }
+        return out
+    }
+
+    /// How many whole characters decode before the first invalid byte.
+    static func validPrefixScalars(_ bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: count += 1
+            case .emptyInput, .error: break loop
+            }
+        }
+        return count
+    }
+}
+
+/// Reads a command file one logical line at a time, so a long file can be executed while it
+/// is still being read (see `ScriptFeed`) instead of being held whole as tokens.
+public struct ScriptReader: Sendable {
+    let bytes: [UInt8]
+    var start = 0
+    var lineNumber = 0
+    /// Keep each line's text (for `play`); a plain run does not need it.
+    var keepsText: Bool
+
+    public init(_ bytes: [UInt8], keepsText: Bool = true) {
+        self.bytes = bytes
+        self.keepsText = keepsText
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+    }
+
+    /// The number of physical lines the file holds.
+    var physicalLines: Int {
+        var count = 0
+        for b in bytes where b == 0x0A { count += 1 }
+        return bytes.last == 0x0A || bytes.isEmpty ? count : count + 1
+    }
+
+    public mutating func next() throws(ShellError) -> ScriptLine? {
+        var pending: [Token] = []
+        var pendingText = ""
+        while start <= bytes.count {
+            let stop = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let raw = bytes[start..<stop]
+            lineNumber += 1
+            start = stop + 1
+            if stop == bytes.count && raw.isEmpty { break }
+            guard let text = String(validating: raw, as: UTF8.self) else {
+                throw ShellError(en: "invalid UTF-8 (the file must be saved as UTF-8)", zh: "无效的 UTF-8 编码(文件须以 UTF-8 保存)",
+                                 at: SourcePosition(line: lineNumber, column: Script.validPrefixScalars(raw) + 1))
+            }
+            let lexed = try Lexer.tokenize(text, lineNumber: lineNumber)
+            if pending.isEmpty { pending = lexed.tokens } else { pending += lexed.tokens }
+            if keepsText { pendingText += pendingText.isEmpty ? text : "\n" + text }
+            if lexed.continues { continue }
+            // Only a line whose tokens are all comment can be narration: checking that first
+            // spares trimming every command line of a long file.
+            var narration: String?
+            if lexed.tokens.isEmpty {
+                let trimmed = text.trimmingSpaces
+                if trimmed.hasPrefix("##") { narration = String(trimmed.dropFirst(2)).trimmingSpaces }
+            }
+            // Scalars counted as the bytes that start one (the text is valid UTF-8).
+            var columns = 0
+            for b in raw where b & 0xC0 != 0x80 { columns += 1 }
+            return ScriptLine(tokens: pending, end: SourcePosition(line: lineNumber, column: columns + 1),
+                              text: pendingText, narration: narration)
+        }
+        if !pending.isEmpty {
+            return ScriptLine(tokens: pending, end: SourcePosition(line: lineNumber, column: 1), text: pendingText, narration: nil)
+        }
+        return nil
+    }
+}
