@@ -125,8 +125,10 @@ extension Session {
             currentAppender = appender
             defer { currentAppender = nil }
             try each()
+            // Inside the file's own transaction: one commit and one checkpoint instead of two,
+            // and the state is encoded while the journal's thread writes the last rows.
+            snapshotIfDue()
         }
-        snapshotIfDue()
         return result
     }
 }

@@ -1,0 +1,149 @@
+import Dispatch
+import Foundation
+import GRDBSQLite
+import Synchronization
+import XunchaCore
+
+/// The rows of a long write transaction (a command file) encoded, hashed and inserted on a
+/// second thread while the session goes on deciding the next commands. In a province-sized
+/// file that is a fifth of the work, and none of it is needed before the commit: the seq is
+/// known at once (the transaction holds the write lock) and nothing reads the rows back
+/// meanwhile, because every read of the open transaction waits for `drain()` first.
+///
+/// The connection is used by one thread at a time: by this writer between the first row and
+/// `drain()`/`finish()`, by the journal's thread otherwise. A failed insert stops the writer;
+/// `drain()` then throws it, and the transaction is rolled back like any failed write.
+final class JournalWriter: @unchecked Sendable {
+    struct Row: Sendable {
+        let seq: Int64
+        let event: Event
+        let day: Day
+        let actor: String
+    }
+
+    private enum Message {
+        case rows([Row])
+        case fence(DispatchSemaphore)
+        case stop
+    }
+
+    private struct Shared: ~Copyable {
+        var messages: [Message] = []
+        var failure: (any Error)?
+        var tail: (seq: Int64, hash: String)
+    }
+
+    private let shared: Mutex<Shared>
+    private let wake = DispatchSemaphore(value: 0)
+    private let stopped = DispatchSemaphore(value: 0)
+    /// The prepared INSERT; only the writer's thread touches it while rows are outstanding.
+    private let statement: OpaquePointer
+    /// Rows not yet handed over; touched by the journal's thread only.
+    private var batch: [Row] = []
+    private var running = true
+    /// The seq the next appended row gets.
+    private(set) var nextSeq: Int64
+
+    init(statement: OpaquePointer, tail: (seq: Int64, hash: String)) {
+        self.statement = statement
+        self.shared = Mutex(Shared(tail: tail))
+        self.nextSeq = tail.seq + 1
+        batch.reserveCapacity(Self.batchSize)
+        let thread = Thread { [self] in work() }
+        thread.name = "xuncha-journal"
+        thread.start()
+    }
+
+    /// Rows are handed over in batches: waking the writer for each one would cost more than
+    /// encoding it.
+    private static let batchSize = 128
+
+    /// Queues one row and returns its seq.
+    func append(_ event: Event, at day: Day, actor: String) -> Int64 {
+        let seq = nextSeq
+        nextSeq += 1
+        batch.append(Row(seq: seq, event: event, day: day, actor: actor))
+        if batch.count >= Self.batchSize { flushBatch() }
+        return seq
+    }
+
+    private func send(_ message: Message) {
+        shared.withLock { $0.messages.append(message) }
+        wake.signal()
+    }
+
+    private func flushBatch() {
+        guard !batch.isEmpty else { return }
+        send(.rows(batch))
+        batch.removeAll(keepingCapacity: true)
+    }
+
+    /// Waits until every queued row is in the database; returns the chain's tail, or throws
+    /// what made an insert fail. Afterwards the connection is the caller's until the next append.
+    func drain() throws -> (seq: Int64, hash: String) {
+        guard running else { return shared.withLock { $0.tail } }
+        flushBatch()
+        let done = DispatchSemaphore(value: 0)
+        send(.fence(done))
+        done.wait()
+        return try shared.withLock { s in
+            if let failure = s.failure { throw failure }
+            return s.tail
+        }
+    }
+
+    /// Stops the thread once it has written (or, after a failure, skipped) what was queued.
+    func finish() {
+        guard running else { return }
+        running = false
+        flushBatch()
+        send(.stop)
+        stopped.wait()
+    }
+
+    deinit { finish() }
+
+    // MARK: - The writer's thread
+
+    private func work() {
+        var isoCache: (day: Day, text: String)?
+        var tail = shared.withLock { $0.tail }
+        var failed = false
+        while true {
+            wake.wait()
+            let message = shared.withLock { s -> Message? in s.messages.isEmpty ? nil : s.messages.removeFirst() }
+            switch message {
+            case .rows(let rows)?:
+                guard !failed else { continue }
+                do {
+                    for row in rows {
+                        let at: String
+                        if let cached = isoCache, cached.day == row.day {
+                            at = cached.text
+                        } else {
+                            at = row.day.iso
+                            isoCache = (row.day, at)
+                        }
+                        let body = try row.event.encodedBody()
+                        let type = row.event.type
+                        let hash = FastChainHash.compute(prev: tail.hash, seq: row.seq, at: at, actor: row.actor, type: type, body: body)
+                        try SQLiteJournal.insert(statement, seq: row.seq, at: at, actor: row.actor, type: type,
+                                                 body: body, prevHash: tail.hash, hash: hash)
+                        tail = (row.seq, hash)
+                    }
+                    shared.withLock { $0.tail = tail }
+                } catch {
+                    failed = true
+                    shared.withLock { $0.failure = error }
+                }
+            case .fence(let done)?:
+                done.signal()
+            case .stop?:
+                stopped.signal()
+                return
+            case nil:
+                continue
+            }
+        }
+    }
+}
