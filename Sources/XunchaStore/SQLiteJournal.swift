@@ -304,9 +304,9 @@ public final class SQLiteJournal: Journal {
             sqlite3_clear_bindings(s)
         }
         sqlite3_bind_int64(s, 1, seq)
-        sqlite3_bind_text(s, 2, at, -1, transient)
-        sqlite3_bind_text(s, 3, actor, -1, transient)
-        sqlite3_bind_text(s, 4, type, -1, transient)
+        bindText(s, 2, at)
+        bindText(s, 3, actor)
+        bindText(s, 4, type)
         // The body is JSON from the encoder, so valid UTF-8: stored as TEXT it reads back byte
         // for byte, which is what the hash covers.
         // (A bind that fails leaves NULL, which the NOT NULL columns turn into a step error.)
@@ -314,12 +314,24 @@ public final class SQLiteJournal: Journal {
             guard let base = raw.baseAddress else { return sqlite3_bind_text(s, 5, "", 0, transient) }
             return sqlite3_bind_text(s, 5, base.assumingMemoryBound(to: CChar.self), Int32(clamping: raw.count), transient)
         }
-        sqlite3_bind_text(s, 6, prevHash, -1, transient)
-        sqlite3_bind_text(s, 7, hash, -1, transient)
+        bindText(s, 6, prevHash)
+        bindText(s, 7, hash)
         let code = sqlite3_step(s)
         guard code == SQLITE_DONE else {
             let message = sqlite3_db_handle(s).flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: insertSQL)
+        }
+    }
+
+    /// Binds a string from its own UTF-8 storage: passing a `String` where C wants a `char *`
+    /// copies it into a new NUL-terminated array first, five times a row.
+    private static func bindText(_ s: SQLiteStatement, _ index: Int32, _ text: String) {
+        var text = text
+        _ = text.withUTF8 { bytes -> Int32 in
+            guard let base = bytes.baseAddress else { return sqlite3_bind_text(s, index, "", 0, transient) }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(s, index, $0, Int32(clamping: bytes.count), transient)
+            }
         }
     }
 

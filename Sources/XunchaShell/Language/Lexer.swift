@@ -166,7 +166,12 @@ public enum Lexer {
             // (`##` narration is shown by `play`, so a comment reaches the terminal too).
             var k = 0, col = 0
             while k < end {
+                let b = bytes[k]
+                // Printable ASCII, and everything from U+2070 to U+FEFE (CJK, its punctuation,
+                // full-width forms), holds nothing refused: most of a line is decided here.
+                if b >= 0x20 && b < 0x7F { k += 1; col += 1; continue }
                 let (c, length) = scalar(at: k)
+                if c >= 0x2070 && c < 0xFEFF { k += length; col += 1; continue }
                 if let s = Unicode.Scalar(c), let refusal = Lexer.refused(s, at: position(col)) { throw refusal }
                 k += length
                 col += 1
