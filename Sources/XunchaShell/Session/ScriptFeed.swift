@@ -60,6 +60,9 @@ struct LoadedLines: CommandSource {
 final class ScriptFeed: CommandSource, Sendable {
     private struct Shared: ~Copyable {
         var chunks: [[PreparedLine]] = []
+        /// Chunks the session is done with, released by the reader's thread: memory is
+        /// cheaper to free on the thread that allocated it.
+        var spent: [[PreparedLine]] = []
         var cancelled = false
     }
 
@@ -101,6 +104,11 @@ final class ScriptFeed: CommandSource, Sendable {
             if chunk.count == chunkSize {
                 guard send(chunk) else { return }
                 chunk.removeAll(keepingCapacity: true)
+                let spent = shared.withLock { s -> [[PreparedLine]] in
+                    defer { s.spent.removeAll() }
+                    return s.spent
+                }
+                _ = spent
             }
         }
         if !chunk.isEmpty { guard send(chunk) else { return } }
@@ -128,7 +136,9 @@ final class ScriptFeed: CommandSource, Sendable {
             let chunk = shared.withLock { s in s.chunks.isEmpty ? [] : s.chunks.removeFirst() }
             room.signal()
             if chunk.isEmpty { ended = true; return nil }
+            let finished = current
             current = chunk
+            if !finished.isEmpty { shared.withLock { $0.spent.append(finished) } }
             position = 0
         }
         defer { position += 1 }
