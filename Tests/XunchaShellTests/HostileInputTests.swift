@@ -70,10 +70,16 @@ final class HostileInputTests: XCTestCase {
     func testExpectFailNeedsAWellFormedCommand() {
         let h = Harness.ready()
         let typo = h.fail("expect fail issue verfy R5-001 --pass")
-        XCTAssertEqual(typo?.message.en.hasPrefix("expect fail needs a well-formed command: unknown subcommand \"verfy\""), true)
+        XCTAssertEqual(typo?.message.en.hasPrefix("expect fail needs a well-formed command with valid values: unknown subcommand \"verfy\""), true)
         XCTAssertEqual(typo?.position, SourcePosition(line: 1, column: 19))
         XCTAssertNotNil(h.fail("expect fail \"issue show R5-999\""))
         h.run("expect fail issue show R5-999")
+        // An impossible date is the script's mistake, not the refusal it means to show.
+        let date = h.fail("expect fail issue assign R5-001 --lead 甲 --owner 乙 --dept 丙 --due 2024-02-30")
+        XCTAssertEqual(date?.message.en.hasPrefix("expect fail needs a well-formed command with valid values:"), true)
+        XCTAssertEqual(date?.position?.column, 67, "at the date")
+        // A real refusal with good values still holds: 王五 leads R5-001 and may not verify it.
+        h.run("issue report R5-001 \"已整改\" --evidence 清单.pdf --signed-by 李四\nexpect fail issue verify R5-001 --pass --by 王五")
     }
 
     /// `--round=` named nothing and filtered everything away; now it asks for the value.

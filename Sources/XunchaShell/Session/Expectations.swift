@@ -54,13 +54,15 @@ extension Session {
     /// Either way nothing changes and nothing is printed. The rest must be a well-formed
     /// command: a typo (`expect fail issue verfy …`) would otherwise be "refused" and the
     /// expectation would hold without testing anything.
+    /// Its values must be good too (a real date, a known category): an impossible date is a
+    /// mistake in the script, not the refusal the trainer meant to show.
     private func expectRefusal(_ inv: Invocation) throws(ShellError) {
         do {
-            _ = try Parser.parse(inv.rest, end: inv.end)
+            if let command = try Parser.parse(inv.rest, end: inv.end) { _ = try domainCommand(command) }
         } catch {
             var e = error
-            e.message = Localized(en: "expect fail needs a well-formed command: " + error.message.en,
-                                  zh: "expect fail 后须是格式正确的命令:" + error.message.zh)
+            e.message = Localized(en: "expect fail needs a well-formed command with valid values: " + error.message.en,
+                                  zh: "expect fail 后须是格式正确、取值有效的命令:" + error.message.zh)
             throw e
         }
         let saved = state, savedDry = dryRun, savedOut = out, savedUndo = undoStack
