@@ -29,6 +29,20 @@ final class TrainingTests: XCTestCase {
         return (p, { asked })
     }
 
+    func testQuitInADemoOrAFileEndsItButNotTheShell() throws {
+        let h = Harness()
+        h.files["d.xc"] = "unit add FY 甲\nquit\nunit add GY 乙\n"
+        h.files["f.xc"] = "unit add HY 丙\nquit\nunit add JY 丁\n"
+        let (p, _) = player(h, keys: [], terminal: false)
+        _ = try p.play(file: "d.xc", step: false, delay: nil)
+        XCTAssertFalse(h.session.wantsQuit, "the shell the demo was played from goes on")
+        h.run("run f.xc")
+        XCTAssertFalse(h.session.wantsQuit)
+        XCTAssertEqual(Set(h.session.state.units.keys), ["FY", "HY"], "nothing after either quit ran")
+        h.run("quit")
+        XCTAssertTrue(h.session.wantsQuit, "typed at the prompt, quit still ends the shell")
+    }
+
     func testStepShowsNarrationAndCommandThenRunsOnEnterAndQuitStopsBeforeTheShownCommand() throws {
         let h = Harness()
         h.files["d.xc"] = demo

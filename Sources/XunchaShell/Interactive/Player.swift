@@ -67,7 +67,8 @@ public struct Player {
         }
         let savedConfirms = session.confirms
         session.confirms = true
-        defer { session.confirms = savedConfirms }
+        // `quit` in a demo ends the demo, not the shell it was played from.
+        defer { session.confirms = savedConfirms; session.endFileQuit() }
         let pauses = step && terminal
         var narrate = true
         var waiting = pauses

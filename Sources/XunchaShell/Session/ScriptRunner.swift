@@ -82,7 +82,7 @@ extension Session {
         runStack.append(path)
         let savedConfirms = confirms
         confirms = false
-        defer { runStack.removeLast(); confirms = savedConfirms }
+        defer { runStack.removeLast(); confirms = savedConfirms; endFileQuit() }
         var result = RunResult()
         func each() throws(ShellError) {
             let savedKeep = keepBeforeImages

@@ -193,4 +193,7 @@ public final class Session {
     }
 
     func requestQuit() { wantsQuit = true }
+
+    /// A `quit` inside a file ends that file only: the shell (or the next file) goes on.
+    func endFileQuit() { wantsQuit = false }
 }
