@@ -248,7 +248,7 @@ public enum Grammar {
         CommandSpec(id: .help, words: [["help", "帮助", "?"]], params: [Param("topic", .command, required: false, "a command, or tutorial", "命令名或 tutorial")],
                     flags: [], summary: Localized(en: "list commands, or show one with an example", zh: "命令帮助"), example: "help issue verify", mutates: false),
         CommandSpec(id: .quit, words: [["quit", "exit", "退出"]], params: [], flags: [],
-                    summary: Localized(en: "leave the shell", zh: "退出"), example: "quit", mutates: false),
+                    summary: Localized(en: "leave the shell (inside a file or a demo: end that file)", zh: "退出(在命令文件或演示中:结束该文件)"), example: "quit", mutates: false),
     ]
 
     static let comparison = Param("op", .choice([Choice("="), Choice(">="), Choice("<="), Choice(">"), Choice("<")]), "=, >=, <=, > or <", "比较符")
