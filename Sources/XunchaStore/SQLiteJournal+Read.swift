@@ -59,6 +59,9 @@ extension SQLiteJournal {
     /// unreleased early builds, or a newer version) is skipped: the state is replayed instead,
     /// which is slower and never wrong.
     public func latestSnapshot() throws -> (seq: Int64, state: State)? {
+        let clock = ContinuousClock()
+        var decoding: Duration = .zero
+        let start = clock.now
         let found: (seq: Int64, state: State)? = try withDatabase { db in
             let last = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM journal") ?? 0
             let rows = try Row.fetchCursor(db, sql: "SELECT seq, digest, state FROM snapshot WHERE seq <= ? ORDER BY seq DESC",
@@ -70,6 +73,8 @@ extension SQLiteJournal {
                     guard let data else { return nil }
                     return data.withUnsafeBytes { raw -> State? in
                         guard State.hexDigest(raw) == digest else { return nil }
+                        let decodeStart = clock.now
+                        defer { decoding += clock.now - decodeStart }
                         return try? StateCoding.decode(raw)
                     }
                 }
@@ -77,6 +82,7 @@ extension SQLiteJournal {
             }
             return nil
         }
+        snapshotTimings = (clock.now - start - decoding, decoding)
         if let found { newestSnapshotSeq = max(newestSnapshotSeq, found.seq) }
         return found
     }
