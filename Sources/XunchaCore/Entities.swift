@@ -122,7 +122,14 @@ public struct Issue: Hashable, Sendable {
     /// Mutated only while uniquely referenced (see `fields`), so sharing it is safe.
     final class Box: @unchecked Sendable {
         var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+        /// Set for an issue read from a snapshot whose lists were not needed yet: `fields` then
+        /// holds empty progress, reports, verifications and history, and these hold the real ones.
+        var encoded: EncodedLists?
+
+        init(_ fields: consuming Fields, encoded: EncodedLists?) {
+            self.fields = fields
+            self.encoded = encoded
+        }
     }
 
     private var box: Box
@@ -130,21 +137,44 @@ public struct Issue: Hashable, Sendable {
     init(id: String, round: String, unit: String, title: String, category: Category, source: Source, mode: Mode,
          requirement: String?, registeredOn: Day, due: Day?) {
         box = Box(Fields(id: id, round: round, unit: unit, title: title, category: category, source: source, mode: mode,
-                         requirement: requirement, registeredOn: registeredOn, due: due))
+                         requirement: requirement, registeredOn: registeredOn, due: due), encoded: nil)
     }
 
+    init(fields: consuming Fields, encoded: EncodedLists?) { box = Box(fields, encoded: encoded) }
+
+    /// The lists still encoded in a snapshot, if any (the snapshot writer copies them as they are).
+    var encodedLists: EncodedLists? { box.encoded }
+
     /// All fields at once, for in-place changes; copies the box first if another value shares it.
+    /// A change decodes the lists first, so that only unchanged issues keep them encoded.
     var fields: Fields {
-        get { box.fields }
+        get {
+            guard let encoded = box.encoded else { return box.fields }
+            var f = box.fields
+            Self.fill(&f, from: encoded)
+            return f
+        }
         _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields, encoded: box.encoded) }
+            if let encoded = box.encoded {
+                Self.fill(&box.fields, from: encoded)
+                box.encoded = nil
+            }
             yield &box.fields
         }
     }
 
-    public static func == (a: Issue, b: Issue) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+    private static func fill(_ f: inout Fields, from encoded: EncodedLists) {
+        let work = encoded.workLists
+        f.progress = work.progress
+        f.reports = work.reports
+        f.verifications = work.verifications
+        f.history = encoded.historyEntries
+    }
 
-    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
+    public static func == (a: Issue, b: Issue) -> Bool { a.box === b.box || a.fields == b.fields }
+
+    public func hash(into hasher: inout Hasher) { fields.hash(into: &hasher) }
 
     public var id: String {
         get { box.fields.id }
@@ -207,15 +237,15 @@ public struct Issue: Hashable, Sendable {
         _modify { yield &fields.status }
     }
     public var progress: [ProgressNote] {
-        get { box.fields.progress }
+        get { box.encoded?.workLists.progress ?? box.fields.progress }
         _modify { yield &fields.progress }
     }
     public var reports: [Report] {
-        get { box.fields.reports }
+        get { box.encoded?.workLists.reports ?? box.fields.reports }
         _modify { yield &fields.reports }
     }
     public var verifications: [Verification] {
-        get { box.fields.verifications }
+        get { box.encoded?.workLists.verifications ?? box.fields.verifications }
         _modify { yield &fields.verifications }
     }
     public var rules: [Rule] {
@@ -245,7 +275,7 @@ public struct Issue: Hashable, Sendable {
         _modify { yield &fields.withdrawReason }
     }
     public var history: [HistoryEntry] {
-        get { box.fields.history }
+        get { box.encoded?.historyEntries ?? box.fields.history }
         _modify { yield &fields.history }
     }
 
@@ -254,8 +284,8 @@ public struct Issue: Hashable, Sendable {
 }
 
 extension Issue: Codable {
-    public init(from decoder: Decoder) throws { box = Box(try Fields(from: decoder)) }
-    public func encode(to encoder: Encoder) throws { try box.fields.encode(to: encoder) }
+    public init(from decoder: Decoder) throws { box = Box(try Fields(from: decoder), encoded: nil) }
+    public func encode(to encoder: Encoder) throws { try fields.encode(to: encoder) }
 }
 
 /// 办结结果: what a concluded transfer produced.

@@ -29,16 +29,26 @@ extension BinaryWriter {
         day(i.registeredOn); day(i.due)
         string(i.lead); string(i.owner); string(i.dept); string(i.handler)
         raw(i.status)
-        array(i.progress) { w, p in w.string(p.text); w.day(p.on) }
-        array(i.reports) { w, r in
-            w.string(r.text); w.array(r.evidence) { $0.string($1) }; w.string(r.signedBy); w.day(r.on)
-        }
-        array(i.verifications) { w, v in
-            w.raw(v.verdict); w.string(v.by); w.array(v.methods) { $0.raw($1) }; w.string(v.note); w.day(v.on)
-        }
+        // Lists still encoded are copied as they are: the form is canonical, so decoding and
+        // writing them again would give the very same bytes.
+        if let encoded = i.encodedLists { encoded.writeWork(to: &self) } else { write(WorkLists(i.progress, i.reports, i.verifications)) }
         array(i.rules) { w, r in w.string(r.title); w.day(r.on) }
         int(i.returned); int(i.reopened); day(i.closedOn); bool(i.longtermVerified); string(i.withdrawReason)
-        array(i.history) { w, h in w.day(h.on); w.string(h.actor); w.string(h.action); w.string(h.detail) }
+        if let encoded = i.encodedLists { encoded.writeHistory(to: &self) } else { write(i.history) }
+    }
+
+    mutating func write(_ lists: WorkLists) {
+        array(lists.progress) { w, p in w.string(p.text); w.day(p.on) }
+        array(lists.reports) { w, r in
+            w.string(r.text); w.array(r.evidence) { $0.string($1) }; w.string(r.signedBy); w.day(r.on)
+        }
+        array(lists.verifications) { w, v in
+            w.raw(v.verdict); w.string(v.by); w.array(v.methods) { $0.raw($1) }; w.string(v.note); w.day(v.on)
+        }
+    }
+
+    mutating func write(_ history: [HistoryEntry]) {
+        array(history) { w, h in w.day(h.on); w.string(h.actor); w.string(h.action); w.string(h.detail) }
     }
 
     mutating func write(_ t: Transfer) {
@@ -80,28 +90,55 @@ extension BinaryReader {
     }
 
     mutating func issue() throws(StateCoding.Failure) -> Issue {
-        var i = Issue(id: try string(), round: try string(), unit: try string(), title: try string(),
-                      category: try raw(Category.self), source: try raw(Source.self), mode: try raw(Mode.self),
-                      requirement: try optionalString(), registeredOn: try day(), due: try optionalDay())
-        i.lead = try optionalString(); i.owner = try optionalString(); i.dept = try optionalString(); i.handler = try optionalString()
-        i.status = try raw(IssueStatus.self)
-        i.progress = try array { x throws(StateCoding.Failure) in ProgressNote(text: try x.string(), on: try x.day()) }
-        i.reports = try array { x throws(StateCoding.Failure) in
-            Report(text: try x.string(), evidence: try x.array { y throws(StateCoding.Failure) in try y.string() },
-                   signedBy: try x.string(), on: try x.day())
+        // Read into locals and built in one expression: the fields then move into the issue's
+        // box, where a `var` of them filled field by field was copied there and destroyed.
+        let id = try string(), round = try string(), unit = try string(), title = try string()
+        let category = try raw(Category.self), source = try raw(Source.self), mode = try raw(Mode.self)
+        let requirement = try optionalString(), registeredOn = try day(), due = try optionalDay()
+        let lead = try optionalString(), owner = try optionalString(), dept = try optionalString(), handler = try optionalString()
+        let status = try raw(IssueStatus.self)
+        // With a snapshot to keep them in, the lists are only walked (and checked) here.
+        let keep = self.source == nil
+        let workStart = at
+        let work = try workLists(keep: keep)
+        let workEnd = at
+        let rules = try array { x throws(StateCoding.Failure) in Rule(title: try x.string(), on: try x.day()) }
+        let returned = try int(), reopened = try int(), closedOn = try optionalDay()
+        let longtermVerified = try bool(), withdrawReason = try optionalString()
+        let historyStart = at
+        let history = try historyList(keep: keep)
+        return Issue(fields: Issue.Fields(id: id, round: round, unit: unit, title: title, category: category, source: source,
+                                          mode: mode, requirement: requirement, registeredOn: registeredOn, due: due,
+                                          lead: lead, owner: owner, dept: dept, handler: handler, status: status,
+                                          progress: work.progress, reports: work.reports, verifications: work.verifications,
+                                          rules: rules, returned: returned, reopened: reopened, closedOn: closedOn,
+                                          longtermVerified: longtermVerified, withdrawReason: withdrawReason, history: history),
+                     encoded: self.source.map { EncodedLists($0, work: workStart..<workEnd, history: historyStart..<at) })
+    }
+
+    /// Progress notes, reports and verifications: the lists before `rules` in an issue's form.
+    mutating func workLists(keep: Bool) throws(StateCoding.Failure) -> WorkLists {
+        let progress = try list(keep: keep) { x throws(StateCoding.Failure) in
+            ProgressNote(text: try x.string(keep: keep), on: try x.day())
         }
-        i.verifications = try array { x throws(StateCoding.Failure) in
-            Verification(verdict: try x.raw(Verdict.self), by: try x.string(),
-                         methods: try x.array { y throws(StateCoding.Failure) in try y.raw(VerifyMethod.self) },
-                         note: try x.optionalString(), on: try x.day())
+        let reports = try list(keep: keep) { x throws(StateCoding.Failure) in
+            Report(text: try x.string(keep: keep),
+                   evidence: try x.list(keep: keep) { y throws(StateCoding.Failure) in try y.string(keep: keep) },
+                   signedBy: try x.string(keep: keep), on: try x.day())
         }
-        i.rules = try array { x throws(StateCoding.Failure) in Rule(title: try x.string(), on: try x.day()) }
-        i.returned = try int(); i.reopened = try int(); i.closedOn = try optionalDay()
-        i.longtermVerified = try bool(); i.withdrawReason = try optionalString()
-        i.history = try array { x throws(StateCoding.Failure) in
-            HistoryEntry(on: try x.day(), actor: try x.string(), action: try x.string(), detail: try x.string())
+        let verifications = try list(keep: keep) { x throws(StateCoding.Failure) in
+            Verification(verdict: try x.raw(Verdict.self), by: try x.string(keep: keep),
+                         methods: try x.list(keep: keep) { y throws(StateCoding.Failure) in try y.raw(VerifyMethod.self) },
+                         note: try x.optionalString(keep: keep), on: try x.day())
         }
-        return i
+        return WorkLists(progress, reports, verifications)
+    }
+
+    mutating func historyList(keep: Bool) throws(StateCoding.Failure) -> [HistoryEntry] {
+        try list(keep: keep) { x throws(StateCoding.Failure) in
+            HistoryEntry(on: try x.day(), actor: try x.string(keep: keep), action: try x.string(keep: keep),
+                         detail: try x.string(keep: keep))
+        }
     }
 
     mutating func transfer() throws(StateCoding.Failure) -> Transfer {

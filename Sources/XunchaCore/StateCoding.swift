@@ -7,6 +7,10 @@
 /// Layout: the magic `XSNAP`, a version byte, then the state. Integers are LEB128 varints
 /// (signed ones zigzagged), strings a length and UTF-8 bytes, optionals a 0/1 tag, arrays and
 /// dictionaries a count, enums their raw value. A change of any entity's fields is a new version.
+///
+/// Decoding an array of bytes leaves each problem's progress notes, reports, verifications and
+/// history encoded (`EncodedLists`): three quarters of a province snapshot, which most commands
+/// never read. They are checked as strictly at once, and decoded on first use.
 public enum StateCoding {
     public static let magic: [UInt8] = Array("XSNAP".utf8)
     public static let version: UInt8 = 1
@@ -27,8 +31,24 @@ public enum StateCoding {
     }
 
     /// Decodes a whole snapshot; anything but exactly one well-formed state of this version throws.
+    /// Every list is decoded now: `bytes` need not outlive the call.
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> State {
-        var r = BinaryReader(bytes)
+        var r = BinaryReader(bytes, shortStrings: true)
+        return try decode(&r)
+    }
+
+    /// Decodes a whole snapshot, as strictly as the other form, but keeps `bytes` (shared, not
+    /// copied) and leaves each problem's lists in them until first read.
+    public static func decode(_ bytes: [UInt8]) throws(Failure) -> State {
+        let source = SnapshotBytes(bytes)
+        let result: Result<State, Failure> = bytes.withUnsafeBytes { raw in
+            var r = BinaryReader(raw, source: source, shortStrings: true)
+            do throws(Failure) { return .success(try decode(&r)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private static func decode(_ r: inout BinaryReader) throws(Failure) -> State {
         for m in magic {
             guard try r.byte() == m else { throw r.failure("not a xuncha snapshot") }
         }
@@ -37,13 +57,6 @@ public enum StateCoding {
         let state = try r.state()
         guard r.atEnd else { throw r.failure("bytes left over after the state") }
         return state
-    }
-
-    public static func decode(_ bytes: [UInt8]) throws(Failure) -> State {
-        let result: Result<State, Failure> = bytes.withUnsafeBytes { raw in
-            do throws(Failure) { return .success(try decode(raw)) } catch { return .failure(error) }
-        }
-        return try result.get()
     }
 }
 
@@ -109,20 +122,41 @@ struct BinaryWriter {
 struct BinaryReader {
     let base: UnsafeRawBufferPointer
     var at = 0
+    /// The array `base` points into, when it outlives the decoding: issues then keep their lists
+    /// encoded in it. Nil decodes everything at once.
+    let source: SnapshotBytes?
 
-    init(_ base: UnsafeRawBufferPointer) { self.base = base }
+    /// Set for a whole state's decoding (see `ShortStrings`); a single issue's lists go without.
+    var shortStrings: ShortStrings?
+
+    init(_ base: UnsafeRawBufferPointer, source: SnapshotBytes? = nil, shortStrings: Bool = false) {
+        self.base = base
+        self.source = source
+        self.shortStrings = shortStrings ? ShortStrings() : nil
+    }
 
     var atEnd: Bool { at == base.count }
 
     func failure(_ reason: String) -> StateCoding.Failure { StateCoding.Failure(offset: at, reason: reason) }
 
+    @inline(__always)
     mutating func byte() throws(StateCoding.Failure) -> UInt8 {
         guard at < base.count else { throw failure("ends too early") }
         defer { at += 1 }
         return base[at]
     }
 
+    @inline(__always)
     mutating func uint() throws(StateCoding.Failure) -> UInt64 {
+        // Most numbers (counts, lengths, small days' deltas) fit in one byte.
+        if at < base.count, base[at] < 0x80 {
+            defer { at += 1 }
+            return UInt64(base[at])
+        }
+        return try longUInt()
+    }
+
+    mutating func longUInt() throws(StateCoding.Failure) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -134,6 +168,7 @@ struct BinaryReader {
         }
     }
 
+    @inline(__always)
     mutating func int() throws(StateCoding.Failure) -> Int {
         let z = try uint()
         return Int(truncatingIfNeeded: Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1))))
@@ -141,12 +176,14 @@ struct BinaryReader {
 
     /// A count of things each at least one byte long: refuses counts the rest of the blob cannot hold,
     /// so a damaged count never reserves gigabytes.
+    @inline(__always)
     mutating func count() throws(StateCoding.Failure) -> Int {
         let n = try uint()
         guard n <= UInt64(base.count - at) else { throw failure("count \(n) exceeds the data") }
         return Int(n)
     }
 
+    @inline(__always)
     mutating func bool() throws(StateCoding.Failure) -> Bool {
         switch try byte() {
         case 0: return false
@@ -155,27 +192,37 @@ struct BinaryReader {
         }
     }
 
-    /// Strings met before, by their bytes: a long string that repeats (a secretary's report
-    /// text, a verifier's detail line) is decoded once and shared, which saves both the work and
-    /// a heap block per copy. Short strings are stored inline by Swift and need no sharing.
-    var seen: [Bytes: String] = [:]
-
-    mutating func string() throws(StateCoding.Failure) -> String {
+    /// A string, or with `keep` false the same checks without building it (see `list`).
+    ///
+    /// Long strings are not shared: a dictionary of strings met before, by their bytes, cost
+    /// more to hash and probe than the allocations it saved, and the long texts that repeat most
+    /// (reports, history) are no longer decoded at open.
+    @inline(__always)
+    mutating func string(keep: Bool = true) throws(StateCoding.Failure) -> String {
         let n = try count()
-        let slice = UnsafeRawBufferPointer(rebasing: base[at..<(at + n)])
-        at += n
-        if n > 15, let known = seen[Bytes(slice)] { return known }
+        guard keep, n > 0 else {
+            at += n
+            return ""
+        }
+        defer { at += n }
+        return build(n)
+    }
+
+    /// The string of the `n` bytes at `at` (which the caller then moves past).
+    private mutating func build(_ n: Int) -> String {
+        if n < 16, let known = shortStrings?.lookup(base, at, n) { return known }
         // Only ever written from Swift strings and checked against its digest before decoding,
         // so the bytes are valid UTF-8; were they not, this repairs rather than trusts them.
-        let s = String(decoding: slice.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
-        if n > 15 { seen[Bytes(slice)] = s }
-        return s
+        return String(decoding: UnsafeRawBufferPointer(rebasing: base[at..<(at + n)]).assumingMemoryBound(to: UInt8.self),
+                      as: UTF8.self)
     }
 
-    mutating func optionalString() throws(StateCoding.Failure) -> String? {
-        try bool() ? try string() : nil
+    @inline(__always)
+    mutating func optionalString(keep: Bool = true) throws(StateCoding.Failure) -> String? {
+        try bool() ? try string(keep: keep) : nil
     }
 
+    @inline(__always)
     mutating func day() throws(StateCoding.Failure) -> Day { Day(ordinal: try int()) }
 
     mutating func optionalDay() throws(StateCoding.Failure) -> Day? {
@@ -189,7 +236,18 @@ struct BinaryReader {
     }
 
     mutating func array<T>(_ each: (inout BinaryReader) throws(StateCoding.Failure) -> T) throws(StateCoding.Failure) -> [T] {
+        try list(keep: true, each)
+    }
+
+    /// An array, or with `keep` false a walk over it that checks every byte exactly as decoding
+    /// would (the same code runs, with strings left unbuilt) and returns nothing. Lists skipped
+    /// this way can be decoded later without any chance of failing.
+    mutating func list<T>(keep: Bool, _ each: (inout BinaryReader) throws(StateCoding.Failure) -> T) throws(StateCoding.Failure) -> [T] {
         let n = try count()
+        guard keep else {
+            for _ in 0..<n { _ = try each(&self) }
+            return []
+        }
         var items: [T] = []
         items.reserveCapacity(n)
         for _ in 0..<n { items.append(try each(&self)) }
@@ -208,16 +266,48 @@ struct BinaryReader {
     }
 }
 
-/// A span of the snapshot's bytes as a dictionary key (compared by content), valid while the
-/// blob is being decoded.
-struct Bytes: Hashable {
-    let span: UnsafeRawBufferPointer
-
-    init(_ span: UnsafeRawBufferPointer) { self.span = span }
-
-    static func == (a: Bytes, b: Bytes) -> Bool {
-        a.span.count == b.span.count && a.span.elementsEqual(b.span)
+/// Strings of up to 15 bytes met recently while decoding, by their bytes: round and unit codes,
+/// people's names and departments repeat across thousands of problems, and checking and packing
+/// their UTF-8 again each time was a fifth of a province snapshot's decoding. The bytes fit in
+/// two words, so a lookup is a few loads and compares; a direct-mapped table forgets on collision
+/// and never grows.
+struct ShortStrings {
+    private struct Slot {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var value = ""
     }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(bytes: span) }
+    private static let slotBits = 10
+    private var slots = [Slot](repeating: Slot(), count: 1 << slotBits)
+
+    /// The string of the `n` (1...15) bytes at `at`, from the table or built and remembered.
+    mutating func lookup(_ base: UnsafeRawBufferPointer, _ at: Int, _ n: Int) -> String {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        if at + 16 <= base.count {
+            low = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            high = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
+            if n < 8 {
+                low &= (1 << (8 * UInt64(n))) - 1
+                high = 0
+            } else {
+                high &= (1 << (8 * UInt64(n - 8))) - 1
+            }
+        } else {
+            for k in 0..<n {
+                let b = UInt64(base[at + k])
+                if k < 8 { low |= b << (8 * UInt64(k)) } else { high |= b << (8 * UInt64(k - 8)) }
+            }
+        }
+        // The length in the top byte, which 15 bytes never reach: "a" and "a\0" stay apart.
+        high |= UInt64(n) << 56
+        let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
+        let index = Int(truncatingIfNeeded: mixed >> UInt64(64 - Self.slotBits))
+        if slots[index].low == low && slots[index].high == high { return slots[index].value }
+        let value = String(decoding: UnsafeRawBufferPointer(rebasing: base[at..<(at + n)]).assumingMemoryBound(to: UInt8.self),
+                           as: UTF8.self)
+        slots[index] = Slot(low: low, high: high, value: value)
+        return value
+    }
 }

@@ -1,6 +1,8 @@
 import Crypto
 import Foundation
 import GRDB
+// sqlite3_blob_*: reads a snapshot straight into the array that keeps it (see `snapshotBytes`).
+import GRDBSQLite
 import XunchaCore
 
 /// Reading the journal back: entries, snapshots and the hash-chain audit.
@@ -57,28 +59,62 @@ extension SQLiteJournal {
     /// the blob as stored checks it without a second encoding; the strict decoder then refuses
     /// anything but one whole state of its own version. A snapshot in another form (the JSON of
     /// unreleased early builds, or a newer version) is skipped: the state is replayed instead,
-    /// which is slower and never wrong.
+    /// which is slower and never wrong. The decoded state keeps the blob and decodes each
+    /// problem's lists on first read (`StateCoding.decode(_: [UInt8])`).
     public func latestSnapshot() throws -> (seq: Int64, state: State)? {
+        let clock = ContinuousClock()
+        var decoding: Duration = .zero
+        let start = clock.now
         let found: (seq: Int64, state: State)? = try withDatabase { db in
-            let last = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM journal") ?? 0
-            let rows = try Row.fetchCursor(db, sql: "SELECT seq, digest, state FROM snapshot WHERE seq <= ? ORDER BY seq DESC",
-                                           arguments: [last])
-            while let row = try rows.next() {
-                guard let seq = try? row.decode(Int64.self, atIndex: 0),
-                      let digest = try? row.decode(String.self, atIndex: 1) else { continue }
-                let state = try row.withUnsafeData(atIndex: 2) { data -> State? in
-                    guard let data else { return nil }
-                    return data.withUnsafeBytes { raw -> State? in
-                        guard State.hexDigest(raw) == digest else { return nil }
-                        return try? StateCoding.decode(raw)
-                    }
+            func newestValid() throws -> (seq: Int64, state: State)? {
+                let last = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM journal") ?? 0
+                let rows = try Row.fetchAll(db, sql: "SELECT seq, digest FROM snapshot WHERE seq <= ? ORDER BY seq DESC",
+                                            arguments: [last])
+                for row in rows {
+                    guard let seq = try? row.decode(Int64.self, atIndex: 0),
+                          let digest = try? row.decode(String.self, atIndex: 1),
+                          let bytes = Self.snapshotBytes(db, seq: seq),
+                          bytes.withUnsafeBytes({ State.hexDigest($0) }) == digest else { continue }
+                    let decodeStart = clock.now
+                    let state = try? StateCoding.decode(bytes)
+                    decoding += clock.now - decodeStart
+                    if let state { return (seq, state) }
                 }
-                if let state { return (seq, state) }
+                return nil
             }
-            return nil
+            // One read transaction, so that the rows listed are still there when their blobs are
+            // read; inside an open write, that write already gives this.
+            if db.isInsideTransaction { return try newestValid() }
+            var result: (seq: Int64, state: State)?
+            try db.inTransaction(.deferred) {
+                result = try newestValid()
+                return .commit
+            }
+            return result
         }
+        snapshotTimings = (clock.now - start - decoding, decoding)
         if let found { newestSnapshotSeq = max(newestSnapshotSeq, found.seq) }
         return found
+    }
+
+    /// The `state` blob of the snapshot `seq`, read by SQLite's incremental blob I/O straight into
+    /// the array the decoded state keeps: fetching the column would first assemble the ~22 MB of a
+    /// province snapshot in SQLite's own buffer, to be copied once more. Nil if it cannot be read.
+    private static func snapshotBytes(_ db: Database, seq: Int64) -> [UInt8]? {
+        guard let connection = db.sqliteConnection else { return nil }
+        var handle: OpaquePointer?
+        defer { sqlite3_blob_close(handle) }
+        guard sqlite3_blob_open(connection, "main", "snapshot", "state", seq, 0, &handle) == SQLITE_OK,
+              let handle else { return nil }
+        let size = Int(sqlite3_blob_bytes(handle))
+        var ok = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            if size > 0, let base = buffer.baseAddress {
+                ok = sqlite3_blob_read(handle, base, Int32(size), 0) == SQLITE_OK
+            }
+            count = ok ? size : 0
+        }
+        return ok ? bytes : nil
     }
 
     /// Stores the state as it is after the event `seq`, and prunes older snapshots. Inside a

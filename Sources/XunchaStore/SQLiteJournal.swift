@@ -54,6 +54,8 @@ public final class SQLiteJournal: Journal {
     private var isoCache: (day: Day, text: String)?
     /// The newest snapshot seen or written, so that `maybeSnapshot` needs no query.
     var newestSnapshotSeq: Int64 = 0
+    /// How long the last `latestSnapshot` spent reading and checking bytes, and decoding them.
+    public internal(set) var snapshotTimings: (read: Duration, decode: Duration) = (.zero, .zero)
     /// Time spent in COMMIT so far: with `synchronous=FULL` that is where SQLite writes the WAL
     /// frames and waits for the disk (fsync). Lets a timer tell a command's own work from the flush.
     public private(set) var flushTime: Duration = .zero

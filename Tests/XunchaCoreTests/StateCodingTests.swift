@@ -97,22 +97,81 @@ final class StateCodingTests: XCTestCase {
         XCTAssertEqual(UrgeKind.allCases.map(\.rawValue), ["notice", "letter", "listed", "talk"])
     }
 
-    func testRepeatedLongTextsAreSharedAfterDecoding() throws {
-        var s = Self.fullState()
-        let text = "已完成整改,建立长效机制并经党组会议审议通过"
-        for n in 2...40 {
-            var i = Issue(id: "R5-\(n)", round: "R5", unit: "FY", title: "问题\(n)", category: .conduct, source: .visit,
-                          mode: .deadline, requirement: nil, registeredOn: Day(ordinal: 19_702), due: nil)
-            i.reports = [Report(text: String(text.unicodeScalars.map(Character.init)), evidence: [], signedBy: "李四", on: Day(ordinal: 1))]
+    /// A random state: issues with random lists (some empty), texts of every length around the
+    /// 15-byte short-string limit, repeated names, and one unit/round set.
+    static func randomState<G: RandomNumberGenerator>(_ g: inout G) -> State {
+        var s = fullState()
+        let names = ["王五", "赵六", "钱八", "孙七", "李四", "a", "abcdefghijklmno", "abcdefghijklmnop", "执行局办公室", ""]
+        func text() -> String {
+            let base = names.randomElement(using: &g) ?? ""
+            return Int.random(in: 0..<3, using: &g) == 0 ? base + String(repeating: "整改", count: Int.random(in: 0...9, using: &g)) : base
+        }
+        func day() -> Day { Day(ordinal: Int.random(in: -5...40_000, using: &g)) }
+        for n in 1...Int.random(in: 1...60, using: &g) {
+            var i = Issue(id: "R5-\(n + 2)", round: "R5", unit: "FY", title: text(), category: Category.allCases.randomElement(using: &g) ?? .conduct,
+                          source: .visit, mode: .deadline, requirement: Bool.random(using: &g) ? text() : nil, registeredOn: day(),
+                          due: Bool.random(using: &g) ? day() : nil)
+            i.lead = Bool.random(using: &g) ? text() : nil
+            i.dept = text()
+            i.status = IssueStatus.allCases.randomElement(using: &g) ?? .registered
+            for _ in 0..<Int.random(in: 0...3, using: &g) { i.progress.append(ProgressNote(text: text(), on: day())) }
+            for _ in 0..<Int.random(in: 0...2, using: &g) {
+                i.reports.append(Report(text: text(), evidence: (0..<Int.random(in: 0...2, using: &g)).map { _ in text() }, signedBy: text(), on: day()))
+            }
+            for _ in 0..<Int.random(in: 0...2, using: &g) {
+                i.verifications.append(Verification(verdict: Verdict.allCases.randomElement(using: &g) ?? .pass, by: text(),
+                                                    methods: [.documents, .survey].shuffled(using: &g), note: Bool.random(using: &g) ? text() : nil, on: day()))
+            }
+            if Bool.random(using: &g) { i.rules.append(Rule(title: text(), on: day())) }
+            i.returned = Int.random(in: 0...3, using: &g)
+            i.withdrawReason = Bool.random(using: &g) ? text() : nil
+            for _ in 0..<Int.random(in: 0...5, using: &g) { i.history.append(HistoryEntry(on: day(), actor: text(), action: "progress", detail: text())) }
             s.issues[i.id] = i
         }
-        let decoded = try StateCoding.decode(StateCoding.encode(s))
-        XCTAssertEqual(decoded, s)
-        let storages = Set(decoded.issues.values.compactMap { $0.reports.first?.text }.map { text -> UInt in
-            var t = text
-            return t.withUTF8 { UInt(bitPattern: $0.baseAddress) }
-        })
-        XCTAssertEqual(storages.count, 2, "one shared copy of the repeated text (and the full state's own report)")
+        return s
+    }
+
+    /// Decoding from an array leaves the lists encoded; nothing a caller can see differs from
+    /// decoding everything at once: equal states, equal digests, equal bytes, equal lists, and
+    /// a change to a lazily decoded issue lands exactly as on an eager one.
+    func testLazyListsAreIndistinguishableFromEagerOnes() throws {
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<40 {
+            let s = Self.randomState(&g)
+            let bytes = StateCoding.encode(s)
+            let eager = try bytes.withUnsafeBytes { raw in try StateCoding.decode(raw) }
+            let lazy = try StateCoding.decode(bytes)
+            XCTAssertTrue(lazy.issues.values.allSatisfy { $0.encodedLists != nil }, "lists stay encoded until read")
+            XCTAssertTrue(eager.issues.values.allSatisfy { $0.encodedLists == nil })
+            // Written again before any list was read: the encoded bytes are copied as they are.
+            XCTAssertEqual(StateCoding.encode(lazy), bytes)
+            XCTAssertEqual(lazy.digest(), s.digest())
+            for (id, original) in s.issues {
+                let i = try XCTUnwrap(lazy.issues[id])
+                XCTAssertEqual(i.history, original.history)
+                XCTAssertEqual(i.progress, original.progress)
+                XCTAssertEqual(i.reports, original.reports)
+                XCTAssertEqual(i.verifications, original.verifications)
+                XCTAssertEqual(i.rules, original.rules)
+                XCTAssertEqual(i.title, original.title)
+            }
+            XCTAssertEqual(lazy, s)
+            XCTAssertEqual(eager, s)
+            // After every list was read: still the same bytes.
+            XCTAssertEqual(StateCoding.encode(lazy), bytes)
+            // A change: the lazily decoded copy and the original change alike; a copy made
+            // before the change keeps the old lists.
+            var changedLazy = try StateCoding.decode(bytes), changed = s
+            let before = changedLazy
+            let id = try XCTUnwrap(s.issues.keys.sorted().last)
+            changedLazy.issues[id]?.history.append(HistoryEntry(on: Day(ordinal: 1), actor: "x", action: "y", detail: "z"))
+            changed.issues[id]?.history.append(HistoryEntry(on: Day(ordinal: 1), actor: "x", action: "y", detail: "z"))
+            changedLazy.issues[id]?.status = .closed
+            changed.issues[id]?.status = .closed
+            XCTAssertEqual(changedLazy.digest(), changed.digest())
+            XCTAssertEqual(before.digest(), s.digest())
+            XCTAssertEqual(before.issues[id]?.history, s.issues[id]?.history)
+        }
     }
 
     func testDamagedBytesAreRefusedNeverTrusted() {
@@ -129,11 +188,20 @@ final class StateCodingTests: XCTestCase {
         XCTAssertThrowsError(try StateCoding.decode(Array("{\"issues\":{}}".utf8)))
         // A huge count does not reserve memory it cannot fill.
         XCTAssertThrowsError(try StateCoding.decode(StateCoding.magic + [StateCoding.version, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]))
-        // Flipping any byte either fails or decodes to some other state: never a crash.
-        for n in stride(from: 6, to: bytes.count, by: 7) {
+        // Flipping any byte either fails or decodes to some other state: never a crash. Lazily
+        // decoded, the flip is found at open (the lists are walked as strictly), and lists that
+        // open accepted decode later to what the eager decoder gives.
+        for n in stride(from: 6, to: bytes.count, by: 3) {
             var flipped = bytes
             flipped[n] ^= 0x5A
-            _ = try? StateCoding.decode(flipped)
+            let eager = flipped.withUnsafeBytes { raw in try? StateCoding.decode(raw) }
+            let lazy = try? StateCoding.decode(flipped)
+            XCTAssertEqual(eager == nil, lazy == nil, "flip at \(n)")
+            if let eager, let lazy {
+                XCTAssertEqual(lazy.issues.mapValues(\.history), eager.issues.mapValues(\.history))
+                XCTAssertEqual(lazy.issues.mapValues(\.reports), eager.issues.mapValues(\.reports))
+                XCTAssertEqual(lazy, eager)
+            }
         }
     }
 }
