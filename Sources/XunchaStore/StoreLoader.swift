@@ -40,6 +40,10 @@ public enum StoreLoader {
         if let snapshot = try journal.latestSnapshot() {
             state = snapshot.state
             lastSeq = snapshot.seq
+            // A decoded snapshot has no lookups by unit and round: built here, as part of opening
+            // (~30 ms for a province), so the replay below and every later command keep them in step
+            // and no interactive command pays for the rebuild.
+            state.reindex()
         }
         if let sqlite = journal as? SQLiteJournal {
             // Streamed: a province store has ~190,000 events and an array of them all would
