@@ -16,7 +16,7 @@ extension State {
                 // Problems registered on site before the feedback meeting take the round's deadline.
                 // (Ids first, then changes: changing the dictionary while iterating it would copy
                 // the whole ledger once per problem.)
-                for id in undatedOpenIssues(of: p.round) { issues[id]?.due = due }
+                for id in undatedOpenIssues(of: p.round) { issueTable[id]?.due = due }
             }
         case .roundClosed(let p):
             rounds[p.round]?.closed = true
@@ -30,7 +30,7 @@ extension State {
                               source: p.source, mode: p.mode, requirement: p.requirement, registeredOn: day,
                               due: p.due ?? rounds[p.round]?.defaultDue)
             issue.history.append(HistoryEntry(on: day, actor: actor, action: "added", detail: p.title))
-            issues[p.id] = issue
+            put(issue: issue, at: p.id)
             if let n = IssueID.split(p.id)?.number, let round = rounds[p.round], n >= round.nextIssue {
                 rounds[p.round]?.nextIssue = n + 1
             }
@@ -65,12 +65,12 @@ extension State {
         case .ruleAdded(let p):
             update(p.id, day, actor, "rule", p.text) { $0.rules.append(Rule(title: p.text, on: day)) }
         case .transferAdded(let p):
-            transfers[p.id] = Transfer(id: p.id, issue: p.issue, to: p.to, summary: p.summary, on: day)
+            put(transfer: Transfer(id: p.id, issue: p.issue, to: p.to, summary: p.summary, on: day), at: p.id)
             if let n = Int(p.id.dropFirst(2)), n >= nextTransfer { nextTransfer = n + 1 }
-            issues[p.issue]?.history.append(HistoryEntry(on: day, actor: actor, action: "transferred", detail: "\(p.id) → \(p.to.rawValue)"))
+            issueTable[p.issue]?.history.append(HistoryEntry(on: day, actor: actor, action: "transferred", detail: "\(p.id) → \(p.to.rawValue)"))
         case .transferConcluded(let p):
-            transfers[p.id]?.concludedOn = day
-            transfers[p.id]?.outcome = p.outcome
+            transferTable[p.id]?.concludedOn = day
+            transferTable[p.id]?.outcome = p.outcome
         case .urged(let p):
             units[p.unit]?.urges.append(UrgeAct(kind: p.kind, text: p.text, on: day, by: actor, issue: p.issue))
         case .policySet(let p):
@@ -84,9 +84,9 @@ extension State {
     /// (the dictionary still holds them meanwhile) on every event.
     private mutating func update(_ id: String, _ day: Day, _ actor: String, _ action: String, _ detail: @autoclosure () -> String,
                                  _ change: (inout Issue) -> Void) {
-        guard let index = issues.index(forKey: id) else { return }
-        change(&issues.values[index])
-        issues.values[index].history.append(HistoryEntry(on: day, actor: actor, action: action, detail: detail()))
+        guard let index = issueTable.index(forKey: id) else { return }
+        change(&issueTable.values[index])
+        issueTable.values[index].history.append(HistoryEntry(on: day, actor: actor, action: action, detail: detail()))
     }
 
     /// The open problems of a round that have no deadline yet, found through the round's id
@@ -96,8 +96,8 @@ extension State {
         var ids: [String] = []
         for n in 1..<r.nextIssue {
             let id = IssueID.make(round: round, number: n)
-            guard let index = issues.index(forKey: id) else { continue }
-            let issue = issues.values[index]
+            guard let index = issueTable.index(forKey: id) else { continue }
+            let issue = issueTable.values[index]
             if issue.round == round && issue.due == nil && issue.status.isOpen { ids.append(id) }
         }
         return ids

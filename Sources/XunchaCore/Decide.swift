@@ -43,7 +43,7 @@ extension State {
 
         case let .closeRound(code, force):
             _ = try openRound(code)
-            let open = issues.values.filter { $0.round == code && $0.status.isOpen }.count
+            let open = openIssueCount(ofRound: code)
             if open > 0 {
                 guard let force, !force.isEmpty else {
                     throw DomainError(en: "round \(code) still has \(open) open problem(s)",

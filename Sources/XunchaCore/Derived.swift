@@ -131,7 +131,7 @@ public struct IssueFilter: Equatable, Sendable {
 extension State {
     /// Filtered first, then sorted: a ledger of one unit sorts its own problems, not the province's.
     public func issues(matching filter: IssueFilter, today: Day) -> [Issue] {
-        // Filter first: only the matching issues need sorting.
-        IssueID.sorted(issues.values.filter { filter.matches($0, today: today, policy: policy) })
+        // Filter first (through the unit's or round's lookups): only the matching issues need sorting.
+        IssueID.sorted(unorderedIssues(matching: filter, today: today))
     }
 }

@@ -2,10 +2,32 @@
 public struct State: Codable, Hashable, Sendable {
     public var rounds: [String: Round] = [:]
     public var units: [String: Unit] = [:]
-    public var issues: [String: Issue] = [:]
-    public var transfers: [String: Transfer] = [:]
+    /// Every problem by id. Replaced or changed from outside the core (a snapshot decoder, a
+    /// test), the lookups stop being trusted until `reindex()`: queries then scan, slower but right.
+    public var issues: [String: Issue] {
+        get { issueTable }
+        set { issueTable = newValue; lookups.isCurrent = false }
+        _modify { lookups.isCurrent = false; yield &issueTable }
+    }
+    /// Every transferred matter by id; changed from outside, like `issues`, it stales the lookups.
+    public var transfers: [String: Transfer] {
+        get { transferTable }
+        set { transferTable = newValue; lookups.isCurrent = false }
+        _modify { lookups.isCurrent = false; yield &transferTable }
+    }
     public var policy = Policy()
     public var nextTransfer: Int = 1
+
+    /// The stores behind `issues` and `transfers`: applying events changes them here, keeping
+    /// `lookups` in step instead of staling them.
+    var issueTable: [String: Issue] = [:]
+    var transferTable: [String: Transfer] = [:]
+    /// Derived from the two tables; never encoded, hashed or compared (see `Lookups`).
+    var lookups = Lookups()
+
+    enum CodingKeys: String, CodingKey {
+        case rounds, units, issueTable = "issues", transferTable = "transfers", policy, nextTransfer
+    }
 
     public init() {}
 
@@ -99,8 +121,8 @@ extension State {
         var f = Fragment()
         for k in footprint.rounds { f.rounds[k] = .some(rounds[k]) }
         for k in footprint.units { f.units[k] = .some(units[k]) }
-        for k in footprint.issues { f.issues[k] = .some(issues[k]) }
-        for k in footprint.transfers { f.transfers[k] = .some(transfers[k]) }
+        for k in footprint.issues { f.issues[k] = .some(issueTable[k]) }
+        for k in footprint.transfers { f.transfers[k] = .some(transferTable[k]) }
         if footprint.policy { f.policy = policy }
         if footprint.transferCounter { f.nextTransfer = nextTransfer }
         return f
@@ -110,8 +132,9 @@ extension State {
     public mutating func restore(_ f: Fragment) {
         for (k, v) in f.rounds { rounds[k] = v }
         for (k, v) in f.units { units[k] = v }
-        for (k, v) in f.issues { issues[k] = v }
-        for (k, v) in f.transfers { transfers[k] = v }
+        // Through `put`, so that an undone registration also leaves its unit's and round's lookups.
+        for (k, v) in f.issues { put(issue: v, at: k) }
+        for (k, v) in f.transfers { put(transfer: v, at: k) }
         if let p = f.policy { policy = p }
         if let n = f.nextTransfer { nextTransfer = n }
     }

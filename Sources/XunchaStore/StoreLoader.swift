@@ -74,6 +74,10 @@ public enum StoreLoader {
         if let snapshot = try journal.latestSnapshot() {
             state = snapshot.state
             lastSeq = snapshot.seq
+            // A decoded snapshot has no lookups by unit and round: built here, as part of opening
+            // (~30 ms for a province), so the replay below and every later command keep them in step
+            // and no interactive command pays for the rebuild.
+            state.reindex()
         }
         let snapshotEnd = clock.now
         if let sqlite = journal as? SQLiteJournal {

@@ -51,14 +51,6 @@ struct Outcomes {
     }
 }
 
-extension State {
-    /// The matching issues in no particular order: for reports that group them anyway, so the
-    /// sort of a 50,000-issue ledger is not paid for nothing.
-    func unorderedIssues(matching filter: IssueFilter, today: Day) -> [Issue] {
-        issues.values.filter { filter.matches($0, today: today, policy: policy) }
-    }
-}
-
 extension Rate {
     /// The rate's parts as json fields: `issues`, `withdrawn`, `counted` (= issues − withdrawn),
     /// `closed`, `longterm` (in long-term upkeep, counted apart) and `rate` (a number, or null).
@@ -73,7 +65,11 @@ extension Rate {
 enum Order {
     /// Compares runs of ASCII digits by value, everything else by scalar.
     static func natural(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        natural(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    /// `natural` on strings already taken apart into scalars (for sorts of many keys).
+    static func natural(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
         func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 48 && u.value <= 57 }
         var i = 0, j = 0
         while i < x.count, j < y.count {

@@ -69,10 +69,7 @@ enum Ledgers {
     }
 
     static func transfers(_ state: State, _ filter: IssueFilter, sort: String, _ today: Day, _ lang: Language) -> Table {
-        let matching = state.transfers.values.filter { t in
-            guard let i = state.issues[t.issue] else { return false }
-            return filter.matches(i, today: today, policy: state.policy)
-        }
+        let matching = state.transfers(ofIssuesMatching: filter, today: today)
         let list = sortTransfers(matching, by: sort, state, today)
         let cols = [Column(key: "id", en: "id", zh: "编号"), Column(key: "issue", en: "issue", zh: "问题"),
                     Column(key: "unit", en: "unit", zh: "单位"), Column(key: "to", en: "to", zh: "移交对象"),

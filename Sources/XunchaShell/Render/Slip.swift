@@ -9,7 +9,7 @@ enum Slip {
         let u = state.units[i.unit]
         let report = i.reports.last
         let pass = i.verifications.last { $0.verdict == .pass }
-        let transfers = state.orderedTransfers.filter { $0.issue == i.id }
+        let transfers = state.transfers(ofIssue: i.id)
         let methods = pass?.methods ?? []
         let methodText = methods.map { word($0, lang) }.joined(separator: zh ? "、" : ", ")
             + (methods.count >= 3 ? (zh ? "(三印证)" : " (three methods agree, 三印证)") : "")

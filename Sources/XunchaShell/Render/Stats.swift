@@ -16,20 +16,57 @@ enum Stats {
 
         init(_ state: State, _ filter: IssueFilter, _ today: Day) {
             issues = state.unorderedIssues(matching: filter, today: today)
-            rate = Rate(issues)
-            let ids = Set(issues.map(\.id))
-            transfers = state.orderedTransfers.filter { ids.contains($0.issue) }
+            var tally = Tally()
+            for i in issues { tally.add(i, today) }
+            rate = tally.rate
+            transfers = state.transfers(ofIssuesMatching: filter, today: today).sorted { $0.id < $1.id }
             outcomes = Outcomes(transfers)
-            rules = issues.reduce(0) { $0 + $1.rules.count }
-            overdue = issues.filter { $0.isOverdue(on: today) }.count
-            open = issues.filter { $0.status.isOpen }.count
+            rules = tally.rules
+            overdue = tally.overdue
+            open = tally.open
+        }
+    }
+
+    /// The counts of one group (or of the whole scope), gathered problem by problem in the one
+    /// pass over the scope: no list of the group's problems is kept.
+    struct Tally {
+        var rate = Rate()
+        var open = 0
+        var overdue = 0
+        var rules = 0
+
+        mutating func add(_ i: Issue, _ today: Day) {
+            rate.add(i)
+            if i.status.isOpen { open += 1 }
+            if i.isOverdue(on: today) { overdue += 1 }
+            rules += i.rules.count
         }
     }
 
     static func table(_ state: State, _ filter: IssueFilter, by: String?, _ today: Day, _ lang: Language) -> Table {
-        let summary = Summary(state, filter, today)
-        let list = summary.issues, total = summary.rate, outcomes = summary.outcomes
-        let rules = summary.rules, open = summary.open, overdue = summary.overdue
+        // One pass over the scope fills the totals and every group's counters at once: grouping
+        // a province's 50,000 problems into per-group lists and counting each list again took
+        // 150 ms.
+        var all = Tally()
+        var slots: [String: Int] = [:]
+        var keys: [String] = []
+        var groups: [Tally] = []
+        state.forEachIssue(matching: filter, today: today) { i in
+            all.add(i, today)
+            guard let by else { return }
+            let k = key(i, by)
+            if let slot = slots[k] {
+                groups[slot].add(i, today)
+            } else {
+                slots[k] = groups.count
+                keys.append(k)
+                var t = Tally()
+                t.add(i, today)
+                groups.append(t)
+            }
+        }
+        let outcomes = Outcomes(state.transfers(ofIssuesMatching: filter, today: today))
+        let total = all.rate, rules = all.rules, open = all.open, overdue = all.overdue
         let footer = [
             lang == .zh ? "问题 \(total.all) 个,撤销 \(total.withdrawn) 个,已销号 \(total.closed) 个,未销号 \(open) 个,逾期 \(overdue) 个"
                         : "\(total.all) problem(s), \(total.withdrawn) withdrawn, \(total.closed) closed, \(open) open, \(overdue) overdue",
@@ -48,11 +85,9 @@ enum Stats {
                     Column(key: "rate", en: "rate", zh: "整改率", numeric: true)]
         var rows: [[Cell]] = []
         if let by {
-            var groups: [String: [Issue]] = [:]
-            for i in list { groups[key(i, by), default: []].append(i) }
-            rows = groups.keys.sorted { less($0, $1, by) }.map { row(label($0, by, lang), groups[$0] ?? [], today) }
+            rows = order(keys, by).map { slot in row(label(keys[slot], by, lang), groups[slot]) }
         }
-        return Table(kind: "stats", columns: Column.list(cols, lang), cells: rows, totals: row(totalLabel(lang), list, today),
+        return Table(kind: "stats", columns: Column.list(cols, lang), cells: rows, totals: row(totalLabel(lang), all),
                      footer: footer,
                      summary: total.fields + [JSONField("open", .int(open)), JSONField("overdue", .int(overdue))]
                          + outcomes.fields + [JSONField("rules", .int(rules))],
@@ -68,6 +103,17 @@ enum Stats {
         case "round": return i.round
         case "month": return i.registeredOn.monthKey
         default: return ""
+        }
+    }
+
+    /// The positions of `keys` in the order of `less`; codes are compared by number with their
+    /// scalars taken apart once per key, not once per comparison (830 units: ~8,000 comparisons).
+    static func order(_ keys: [String], _ by: String) -> [Int] {
+        switch by {
+        case "category", "lead": return keys.indices.sorted { less(keys[$0], keys[$1], by) }
+        default:
+            let scalars = keys.map { Array($0.unicodeScalars) }
+            return keys.indices.sorted { Order.natural(scalars[$0], scalars[$1]) }
         }
     }
 
@@ -101,9 +147,8 @@ enum Stats {
         }
     }
 
-    static func row(_ label: Cell, _ list: [Issue], _ today: Day) -> [Cell] {
-        let r = Rate(list)
-        return [label, .int(r.all), .int(r.withdrawn), .int(r.denominator), .int(r.closed), .int(list.filter { $0.status.isOpen }.count),
-                .int(list.filter { $0.isOverdue(on: today) }.count), .int(r.longterm), .rate(r)]
+    static func row(_ label: Cell, _ t: Tally) -> [Cell] {
+        let r = t.rate
+        return [label, .int(r.all), .int(r.withdrawn), .int(r.denominator), .int(r.closed), .int(t.open), .int(t.overdue), .int(r.longterm), .rate(r)]
     }
 }

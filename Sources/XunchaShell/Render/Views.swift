@@ -59,15 +59,18 @@ enum Views {
         lines.append(field("feedback", "反馈", r.feedbackOn?.iso ?? "—", lang))
         lines.append(field("default due", "默认时限", r.defaultDue?.iso ?? "—", lang))
         if r.closed { lines.append(field("closed", "已关闭", r.closeReason ?? "✓", lang)) }
-        let list = state.orderedIssues.filter { $0.round == r.code }
-        lines.append(Rate(list).line(lang))
+        var scope = IssueFilter()
+        scope.round = r.code
+        lines.append(Rate(state.unorderedIssues(matching: scope, today: today)).line(lang))
         return lines.joined(separator: "\n")
     }
 
     static func unit(_ u: Unit, _ state: State, _ today: Day, _ lang: Language) -> String {
         var lines = ["\(u.code)  \(u.name)"]
         lines.append(field("secretary", "书记", u.secretary ?? "—", lang))
-        let list = state.orderedIssues.filter { $0.unit == u.code }
+        var scope = IssueFilter()
+        scope.unit = u.code
+        let list = state.unorderedIssues(matching: scope, today: today)
         lines.append(field("problems", "问题", "\(list.count)", lang))
         lines.append(field("overdue", "逾期", "\(list.filter { $0.isOverdue(on: today) }.count)", lang))
         lines.append(Rate(list).line(lang))

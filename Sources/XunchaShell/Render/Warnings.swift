@@ -7,10 +7,14 @@ enum Warnings {
     /// by code); within a unit red, then yellow, then green, in id order. The HTML report draws
     /// the same grouping.
     static func byUnit(_ state: State, unit: String?, round: String?, asOf: Day) -> [(unit: String, warned: [(issue: Issue, colour: WarningColour)])] {
+        var scope = IssueFilter()
+        scope.unit = unit
+        scope.round = round
+        // Only warned problems are sorted, and only the unit's or round's are visited.
+        var warned: [Issue] = []
+        state.forEachIssue(matching: scope, today: asOf) { if $0.warning(on: asOf, policy: state.policy) != nil { warned.append($0) } }
         var byUnit: [String: [(issue: Issue, colour: WarningColour)]] = [:]
-        for i in state.orderedIssues {
-            if let unit, i.unit != unit { continue }
-            if let round, i.round != round { continue }
+        for i in IssueID.sorted(warned) {
             guard let c = i.warning(on: asOf, policy: state.policy) else { continue }
             byUnit[i.unit, default: []].append((i, c))
         }

@@ -76,8 +76,10 @@ public final class Session {
     func say(_ en: String, _ zh: String) { out(language == .zh ? zh : en) }
     func say(_ text: Localized) { out(text.text(language)) }
 
-    /// Applies what other sessions appended since we last looked.
+    /// Applies what other sessions appended since we last looked. Applying keeps the lookups by
+    /// unit and round in step; a state loaded from a snapshot gets them built here, once.
     public func catchUp() throws(ShellError) {
+        state.reindex()
         do {
             for e in try journal.entries(after: lastSeq) {
                 state.apply(e.event, on: e.at, actor: e.actor)
@@ -100,6 +102,7 @@ public final class Session {
     }
 
     func catchUp(_ appender: any JournalAppender) throws {
+        state.reindex()
         for e in try appender.entries(after: lastSeq) {
             state.apply(e.event, on: e.at, actor: e.actor)
             lastSeq = e.seq
