@@ -112,10 +112,34 @@ struct BinaryWriter {
     /// Keys in byte order: the order must not depend on the dictionary's hash seed.
     mutating func dictionary<T>(_ d: [String: T], _ each: (inout BinaryWriter, T) -> Void) {
         uint(UInt64(d.count))
-        for key in d.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            string(key)
-            if let value = d[key] { each(&self, value) }
+        for item in Self.byteOrdered(d) {
+            string(item.key)
+            each(&self, item.value)
         }
+    }
+
+    /// The entries sorted by the UTF-8 bytes of their keys. Each key's first 16 bytes are packed
+    /// big-endian into two words (zero-padded, and zero is the smallest byte, so the words order
+    /// as the bytes do); only keys whose first 16 bytes tie are compared byte by byte. Comparing
+    /// the 50,000 problem ids of a province through `String.UTF8View` was a tenth of a snapshot.
+    static func byteOrdered<T>(_ d: [String: T]) -> [(key: String, value: T)] {
+        var items: [(high: UInt64, low: UInt64, key: String, value: T)] = []
+        items.reserveCapacity(d.count)
+        for (key, value) in d {
+            var high: UInt64 = 0, low: UInt64 = 0
+            var n = 0
+            for byte in key.utf8 {
+                if n < 8 { high |= UInt64(byte) << (56 - 8 * n) } else if n < 16 { low |= UInt64(byte) << (56 - 8 * (n - 8)) } else { break }
+                n += 1
+            }
+            items.append((high, low, key, value))
+        }
+        items.sort { a, b in
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            return a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+        }
+        return items.map { ($0.key, $0.value) }
     }
 }
 

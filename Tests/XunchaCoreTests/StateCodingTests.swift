@@ -205,4 +205,21 @@ final class StateCodingTests: XCTestCase {
             }
         }
     }
+
+    /// Keys are written in byte order; the packed-word sort must give exactly that order,
+    /// whatever the keys: prefixes of each other, zero bytes, long keys, CJK.
+    func testKeysAreWrittenInByteOrder() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["R", "R1", "R1-", "R10-001", "R9-999", "\u{0}", "a", "ab", "问题", "王五", "—", "zzzzzzzzzzzzzzzzzz", "Z"]
+        for _ in 0..<200 {
+            var d: [String: Int] = [:]
+            for i in 0..<Int.random(in: 0...40, using: &rng) {
+                let key = (0..<Int.random(in: 1...5, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
+                d[key] = i
+            }
+            let expected = d.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            XCTAssertEqual(BinaryWriter.byteOrdered(d).map(\.key), expected)
+            XCTAssertEqual(BinaryWriter.byteOrdered(d).map(\.value), expected.compactMap { d[$0] })
+        }
+    }
 }

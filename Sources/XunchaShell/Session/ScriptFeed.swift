@@ -59,10 +59,10 @@ struct LoadedLines: CommandSource {
 /// transaction rolls back, so nothing before it is applied either.
 final class ScriptFeed: CommandSource, Sendable {
     private struct Shared: ~Copyable {
-        var chunks: [[PreparedLine]] = []
+        var chunks: [[PreparedLine?]] = []
         /// Chunks the session is done with, released by the reader's thread: memory is
         /// cheaper to free on the thread that allocated it.
-        var spent: [[PreparedLine]] = []
+        var spent: [[PreparedLine?]] = []
         var cancelled = false
     }
 
@@ -73,7 +73,8 @@ final class ScriptFeed: CommandSource, Sendable {
     private let room = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
     private let chunkSize: Int
-    nonisolated(unsafe) private var current: [PreparedLine] = []
+    /// Optional so that a line can be moved out (`take()`), not copied and then released.
+    nonisolated(unsafe) private var current: [PreparedLine?] = []
     nonisolated(unsafe) private var position = 0
     nonisolated(unsafe) private var ended = false
 
@@ -90,7 +91,7 @@ final class ScriptFeed: CommandSource, Sendable {
     private func produce(_ bytes: [UInt8]) {
         defer { done.signal() }
         var reader = ScriptReader(bytes, keepsText: false)
-        var chunk: [PreparedLine] = []
+        var chunk: [PreparedLine?] = []
         chunk.reserveCapacity(chunkSize)
         while true {
             do throws(ShellError) {
@@ -104,7 +105,7 @@ final class ScriptFeed: CommandSource, Sendable {
             if chunk.count == chunkSize {
                 guard send(chunk) else { return }
                 chunk.removeAll(keepingCapacity: true)
-                let spent = shared.withLock { s -> [[PreparedLine]] in
+                let spent = shared.withLock { s -> [[PreparedLine?]] in
                     defer { s.spent.removeAll() }
                     return s.spent
                 }
@@ -116,7 +117,7 @@ final class ScriptFeed: CommandSource, Sendable {
     }
 
     /// Hands a chunk over; false once the consumer has stopped listening.
-    private func send(_ chunk: [PreparedLine]) -> Bool {
+    private func send(_ chunk: [PreparedLine?]) -> Bool {
         room.wait()
         let accepted = shared.withLock { s -> Bool in
             guard !s.cancelled else { return false }
@@ -142,7 +143,7 @@ final class ScriptFeed: CommandSource, Sendable {
             position = 0
         }
         defer { position += 1 }
-        return current[position]
+        return current[position].take()
     }
 
     /// Tells the reader to stop and waits until it has: no thread outlives the run.
