@@ -93,7 +93,6 @@ extension SQLiteJournal {
             return result
         }
         snapshotTimings = (clock.now - start - decoding, decoding)
-        if let found { newestSnapshotSeq = max(newestSnapshotSeq, found.seq) }
         return found
     }
 
@@ -135,20 +134,6 @@ extension SQLiteJournal {
                     """, arguments: [Self.snapshotsKept - 1])
             }
         }
-        // If an enclosing write later rolls back, this only delays the next snapshot.
-        newestSnapshotSeq = max(newestSnapshotSeq, seq)
-    }
-
-    /// The snapshot policy, called by the session after a commit with the state it now holds
-    /// and the seq that state reflects: writes a snapshot when at least `snapshotInterval`
-    /// events were appended since the newest one. Costs one comparison otherwise. Returns
-    /// whether it wrote one. A failure here loses nothing (the journal already has the events);
-    /// callers may report it and go on.
-    @discardableResult
-    public func maybeSnapshot(state: State, seq: Int64) throws -> Bool {
-        guard seq - newestSnapshotSeq >= Self.snapshotInterval else { return false }
-        try saveSnapshot(seq: seq, state: state)
-        return true
     }
 
     // MARK: - Audit

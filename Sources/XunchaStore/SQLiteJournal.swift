@@ -20,8 +20,6 @@ import Darwin
 public final class SQLiteJournal: Journal {
     /// How long a write waits, by default, for another session's write lock before giving up.
     public static let defaultBusyTimeout: TimeInterval = 5
-    /// `maybeSnapshot` writes a snapshot once this many events were appended since the newest one.
-    public static let snapshotInterval: Int64 = 5_000
     /// Older snapshots beyond this many are deleted: two, so that a damaged newest one still
     /// leaves a recent fallback without letting the file grow by a whole state every interval.
     static let snapshotsKept = 2
@@ -52,8 +50,6 @@ public final class SQLiteJournal: Journal {
     /// The last day spelled as ISO text: a batch appends thousands of events on one day, and
     /// formatting it costs as much as hashing the row.
     private var isoCache: (day: Day, text: String)?
-    /// The newest snapshot seen or written, so that `maybeSnapshot` needs no query.
-    var newestSnapshotSeq: Int64 = 0
     /// How long the last `latestSnapshot` spent reading and checking bytes, and decoding them.
     public internal(set) var snapshotTimings: (read: Duration, decode: Duration) = (.zero, .zero)
     /// Time spent in COMMIT so far: with `synchronous=FULL` that is where SQLite writes the WAL
@@ -114,7 +110,6 @@ public final class SQLiteJournal: Journal {
                     if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                         _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
                     }
-                    journal.newestSnapshotSeq = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM snapshot") ?? 0
                 }
                 return journal
             }

@@ -233,27 +233,6 @@ final class JournalTests: StoreTestCase {
         XCTAssertEqual(try reopened.verifyChain(), ChainReport(checked: 400))
     }
 
-    func testMaybeSnapshotWritesOnlyAfterTheInterval() throws {
-        let h = try History.make(count: Int(SQLiteJournal.snapshotInterval) + 10)
-        let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
-        var state = State()
-        var seq: Int64 = 0
-        var written: [Int64] = []
-        try journal.write { appender in
-            for f in h.facts {
-                seq = try appender.append(f.event, at: f.at, actor: f.actor)
-                state.apply(f.event, on: f.at, actor: f.actor)
-            }
-        }
-        if try journal.maybeSnapshot(state: state, seq: seq) { written.append(seq) }
-        XCTAssertFalse(try journal.maybeSnapshot(state: state, seq: seq + 1), "too soon after the last one")
-        XCTAssertEqual(written, [seq])
-        let reopened = try StoreLoader.load(path: storePath, createIfMissing: false)
-        XCTAssertEqual(try reopened.journal.latestSnapshot()?.seq, seq)
-        XCTAssertEqual(reopened.state.digest(), h.state.digest())
-        XCTAssertFalse(try reopened.journal.maybeSnapshot(state: reopened.state, seq: seq), "it knows the newest one after opening")
-    }
-
     func testOnlyTheNewestSnapshotsAreKept() throws {
         let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
         let h = try History.make(count: 5)
