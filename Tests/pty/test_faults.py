@@ -204,3 +204,30 @@ def test_an_export_past_the_file_size_limit_leaves_no_file(home):
     assert r.returncode == 1, r
     assert "-c:1:15: error: cannot write out.xc: File too large" in one_error(r)
     assert not [p for p in home.iterdir() if p.name.startswith("out.xc")], "neither it nor its temporary file"
+
+
+# ---- a long file: rows written on a second thread, the snapshot inside the file's transaction
+
+def snapshot_and_tail(path):
+    db = sqlite3.connect(str(path))
+    try:
+        return (db.execute("SELECT max(seq) FROM snapshot").fetchone()[0],
+                db.execute("SELECT max(seq) FROM journal").fetchone()[0])
+    finally:
+        db.close()
+
+
+def test_a_long_file_is_one_commit_with_its_snapshot_and_a_late_error_keeps_nothing(home):
+    store = make_store(home)
+    before = rows(store)
+    lines = [f'issue add R5 FY "长文件问题 {i}" --category conduct' for i in range(6000)]
+    bad = "\n".join(lines + ["issue assign R5-9999 --lead 甲 --owner 乙 --dept 丙 --due +30d"]) + "\n"
+    r = xuncha(home, "--store", str(store), stdin=bad.encode())
+    assert r.returncode == 1 and "<stdin>:6001:" in one_error(r)
+    assert rows(store) == before and snapshot_and_tail(store) == (None, before), "neither rows nor snapshot"
+    good = "\n".join(lines) + "\n"
+    r = xuncha(home, "--store", str(store), stdin=good.encode())
+    assert r.returncode == 0, r.stderr
+    assert snapshot_and_tail(store) == (before + 6000, before + 6000), "the snapshot is of the file's last row"
+    v = xuncha(home, "--store", str(store), "-c", "audit verify", "-c", f"expect count = {2 + 6000}")
+    assert v.returncode == 0, v.stderr
