@@ -12,10 +12,8 @@ final class ScriptFeedTests: XCTestCase {
     ]
 
     func describe(_ line: PreparedLine) -> String {
-        switch line.invocation {
-        case .success(let inv): "\(line.end) \(line.firstWord ?? "-") \(inv.map { "\($0.spec.id)" } ?? "blank")"
-        case .failure(let e): "\(line.end) error \(e.render(file: "f", language: .en))"
-        }
+        if let e = line.failure { return "\(line.end) error \(e.render(file: "f", language: .en))" }
+        return "\(line.end) \(line.firstWord ?? "-") \(line.invocation.map { "\($0.spec.id)" } ?? "blank")"
     }
 
     func drain(_ source: inout some CommandSource) -> [String] {

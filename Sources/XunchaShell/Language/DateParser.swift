@@ -96,6 +96,9 @@ extension String {
         let scalars = unicodeScalars
         guard let s = scalars.firstIndex(where: { !Lexer.isSeparator($0) }),
               let e = scalars.lastIndex(where: { !Lexer.isSeparator($0) }) else { return "" }
-        return String(scalars[s...e])
+        let end = scalars.index(after: e)
+        if s == scalars.startIndex && end == scalars.endIndex { return self }
+        // Through a Substring: the bytes are copied at once rather than scalar by scalar.
+        return String(self[s..<end])
     }
 }

@@ -12,7 +12,8 @@ extension Session {
     /// Runs a line of a file parsed ahead (see `ScriptFeed`).
     func execute(prepared line: PreparedLine) throws(ShellError) {
         try timed { () throws(ShellError) in
-            guard let inv = try line.invocation.get() else { return }
+            if let failure = line.failure { throw failure }
+            guard let inv = line.invocation else { return }
             try execute(inv)
         }
     }
