@@ -131,6 +131,7 @@ public final class SQLiteJournal: Journal {
     /// process created the store first (theirs is then used).
     private static func create(at path: String, busyTimeout: TimeInterval) throws -> Bool {
         try StoreFiles.makeDirectories(StorePath.parent(of: path))
+        StoreFiles.removeAbandonedCreations(of: path)
         let tmp = "\(path).creating-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         // The temporary name means nothing to the user: a refusal names the directory.
         try StoreFiles.createPrivateFile(tmp, directory: StorePath.parent(of: path))

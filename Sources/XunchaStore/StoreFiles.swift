@@ -168,6 +168,19 @@ enum StoreFiles {
         }
     }
 
+    /// Removes what a killed creation of the store at `path` left behind: the temporary files
+    /// `PATH.creating-PID-N` whose process no longer exists (a live one may still be creating).
+    static func removeAbandonedCreations(of path: String) {
+        let directory = StorePath.parent(of: path)
+        let prefix = (path as NSString).lastPathComponent + ".creating-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap({ Int32($0) }), pid > 0,
+                  pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            remove(directory + "/" + name)
+        }
+    }
+
     static func remove(_ path: String) {
         for file in [path, path + "-wal", path + "-shm", path + "-journal"] { unlink(file) }
     }

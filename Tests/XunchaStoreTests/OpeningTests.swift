@@ -11,6 +11,26 @@ final class OpeningTests: StoreTestCase {
         return try XCTUnwrap(attributes[.posixPermissions] as? Int) & 0o777
     }
 
+    func testCreatingAStoreRemovesWhatAKilledCreationLeft() throws {
+        // A process that has ended: its temporary files are abandoned.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let abandoned = storePath + ".creating-\(gone.processIdentifier)-7"
+        // pid 1 exists for as long as the machine runs: its files may still be in use.
+        let live = storePath + ".creating-1-8"
+        let other = dir + "/other.db.creating-\(gone.processIdentifier)-9"
+        for file in [abandoned, abandoned + "-wal", live, other] {
+            XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
+        }
+        _ = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned + "-wal"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: live), "a running process's file stays")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other), "another store's files are not this one's business")
+    }
+
     func testATextFileIsNotAStore() throws {
         let path = dir + "/notes.txt"
         try Data("巡察整改台账\nnot a database\n".utf8).write(to: URL(fileURLWithPath: path))
