@@ -73,7 +73,11 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(typo?.message.en.hasPrefix("expect fail needs a well-formed command with valid values: unknown subcommand \"verfy\""), true)
         XCTAssertEqual(typo?.position, SourcePosition(line: 1, column: 19))
         XCTAssertNotNil(h.fail("expect fail \"issue show R5-999\""))
+        var timed = 0
+        h.session.timer = { _, _ in timed += 1 }
         h.run("expect fail issue show R5-999")
+        XCTAssertEqual(timed, 1, "the refused command is part of the expect line, not a second command")
+        h.session.timer = nil
         // An impossible date is the script's mistake, not the refusal it means to show.
         let date = h.fail("expect fail issue assign R5-001 --lead 甲 --owner 乙 --dept 丙 --due 2024-02-30")
         XCTAssertEqual(date?.message.en.hasPrefix("expect fail needs a well-formed command with valid values:"), true)

@@ -57,8 +57,10 @@ extension Session {
     /// Its values must be good too (a real date, a known category): an impossible date is a
     /// mistake in the script, not the refusal the trainer meant to show.
     private func expectRefusal(_ inv: Invocation) throws(ShellError) {
+        let command: Invocation?
         do {
-            if let command = try Parser.parse(inv.rest, end: inv.end) { _ = try domainCommand(command) }
+            command = try Parser.parse(inv.rest, end: inv.end)
+            if let command { _ = try domainCommand(command) }
         } catch {
             var e = error
             e.message = Localized(en: "expect fail needs a well-formed command with valid values: " + error.message.en,
@@ -69,8 +71,10 @@ extension Session {
         dryRun = true
         out = { _ in }
         defer { state = saved; dryRun = savedDry; out = savedOut; undoStack = savedUndo }
+        // The line parsed above runs as it is: not lexed and parsed again, and not timed as a
+        // second command inside this one.
         do {
-            try execute(tokens: inv.rest, end: inv.end)
+            if let command { try execute(command) }
         } catch {
             return
         }
