@@ -29,25 +29,31 @@ extension State {
             var issue = Issue(id: p.id, round: p.round, unit: p.unit, title: p.title, category: p.category,
                               source: p.source, mode: p.mode, requirement: p.requirement, registeredOn: day,
                               due: p.due ?? rounds[p.round]?.defaultDue)
+            // Room for the usual lifecycle (added, assigned, reported, verified) from the start,
+            // instead of growing the list on each of them.
+            issue.history.reserveCapacity(4)
             issue.history.append(HistoryEntry(on: day, actor: actor, action: "added", detail: p.title))
             put(issue: issue, at: p.id)
-            if let n = IssueID.split(p.id)?.number, let round = rounds[p.round], n >= round.nextIssue {
-                rounds[p.round]?.nextIssue = n + 1
+            // In place: reading the round out first copied its teams and targets.
+            if let n = IssueID.split(p.id)?.number, let slot = rounds.index(forKey: p.round), n >= rounds.values[slot].nextIssue {
+                rounds.values[slot].nextIssue = n + 1
             }
         case .issueAssigned(let p):
-            update(p.id, day, actor, "assigned", "\(p.lead) / \(p.owner) / \(p.dept)\(p.handler.map { " / \($0)" } ?? "") · \(p.due.iso)") {
+            update(p.id, day, actor, "assigned",
+                   p.handler.map { Text.joined(p.lead, " / ", p.owner, " / ", p.dept, " / ", $0, " · ", p.due.iso) }
+                       ?? Text.joined(p.lead, " / ", p.owner, " / ", p.dept, " · ", p.due.iso)) {
                 $0.lead = p.lead; $0.owner = p.owner; $0.dept = p.dept; $0.handler = p.handler; $0.due = p.due
                 if $0.status == .registered { $0.status = .rectifying }
             }
         case .progressNoted(let p):
             update(p.id, day, actor, "progress", p.text) { $0.progress.append(ProgressNote(text: p.text, on: day)) }
         case .issueReported(let p):
-            update(p.id, day, actor, "reported", "\(p.text) · \(p.signedBy)") {
+            update(p.id, day, actor, "reported", Text.joined(p.text, " · ", p.signedBy)) {
                 $0.reports.append(Report(text: p.text, evidence: p.evidence, signedBy: p.signedBy, on: day))
                 $0.status = .reported
             }
         case .issueVerified(let p):
-            let detail = "\(p.verdict.rawValue) · \(p.by) · \(p.methods.map(\.rawValue).joined(separator: ","))"
+            let detail = Text.joined(p.verdict.rawValue, " · ", p.by, " · ", p.methods.map(\.rawValue).joined(separator: ","))
             update(p.id, day, actor, "verified", detail) {
                 $0.verifications.append(Verification(verdict: p.verdict, by: p.by, methods: p.methods, note: p.note, on: day))
                 switch p.verdict {
@@ -67,7 +73,7 @@ extension State {
         case .transferAdded(let p):
             put(transfer: Transfer(id: p.id, issue: p.issue, to: p.to, summary: p.summary, on: day), at: p.id)
             if let n = Int(p.id.dropFirst(2)), n >= nextTransfer { nextTransfer = n + 1 }
-            issueTable[p.issue]?.history.append(HistoryEntry(on: day, actor: actor, action: "transferred", detail: "\(p.id) → \(p.to.rawValue)"))
+            issueTable[p.issue]?.history.append(HistoryEntry(on: day, actor: actor, action: "transferred", detail: Text.joined(p.id, " → ", p.to.rawValue)))
         case .transferConcluded(let p):
             transferTable[p.id]?.concludedOn = day
             transferTable[p.id]?.outcome = p.outcome
@@ -89,9 +95,16 @@ extension State {
         issueTable.values[index].history.append(HistoryEntry(on: day, actor: actor, action: action, detail: detail()))
     }
 
-    /// The open problems of a round that have no deadline yet, found through the round's id
-    /// sequence (`<round>-001` up to its next number) instead of a scan of the whole ledger.
+    /// The open problems of a round that have no deadline yet, found through the round's
+    /// lookup list, or, while the lookups are stale, its id sequence (`<round>-001` up to its
+    /// next number); never by a scan of the whole ledger. Their order does not matter.
     func undatedOpenIssues(of round: String) -> [String] {
+        if lookups.isCurrent {
+            return (lookups.byRound[round] ?? []).filter { id in
+                guard let issue = issueTable[id] else { return false }
+                return issue.round == round && issue.due == nil && issue.status.isOpen
+            }
+        }
         guard let r = rounds[round], r.nextIssue > 1 else { return [] }
         var ids: [String] = []
         for n in 1..<r.nextIssue {

@@ -45,13 +45,21 @@ public struct State: Codable, Hashable, Sendable {
 /// R5-1000 after R5-999).
 public enum IssueID {
     public static func make(round: String, number: Int) -> String {
-        "\(round)-\(pad(number, 3))"
+        // Built from bytes: one is made for every registration, and interpolating with
+        // `pad` cost several small strings each time. Same text as "\(round)-\(pad(number, 3))".
+        guard number >= 0 else { return "\(round)-\(pad(number, 3))" }
+        let digits = String(number)
+        return Text.joined(round, number < 10 ? "-00" : number < 100 ? "-0" : "-", digits)
     }
 
+    /// The round and the number of an id `<round>-<number>`, split at the last `-`.
     public static func split(_ id: String) -> (round: String, number: Int)? {
-        guard let dash = id.lastIndex(of: "-"),
-              let n = Int(id[id.index(after: dash)...]) else { return nil }
-        return (String(id[..<dash]), n)
+        // On bytes: `-` is ASCII, so its last byte is its last character, and the number's
+        // digits need no grapheme walk (this runs for every registration and every sort).
+        let utf8 = id.utf8
+        guard let dash = utf8.lastIndex(of: UInt8(ascii: "-")),
+              let n = Int(Substring(utf8[utf8.index(after: dash)...])) else { return nil }
+        return (String(Substring(utf8[..<dash])), n)
     }
 
     public static func less(_ a: String, _ b: String) -> Bool {

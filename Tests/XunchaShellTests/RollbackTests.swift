@@ -78,4 +78,23 @@ final class FileUndoTests: XCTestCase {
         h.run("undo")
         XCTAssertEqual(h.session.state.issues["R5-001"]?.progress.count, 149, "the file's last command is undoable")
     }
+
+    /// `undo` is recognised on the next line in any letter case and in Chinese, as the parser
+    /// reads it, so the command before it keeps what undo needs even deep in a file.
+    func testUndoSpelledOtherwiseInsideALongFile() throws {
+        let h = Harness.ready()
+        var lines = (1...150).map { "issue progress R5-001 \"第\($0)次\"" }
+        lines.insert("issue assign R5-001 --lead 张三 --owner 钱七 --dept 办公室", at: 10)
+        lines.insert("UNDO", at: 11)
+        lines.insert("issue progress R5-001 \"误记\"", at: 30)
+        lines.insert("撤回", at: 31)
+        h.files["long.xc"] = lines.joined(separator: "\n")
+        try h.session.run(file: "long.xc")
+        XCTAssertEqual(h.session.state.issues["R5-001"]?.lead, "王五", "UNDO on line 12 reverted the assignment on line 11")
+        XCTAssertEqual(h.session.state.issues["R5-001"]?.progress.count, 150, "撤回 on line 32 reverted line 31")
+        XCTAssertFalse(h.session.state.issues["R5-001"]?.progress.contains { $0.text == "误记" } ?? true)
+        XCTAssertTrue(Session.isUndoWord("Undo"))
+        XCTAssertFalse(Session.isUndoWord("undone"))
+        XCTAssertFalse(Session.isUndoWord("issue"))
+    }
 }

@@ -24,6 +24,15 @@ extension Session {
         }
     }
 
+    /// Whether a line's first word is `undo` in any letter case, as the parser reads it. Asked
+    /// for every line of a file: an ASCII-folding comparison instead of lowercasing each word
+    /// (the spellings are ASCII or Chinese, which has no case).
+    static func isUndoWord(_ word: String) -> Bool {
+        Grammar.undoWords.contains { spelling in
+            word.utf8.elementsEqual(spelling.utf8) { a, b in a == b || (a >= 0x41 && a <= 0x5A && a | 0x20 == b) }
+        }
+    }
+
     func runCommand(_ inv: Invocation) throws(ShellError) {
         let path = try inv.string("file")
         let result: RunResult
@@ -93,7 +102,7 @@ extension Session {
             var current = source.next()
             while let line = current {
                 let following = source.next()
-                let undoNext = following?.firstWord.map { Grammar.undoWords.contains($0.lowercased()) } ?? false
+                let undoNext = following?.firstWord.map(Self.isUndoWord) ?? false
                 keepBeforeImages = savedKeep && (line.end.line > undoableFrom || undoNext)
                 result.commands += 1
                 do {
