@@ -327,15 +327,19 @@ enum Check {
     static func isPlainName(_ name: String) -> Bool {
         let utf8 = name.utf8
         guard !utf8.isEmpty, utf8.count <= 64 * 3 else { return false }
-        var bytes = utf8.makeIterator()
-        var scalars = 0
-        while let b = bytes.next() {
-            scalars += 1
-            if b > 0x20 && b < 0x7F { continue }
-            // U+4E00…U+9FFF are the three-byte sequences E4 B8 80 … E9 BF BF.
-            guard b >= 0xE4 && b <= 0xE9, let b1 = bytes.next(), bytes.next() != nil, b != 0xE4 || b1 >= 0xB8 else { return false }
-        }
-        return scalars <= 64
+        // Native strings are contiguous; any other kind takes the full check.
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0, scalars = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                scalars += 1
+                if b > 0x20 && b < 0x7F { i += 1; continue }
+                // U+4E00…U+9FFF are the three-byte sequences E4 B8 80 … E9 BF BF.
+                guard b >= 0xE4 && b <= 0xE9, i + 2 < bytes.count, b != 0xE4 || bytes[i + 1] >= 0xB8 else { return false }
+                i += 3
+            }
+            return scalars <= 64
+        } ?? false
     }
 
     /// Printable ASCII other than space and the CJK unified ideographs are neither spaces,

@@ -29,7 +29,9 @@ extension Session {
     /// (the spellings are ASCII or Chinese, which has no case).
     static func isUndoWord(_ word: String) -> Bool {
         Grammar.undoWords.contains { spelling in
-            word.utf8.elementsEqual(spelling.utf8) { a, b in a == b || (a >= 0x41 && a <= 0x5A && a | 0x20 == b) }
+            // Lengths first: they are known without reading a byte, and rarely agree.
+            guard word.utf8.count == spelling.utf8.count else { return false }
+            return zip(word.utf8, spelling.utf8).allSatisfy { a, b in a == b || (a >= 0x41 && a <= 0x5A && a | 0x20 == b) }
         }
     }
 
