@@ -115,7 +115,7 @@ public final class Session {
         let ctx = context
         let event: Event
         do {
-            event = try state.decide(command, ctx)
+            event = try Self.decide(command, ctx, against: &state)
         } catch {
             throw ShellError(error.message, hint: error.hint, at: inv.position(of: error.field))
         }
@@ -138,6 +138,12 @@ public final class Session {
         }
         record(event, before: before, ctx)
         return event
+    }
+
+    /// `State.decide` on the state where it lies: called on the stored property, the whole
+    /// state (a dozen counted references) was copied and released again for every command.
+    private static func decide(_ command: Command, _ ctx: Context, against state: inout State) throws(DomainError) -> Event {
+        try state.decide(command, ctx)
     }
 
     /// Applies an event this session decided, keeping its before-image while a transaction
