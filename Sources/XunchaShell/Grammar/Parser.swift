@@ -83,44 +83,50 @@ public enum Parser {
     }
 
     /// What a first word names exactly: a one-word command, or the commands it begins by their
-    /// second word. One lookup per word; misses (other case, typos) go the long way.
-    enum Direct {
+    /// second word. Found by the words' bytes; misses (other case, typos) go the long way.
+    enum Direct: Sendable {
         case one(Int)
-        case two([String: Int])
+        case two(ByteTable)
     }
 
-    static let byWords: [String: Direct] = {
+    static let direct: (words: ByteTable, entries: [Direct]) = {
         var one: [String: Int] = [:]
-        var two: [String: [String: Int]] = [:]
+        var two: [String: [(String, Int)]] = [:]
         for (n, spec) in Grammar.commands.enumerated() {
             for first in spec.words[0] {
                 if spec.words.count == 1 {
                     if one[first] == nil { one[first] = n }
                 } else {
-                    for second in spec.words[1] where two[first, default: [:]][second] == nil { two[first, default: [:]][second] = n }
+                    for second in spec.words[1] { two[first, default: []].append((second, n)) }
                 }
             }
         }
         // A word that is a one-word command is that command, as `parse` prefers it.
-        var index = two.mapValues { Direct.two($0) }
-        for (word, n) in one { index[word] = .one(n) }
-        return index
+        var entries: [Direct] = [], words: [(String, Int)] = []
+        for (word, n) in one.sorted(by: { $0.key < $1.key }) {
+            words.append((word, entries.count))
+            entries.append(.one(n))
+        }
+        for (word, seconds) in two.sorted(by: { $0.key < $1.key }) where one[word] == nil {
+            words.append((word, entries.count))
+            entries.append(.two(ByteTable(seconds)))
+        }
+        return (ByteTable(words), entries)
     }()
 
     /// The command named exactly by `first` (and `second`), and where its arguments start.
     static func direct(_ first: String, _ second: String?) -> (spec: Int, next: Int)? {
-        switch byWords[first] {
-        case .one(let n)?: return (n, 1)
-        case .two(let seconds)?:
-            guard let second, let n = seconds[second] else { return nil }
+        guard let k = direct.words.find(first), k < direct.entries.count else { return nil }
+        switch direct.entries[k] {
+        case .one(let n): return (n, 1)
+        case .two(let seconds):
+            guard let second, let n = seconds.find(second) else { return nil }
             return (n, 2)
-        case nil: return nil
         }
     }
 
     static func arguments(_ compiled: CompiledSpec, _ tokens: [Token], from start: Int, start position: SourcePosition,
                           end: SourcePosition) throws(ShellError) -> Invocation {
-        let spec = compiled.spec
         var index = start
         var inv = Invocation(compiled: compiled, tokens: tokens, start: position, end: end)
         var nextParam = 0
@@ -138,7 +144,7 @@ public enum Parser {
                 continue
             }
             guard nextParam < compiled.paramCount else {
-                let usage = Help.usage(spec)
+                let usage = Help.usage(compiled.spec)
                 throw ShellError(en: "unexpected argument \"\(token.text)\"", zh: "多余的参数“\(token.text)”", at: token.position,
                                  hintEn: "usage: \(usage)" + (token.text.contains(" ") ? "" : "; quote text that contains spaces"),
                                  hintZh: "用法:\(usage)")
@@ -147,15 +153,15 @@ public enum Parser {
             nextParam += 1
         }
         // Params are given in order: the first missing one is the first required one not reached.
-        if let n = compiled.requiredParams.first(where: { $0 >= nextParam }), n < spec.params.count {
-            let p = spec.params[n]
-            throw ShellError(en: "\(spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(spec.name) 缺少 <\(p.name)>:\(p.help.zh)",
-                             at: end, hintEn: "usage: \(Help.usage(spec))", hintZh: "用法:\(Help.usage(spec))")
+        if let n = compiled.requiredParams.first(where: { $0 >= nextParam }), n < compiled.spec.params.count {
+            let p = compiled.spec.params[n]
+            throw ShellError(en: "\(compiled.spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(compiled.spec.name) 缺少 <\(p.name)>:\(p.help.zh)",
+                             at: end, hintEn: "usage: \(Help.usage(compiled.spec))", hintZh: "用法:\(Help.usage(compiled.spec))")
         }
-        for n in compiled.requiredFlags where n < spec.flags.count && !inv.slots.contains(UInt8(truncatingIfNeeded: compiled.paramCount + n)) {
-            let f = spec.flags[n]
-            throw ShellError(en: "\(spec.name) needs --\(f.name): \(f.help.en)", zh: "\(spec.name) 缺少 --\(f.name):\(f.help.zh)",
-                             at: end, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
+        for n in compiled.requiredFlags where n < compiled.spec.flags.count && !inv.slots.contains(UInt8(truncatingIfNeeded: compiled.paramCount + n)) {
+            let f = compiled.spec.flags[n]
+            throw ShellError(en: "\(compiled.spec.name) needs --\(f.name): \(f.help.en)", zh: "\(compiled.spec.name) 缺少 --\(f.name):\(f.help.zh)",
+                             at: end, hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(compiled.spec.example)")
         }
         return inv
     }
@@ -188,25 +194,25 @@ public enum Parser {
 
     private static func readFlag(_ token: Token, at position: Int, spec compiled: CompiledSpec, index: inout Int,
                                  into inv: inout Invocation) throws(ShellError) {
-        let spec = compiled.spec
-        let tokens = inv.tokens
         let (found, name, inline) = flagSlot(of: compiled, token: token)
-        guard let slot = found, slot < spec.flags.count else {
-            let near = Suggest.nearest(name, in: spec.flags.flatMap(\.spellings))
-            let list = spec.flags.map { "--" + $0.name }.joined(separator: " ")
-            throw ShellError(en: "\(spec.name) has no flag --\(name)" + (near.map { "; did you mean --\($0)?" } ?? ""),
-                             zh: "\(spec.name) 没有选项 --\(name)" + (near.map { ",是否要输入 --\($0)?" } ?? ""),
+        guard let slot = found, slot < compiled.takesValue.count else {
+            let near = Suggest.nearest(name, in: compiled.spec.flags.flatMap(\.spellings))
+            let list = compiled.spec.flags.map { "--" + $0.name }.joined(separator: " ")
+            throw ShellError(en: "\(compiled.spec.name) has no flag --\(name)" + (near.map { "; did you mean --\($0)?" } ?? ""),
+                             zh: "\(compiled.spec.name) 没有选项 --\(name)" + (near.map { ",是否要输入 --\($0)?" } ?? ""),
                              at: token.position,
                              hintEn: list.isEmpty ? "it takes no flags" : "flags: \(list)",
                              hintZh: list.isEmpty ? "该命令没有选项" : "可用选项:\(list)")
         }
-        let flag = spec.flags[slot]
         let code = UInt8(truncatingIfNeeded: compiled.paramCount + slot)
-        if !flag.repeats && inv.slots.contains(code) {
+        // Read from the precomputed lists: copying the `Flag` (its strings) per flag given showed.
+        if slot < compiled.repeats.count && !compiled.repeats[slot] && inv.slots.contains(code) {
+            let flag = compiled.spec.flags[slot]
             throw ShellError(en: "--\(flag.name) is given twice", zh: "--\(flag.name) 重复给出", at: token.position)
         }
-        guard flag.kind != nil else {
+        guard slot < compiled.takesValue.count && compiled.takesValue[slot] else {
             if inline != nil {
+                let flag = compiled.spec.flags[slot]
                 throw ShellError(en: "--\(flag.name) is a switch and takes no value", zh: "--\(flag.name) 是开关,不带值", at: token.position)
             }
             inv.slots[position] = code
@@ -218,19 +224,21 @@ public enum Parser {
             value = inline
             at = position
         } else {
-            guard index < tokens.count, !tokens[index].isFlag else {
+            guard index < inv.tokens.count, !inv.tokens[index].isFlag else {
+                let flag = compiled.spec.flags[slot]
                 throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
-                                 at: index < tokens.count ? tokens[index].position : inv.end,
-                                 hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
+                                 at: index < inv.tokens.count ? inv.tokens[index].position : inv.end,
+                                 hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(compiled.spec.example)")
             }
-            value = tokens[index]
+            value = inv.tokens[index]
             at = index
             index += 1
         }
         // `--round=` or `--round ""` names nothing: filtering on it would quietly match nothing.
         guard !value.text.isEmpty else {
+            let flag = compiled.spec.flags[slot]
             throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
-                             at: value.position, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
+                             at: value.position, hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(compiled.spec.example)")
         }
         if let inline { inv.tokens[at] = inline }
         inv.slots[at] = code

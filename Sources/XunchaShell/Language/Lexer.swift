@@ -19,8 +19,10 @@ public struct Token: Equatable, Sendable {
         guard !quoted else { return false }
         // Most words are not flags: two bytes tell, before the character-wise check.
         var bytes = text.utf8.makeIterator()
-        guard bytes.next() == UInt8(ascii: "-"), bytes.next() == UInt8(ascii: "-"), bytes.next() != nil else { return false }
-        return text.hasPrefix("--")
+        guard bytes.next() == UInt8(ascii: "-"), bytes.next() == UInt8(ascii: "-"), let third = bytes.next() else { return false }
+        // No character joins onto the one before it when it is ASCII, so then the hyphens are two
+        // characters; only something like a combining mark after them needs the character check.
+        return third < 0x80 || text.hasPrefix("--")
     }
 }
 
@@ -197,6 +199,29 @@ public enum Lexer {
             return (c, length)
         }
 
+        /// Moves `i` (and `column`) over characters that are plain text wherever they stand:
+        /// printable ASCII other than `"`, `'`, `\` and `stop`, and well-formed CJK characters
+        /// from U+4000 to U+CFFF and U+E000 to U+EFFF (three bytes, none of them a quote, a
+        /// separator or refused). Anything else is left to the caller to decode and decide.
+        mutating func plainRun(stop: UInt8) {
+            var k = i, col = column
+            while k < end {
+                let b = bytes[k]
+                if b < 0x80 {
+                    guard b > 0x20 || (b == 0x20 && stop != 0x20), b != 0x7F, b != 0x22, b != 0x27, b != 0x5C, b != stop else { break }
+                    k += 1
+                    col += 1
+                    continue
+                }
+                guard (b >= 0xE4 && b <= 0xEC) || b == 0xEE, k + 2 < end,
+                      bytes[k + 1] & 0xC0 == 0x80, bytes[k + 2] & 0xC0 == 0x80 else { break }
+                k += 3
+                col += 1
+            }
+            i = k
+            column = col
+        }
+
         var wordIsEmpty: Bool { buffer.isEmpty && runStart == runEnd }
 
         /// Adds `bytes[k..<k+length]` to the word: it lengthens the run when it follows it.
@@ -258,13 +283,15 @@ public enum Lexer {
             while i < end {
                 let b = bytes[i]
                 if b == 0x20 { flush(); i += 1; column += 1; continue }
-                // Printable ASCII other than quotes and `\`: most of a line goes no further.
-                if b > 0x20 && b < 0x7F && b != 0x22 && b != 0x27 && b != 0x5C && (b != 0x23 || !wordIsEmpty || quoted) {
-                    if !inToken { inToken = true; start = column }
-                    take(i, 1)
-                    i += 1
-                    column += 1
-                    continue
+                // A run of characters that need no decision: most of a line goes no further.
+                if b != 0x23 || !wordIsEmpty || quoted {
+                    let from = i, col = column
+                    plainRun(stop: 0x20)
+                    if i > from {
+                        if !inToken { inToken = true; start = col }
+                        take(from, i - from)
+                        continue
+                    }
                 }
                 let (c, length) = try checked(i, at: column)
                 if isSeparator(c) { flush(); i += length; column += 1; continue }
@@ -313,11 +340,10 @@ public enum Lexer {
             // An ASCII closer ends a plain run as well as `\` does.
             let stop: UInt8 = closer < 0x80 ? UInt8(closer) : 0x5C
             while i < end {
-                let b = bytes[i]
-                if b >= 0x20 && b < 0x7F && b != stop && b != 0x5C {
-                    take(i, 1)
-                    i += 1
-                    column += 1
+                let from = i
+                plainRun(stop: stop)
+                if i > from {
+                    take(from, i - from)
                     continue
                 }
                 let (q, qLength) = try checked(i, at: column)
