@@ -1,71 +1,5 @@
 import XunchaCore
 
-/// A command line matched against the grammar table: which command, and the raw tokens given
-/// for each argument and flag. Values are typed later (they may need the ledger or the clock).
-public struct Invocation: Sendable {
-    public let spec: CommandSpec
-    /// The token given for each of `spec.params`, by position (nil: not given). Arrays by
-    /// position rather than dictionaries by name: two dictionaries per line, each filled by
-    /// hashing, were a noticeable part of a batch's time.
-    var given: [Token?]
-    /// The values given for each of `spec.flags`, by position (a switch records its own token).
-    var flagValues: [[Token]]
-    /// The rest of the line, for an argument of kind `.command`.
-    public var rest: [Token] = []
-    /// Where the command starts, and the position just past its last token (for "missing …").
-    public let start: SourcePosition
-    public var end: SourcePosition
-
-    init(spec: CommandSpec, start: SourcePosition, end: SourcePosition) {
-        self.spec = spec
-        self.start = start
-        self.end = end
-        given = Array(repeating: nil, count: spec.params.count)
-        flagValues = Array(repeating: [], count: spec.flags.count)
-    }
-
-    /// Param name → the token given.
-    public var args: [String: Token] {
-        var d: [String: Token] = [:]
-        for (p, t) in zip(spec.params, given) { if let t { d[p.name] = t } }
-        return d
-    }
-
-    /// Canonical flag name → the values given.
-    public var flags: [String: [Token]] {
-        var d: [String: [Token]] = [:]
-        for (f, v) in zip(spec.flags, flagValues) where !v.isEmpty { d[f.name] = v }
-        return d
-    }
-
-    func param(_ name: String) -> Int? { spec.params.firstIndex { $0.name == name } }
-
-    func flagIndex(_ name: String) -> Int? { spec.flags.firstIndex { $0.name == name } }
-
-    /// The token given for a param, or the last value of a flag, called `name`.
-    func token(_ name: String) -> Token? {
-        if let n = param(name), n < given.count, let t = given[n] { return t }
-        if let n = flagIndex(name), n < flagValues.count { return flagValues[n].last }
-        return nil
-    }
-
-    /// The values given for the flag `name` (empty when not given).
-    func values(_ name: String) -> [Token] {
-        guard let n = flagIndex(name), n < flagValues.count else { return [] }
-        return flagValues[n]
-    }
-
-    public func has(_ flag: String) -> Bool { !values(flag).isEmpty }
-
-    /// The position to blame for a problem with `field` (a param or flag name).
-    public func position(of field: String?) -> SourcePosition {
-        guard let field else { return start }
-        if let n = param(field), n < given.count, let t = given[n] { return t.position }
-        if let t = values(field).first { return t.position }
-        return start
-    }
-}
-
 /// Matches tokens against `Grammar.commands`.
 public enum Parser {
     /// The first word of each command, with every alias, for "did you mean".
@@ -86,32 +20,21 @@ public enum Parser {
         return index
     }()
 
-    /// Each command's flags by every spelling, so that a flag is one lookup.
-    static let flagsBySpelling: [CommandID: [String: Int]] = {
-        var index: [CommandID: [String: Int]] = [:]
-        for spec in Grammar.commands {
-            var flags: [String: Int] = [:]
-            // Reversed, so that where two flags share a spelling the first wins, as in `flag(named:)`.
-            for (n, flag) in spec.flags.enumerated().reversed() {
-                for spelling in flag.spellings { flags[spelling] = n }
-            }
-            index[spec.id] = flags
-        }
-        return index
-    }()
+    /// `Grammar.commands`, each with its lookup tables, in the same order.
+    static let compiled: [CompiledSpec] = Grammar.commands.map(CompiledSpec.init)
 
     /// The position in `spec.flags` of the flag spelled `name`.
-    static func flagSlot(of spec: CommandSpec, named name: String) -> Int? {
-        if let n = flagsBySpelling[spec.id]?[name], n < spec.flags.count { return n }
-        return spec.flags.firstIndex { $0.name == name || $0.aliases.contains(name) }
+    static func flagSlot(of spec: CompiledSpec, named name: String) -> Int? {
+        if let n = spec.flagsBySpelling[name], n < spec.spec.flags.count { return n }
+        return spec.spec.flags.firstIndex { $0.name == name || $0.aliases.contains(name) }
     }
 
     /// The commands whose first word is `word` (as typed, or lowercased), in grammar order.
-    static func group(of word: String) -> [CommandSpec] {
+    static func group(of word: String) -> [CompiledSpec] {
         var hits = byFirstWord[word] ?? []
         let lower = word.lowercased()
         if lower != word, let more = byFirstWord[lower] { hits = Array(Set(hits + more)).sorted() }
-        return hits.map { Grammar.commands[$0] }
+        return hits.map { compiled[$0] }
     }
 
     /// nil for a blank or comment-only line.
@@ -124,7 +47,7 @@ public enum Parser {
         }
         // The common case in one step: a known first word and, if the command has two, a known second.
         if let n = direct(first.text, tokens.count > 1 ? tokens[1].text : nil) {
-            return try arguments(Grammar.commands[n.spec], tokens, from: n.next, start: first.position, end: end)
+            return try arguments(compiled[n.spec], tokens, from: n.next, start: first.position, end: end)
         }
         let group = group(of: first.text)
         guard !group.isEmpty else {
@@ -134,23 +57,23 @@ public enum Parser {
                              at: first.position, hintEn: "type help for the list of commands", hintZh: "输入 help 查看命令列表")
         }
         var index = 1
-        var spec: CommandSpec
-        if let single = group.first(where: { $0.words.count == 1 }) {
+        var spec: CompiledSpec
+        if let single = group.first(where: { $0.spec.words.count == 1 }) {
             spec = single
         } else {
             // Only for the messages below: built on the way to an error, not for every line.
-            func subs() -> String { group.map { $0.words[1][0] }.joined(separator: ", ") }
+            func subs() -> String { group.map { $0.spec.words[1][0] }.joined(separator: ", ") }
             guard tokens.count > 1 else {
                 throw ShellError(en: "\"\(first.text)\" needs a subcommand: \(subs())", zh: "“\(first.text)”后须跟子命令:\(subs())",
-                                 at: end, hintEn: "e.g. \(group[0].example)", hintZh: "例如 \(group[0].example)")
+                                 at: end, hintEn: "e.g. \(group[0].spec.example)", hintZh: "例如 \(group[0].spec.example)")
             }
             let word = tokens[1]
             let lower = word.text.lowercased()
-            guard let match = group.first(where: { $0.words[1].contains { $0 == word.text || $0 == lower } }) else {
-                let near = Suggest.nearest(word.text, in: group.flatMap { $0.words[1] })
-                throw ShellError(en: "unknown subcommand \"\(word.text)\" of \(group[0].words[0][0]); expected one of: \(subs())"
+            guard let match = group.first(where: { $0.spec.words[1].contains { $0 == word.text || $0 == lower } }) else {
+                let near = Suggest.nearest(word.text, in: group.flatMap { $0.spec.words[1] })
+                throw ShellError(en: "unknown subcommand \"\(word.text)\" of \(group[0].spec.words[0][0]); expected one of: \(subs())"
                                     + (near.map { " (did you mean \"\($0)\"?)" } ?? ""),
-                                 zh: "\(group[0].words[0][0]) 没有子命令“\(word.text)”;可用:\(subs())" + (near.map { "(是否要输入“\($0)”?)" } ?? ""),
+                                 zh: "\(group[0].spec.words[0][0]) 没有子命令“\(word.text)”;可用:\(subs())" + (near.map { "(是否要输入“\($0)”?)" } ?? ""),
                                  at: word.position)
             }
             spec = match
@@ -159,75 +82,104 @@ public enum Parser {
         return try arguments(spec, tokens, from: index, start: first.position, end: end)
     }
 
-    /// Commands by their exact words: the first word alone for one-word commands, the first
-    /// and second joined by a space otherwise. Misses (other case, typos) go the long way.
-    static let byWords: [String: Int] = {
-        var index: [String: Int] = [:]
+    /// What a first word names exactly: a one-word command, or the commands it begins by their
+    /// second word. Found by the words' bytes; misses (other case, typos) go the long way.
+    enum Direct: Sendable {
+        case one(Int)
+        case two(ByteTable)
+    }
+
+    static let direct: (words: ByteTable, entries: [Direct]) = {
+        var one: [String: Int] = [:]
+        var two: [String: [(String, Int)]] = [:]
         for (n, spec) in Grammar.commands.enumerated() {
             for first in spec.words[0] {
                 if spec.words.count == 1 {
-                    if index[first] == nil { index[first] = n }
+                    if one[first] == nil { one[first] = n }
                 } else {
-                    for second in spec.words[1] where index[first + " " + second] == nil { index[first + " " + second] = n }
+                    for second in spec.words[1] { two[first, default: []].append((second, n)) }
                 }
             }
         }
-        return index
+        // A word that is a one-word command is that command, as `parse` prefers it.
+        var entries: [Direct] = [], words: [(String, Int)] = []
+        for (word, n) in one.sorted(by: { $0.key < $1.key }) {
+            words.append((word, entries.count))
+            entries.append(.one(n))
+        }
+        for (word, seconds) in two.sorted(by: { $0.key < $1.key }) where one[word] == nil {
+            words.append((word, entries.count))
+            entries.append(.two(ByteTable(seconds)))
+        }
+        return (ByteTable(words), entries)
     }()
-
-    /// Whether the first word names a one-word command (as `parse` prefers it when a word is both).
-    static let oneWordFirst: Set<String> = Set(Grammar.commands.filter { $0.words.count == 1 }.flatMap { $0.words[0] })
 
     /// The command named exactly by `first` (and `second`), and where its arguments start.
     static func direct(_ first: String, _ second: String?) -> (spec: Int, next: Int)? {
-        if let n = byWords[first], oneWordFirst.contains(first) { return (n, 1) }
-        guard let second, byFirstWord[first] != nil, !oneWordFirst.contains(first),
-              let n = byWords[first + " " + second] else { return nil }
-        return (n, 2)
+        guard let k = direct.words.find(first), k < direct.entries.count else { return nil }
+        switch direct.entries[k] {
+        case .one(let n): return (n, 1)
+        case .two(let seconds):
+            guard let second, let n = seconds.find(second) else { return nil }
+            return (n, 2)
+        }
     }
 
-    static func arguments(_ spec: CommandSpec, _ tokens: [Token], from start: Int, start position: SourcePosition,
+    static func arguments(_ compiled: CompiledSpec, _ tokens: [Token], from start: Int, start position: SourcePosition,
                           end: SourcePosition) throws(ShellError) -> Invocation {
         var index = start
-        var inv = Invocation(spec: spec, start: position, end: end)
+        var inv = Invocation(compiled: compiled, tokens: tokens, start: position, end: end)
         var nextParam = 0
         while index < tokens.count {
             let token = tokens[index]
             index += 1
-            if nextParam < spec.params.count, spec.params[nextParam].kind == .command {
-                inv.rest = Array(tokens[(index - 1)...])
-                inv.given[nextParam] = token
+            if nextParam == compiled.commandParam {
+                inv.restStart = index - 1
+                inv.slots[index - 1] = UInt8(truncatingIfNeeded: nextParam)
                 nextParam += 1
                 break
             }
             if token.isFlag {
-                try readFlag(token, spec: spec, tokens: tokens, index: &index, into: &inv)
+                try readFlag(token, at: index - 1, spec: compiled, index: &index, into: &inv)
                 continue
             }
-            guard nextParam < spec.params.count else {
-                let usage = Help.usage(spec)
+            guard nextParam < compiled.paramCount else {
+                let usage = Help.usage(compiled.spec)
                 throw ShellError(en: "unexpected argument \"\(token.text)\"", zh: "多余的参数“\(token.text)”", at: token.position,
                                  hintEn: "usage: \(usage)" + (token.text.contains(" ") ? "" : "; quote text that contains spaces"),
                                  hintZh: "用法:\(usage)")
             }
-            inv.given[nextParam] = token
+            inv.slots[index - 1] = UInt8(truncatingIfNeeded: nextParam)
             nextParam += 1
         }
-        for (p, t) in zip(spec.params, inv.given) where p.required && t == nil {
-            throw ShellError(en: "\(spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(spec.name) 缺少 <\(p.name)>:\(p.help.zh)",
-                             at: end, hintEn: "usage: \(Help.usage(spec))", hintZh: "用法:\(Help.usage(spec))")
+        // Params are given in order: the first missing one is the first required one not reached.
+        if let n = compiled.requiredParams.first(where: { $0 >= nextParam }), n < compiled.spec.params.count {
+            let p = compiled.spec.params[n]
+            throw ShellError(en: "\(compiled.spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(compiled.spec.name) 缺少 <\(p.name)>:\(p.help.zh)",
+                             at: end, hintEn: "usage: \(Help.usage(compiled.spec))", hintZh: "用法:\(Help.usage(compiled.spec))")
         }
-        for (f, v) in zip(spec.flags, inv.flagValues) where f.required && v.isEmpty {
-            throw ShellError(en: "\(spec.name) needs --\(f.name): \(f.help.en)", zh: "\(spec.name) 缺少 --\(f.name):\(f.help.zh)",
-                             at: end, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
+        for n in compiled.requiredFlags where n < compiled.spec.flags.count && !inv.slots.contains(UInt8(truncatingIfNeeded: compiled.paramCount + n)) {
+            let f = compiled.spec.flags[n]
+            throw ShellError(en: "\(compiled.spec.name) needs --\(f.name): \(f.help.en)", zh: "\(compiled.spec.name) 缺少 --\(f.name):\(f.help.zh)",
+                             at: end, hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(compiled.spec.example)")
         }
         return inv
     }
 
-    private static func readFlag(_ token: Token, spec: CommandSpec, tokens: [Token], index: inout Int,
-                                 into inv: inout Invocation) throws(ShellError) {
+    /// The flag a `--name` or `--name=value` token names: its bytes matched against each
+    /// spelling; the string lookups (canonically equivalent spellings, other case) only on a miss.
+    static func flagSlot(of spec: CompiledSpec, token: Token) -> (slot: Int?, name: String, inline: Token?) {
+        let text = token.text
+        let exact: (slot: Int, equals: Int?)?? = text.utf8.withContiguousStorageIfAvailable { all -> (slot: Int, equals: Int?)? in
+            guard all.count > 2 else { return nil }
+            let body = UnsafeBufferPointer(rebasing: all[2...])
+            let eq = body.firstIndex(of: UInt8(ascii: "="))
+            guard let n = spec.flag(spelled: UnsafeBufferPointer(rebasing: body[..<(eq ?? body.endIndex)])) else { return nil }
+            return (n, eq)
+        }
+        if let found = exact ?? nil, found.equals == nil { return (found.slot, "", nil) }
         // `isFlag` vouches that the text starts with the two characters "--": two bytes.
-        let body = token.text[token.text.utf8.index(token.text.startIndex, offsetBy: 2)...]
+        let body = text[text.utf8.index(text.startIndex, offsetBy: 2)...]
         var name = String(body)
         var inline: Token?
         if let eq = body.utf8.firstIndex(of: UInt8(ascii: "=")) {
@@ -236,44 +188,60 @@ public enum Parser {
             inline = Token(text: String(body[body.index(after: eq)...]),
                            position: SourcePosition(line: token.position.line, column: valueColumn), quoted: true)
         }
-        guard let slot = flagSlot(of: spec, named: name) ?? flagSlot(of: spec, named: name.lowercased()), slot < inv.flagValues.count else {
-            let near = Suggest.nearest(name, in: spec.flags.flatMap(\.spellings))
-            let list = spec.flags.map { "--" + $0.name }.joined(separator: " ")
-            throw ShellError(en: "\(spec.name) has no flag --\(name)" + (near.map { "; did you mean --\($0)?" } ?? ""),
-                             zh: "\(spec.name) 没有选项 --\(name)" + (near.map { ",是否要输入 --\($0)?" } ?? ""),
+        if let found = exact ?? nil { return (found.slot, name, inline) }
+        return (flagSlot(of: spec, named: name) ?? flagSlot(of: spec, named: name.lowercased()), name, inline)
+    }
+
+    private static func readFlag(_ token: Token, at position: Int, spec compiled: CompiledSpec, index: inout Int,
+                                 into inv: inout Invocation) throws(ShellError) {
+        let (found, name, inline) = flagSlot(of: compiled, token: token)
+        guard let slot = found, slot < compiled.takesValue.count else {
+            let near = Suggest.nearest(name, in: compiled.spec.flags.flatMap(\.spellings))
+            let list = compiled.spec.flags.map { "--" + $0.name }.joined(separator: " ")
+            throw ShellError(en: "\(compiled.spec.name) has no flag --\(name)" + (near.map { "; did you mean --\($0)?" } ?? ""),
+                             zh: "\(compiled.spec.name) 没有选项 --\(name)" + (near.map { ",是否要输入 --\($0)?" } ?? ""),
                              at: token.position,
                              hintEn: list.isEmpty ? "it takes no flags" : "flags: \(list)",
                              hintZh: list.isEmpty ? "该命令没有选项" : "可用选项:\(list)")
         }
-        let flag = spec.flags[slot]
-        if !inv.flagValues[slot].isEmpty && !flag.repeats {
+        let code = UInt8(truncatingIfNeeded: compiled.paramCount + slot)
+        // Read from the precomputed lists: copying the `Flag` (its strings) per flag given showed.
+        if slot < compiled.repeats.count && !compiled.repeats[slot] && inv.slots.contains(code) {
+            let flag = compiled.spec.flags[slot]
             throw ShellError(en: "--\(flag.name) is given twice", zh: "--\(flag.name) 重复给出", at: token.position)
         }
-        guard flag.kind != nil else {
+        guard slot < compiled.takesValue.count && compiled.takesValue[slot] else {
             if inline != nil {
+                let flag = compiled.spec.flags[slot]
                 throw ShellError(en: "--\(flag.name) is a switch and takes no value", zh: "--\(flag.name) 是开关,不带值", at: token.position)
             }
-            inv.flagValues[slot].append(token)
+            inv.slots[position] = code
             return
         }
-        var value: Token
+        let value: Token
+        let at: Int
         if let inline {
             value = inline
+            at = position
         } else {
-            guard index < tokens.count, !tokens[index].isFlag else {
+            guard index < inv.tokens.count, !inv.tokens[index].isFlag else {
+                let flag = compiled.spec.flags[slot]
                 throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
-                                 at: index < tokens.count ? tokens[index].position : inv.end,
-                                 hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
+                                 at: index < inv.tokens.count ? inv.tokens[index].position : inv.end,
+                                 hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(compiled.spec.example)")
             }
-            value = tokens[index]
+            value = inv.tokens[index]
+            at = index
             index += 1
         }
         // `--round=` or `--round ""` names nothing: filtering on it would quietly match nothing.
         guard !value.text.isEmpty else {
+            let flag = compiled.spec.flags[slot]
             throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
-                             at: value.position, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
+                             at: value.position, hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(compiled.spec.example)")
         }
-        inv.flagValues[slot].append(value)
+        if let inline { inv.tokens[at] = inline }
+        inv.slots[at] = code
     }
 }
 

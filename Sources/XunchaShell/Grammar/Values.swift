@@ -21,16 +21,36 @@ extension Invocation {
 
     /// All values of a repeatable flag; comma-separated lists are split when `split` is set.
     public func strings(_ name: String, split: Bool = false) -> [(String, Token)] {
-        let tokens = values(name)
-        guard split else { return tokens.map { ($0.text, $0) } }
-        return tokens.flatMap { t -> [(String, Token)] in
-            // Plain ASCII (`documents,onsite`) splits on bytes; the same pieces, without comparing
-            // characters one by one.
-            if t.text.utf8.allSatisfy({ $0 < 0x80 }) {
-                return t.text.utf8.split(separator: UInt8(ascii: ",")).map { (String(decoding: $0, as: UTF8.self).trimmingSpaces, t) }
-            }
-            return t.text.split(whereSeparator: { $0 == "," || $0 == "、" }).map { (String($0).trimmingSpaces, t) }
+        guard let slot = compiled.flag(name) else { return [] }
+        var out: [(String, Token)] = []
+        for (k, s) in slots.enumerated() where Int(s) == slot && k < tokens.count {
+            let t = tokens[k]
+            if split { Self.pieces(of: t.text) { out.append(($0, t)) } } else { out.append((t.text, t)) }
         }
+        return out
+    }
+
+    /// The pieces of a comma-separated list (`,` or `、`), each trimmed of spaces.
+    static func pieces(of text: String, _ body: (String) -> Void) {
+        // Plain ASCII (`documents,onsite`) splits on bytes, and a piece without spaces around
+        // it is taken as it is: the same pieces, without comparing characters one by one.
+        let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            var from = 0
+            for k in 0...bytes.count where k == bytes.count || bytes[k] == UInt8(ascii: ",") {
+                if k > from {
+                    let piece = UnsafeBufferPointer(rebasing: bytes[from..<k])
+                    let plain = piece[piece.startIndex] != 0x20 && piece[piece.startIndex] != 0x09
+                        && piece[piece.endIndex - 1] != 0x20 && piece[piece.endIndex - 1] != 0x09
+                    let word = String(decoding: piece, as: UTF8.self)
+                    body(plain ? word : word.trimmingSpaces)
+                }
+                from = k + 1
+            }
+            return true
+        }
+        if ascii == true { return }
+        for piece in text.split(whereSeparator: { $0 == "," || $0 == "、" }) { body(String(piece).trimmingSpaces) }
     }
 
     public func date(_ name: String, today: Day) throws(ShellError) -> Day? {

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import XunchaCore
 
 /// One logical line of a command file: its tokens, where it ends, and the raw text for `play`.
@@ -60,29 +65,38 @@ public struct ScriptReader: Sendable {
         var pending: [Token] = []
         var pendingText = ""
         while start <= bytes.count {
-            let stop = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            let raw = bytes[start..<stop]
-            lineNumber += 1
-            start = stop + 1
-            if stop == bytes.count && raw.isEmpty { break }
-            guard let text = String(validating: raw, as: UTF8.self) else {
-                throw ShellError(en: "invalid UTF-8 (the file must be saved as UTF-8)", zh: "无效的 UTF-8 编码(文件须以 UTF-8 保存)",
-                                 at: SourcePosition(line: lineNumber, column: Script.validPrefixScalars(raw) + 1))
+            let from = start
+            let lineNumber = self.lineNumber + 1
+            let (stop, read) = bytes.withUnsafeBufferPointer { all -> (Int, Swift.Result<(Lexer.Result, Int), ShellError>) in
+                let stop = Self.newline(in: all, from: from)
+                do throws(ShellError) {
+                    return (stop, .success(try Lexer.scan(UnsafeBufferPointer(rebasing: all[from..<stop]), lineNumber: lineNumber)))
+                } catch {
+                    return (stop, .failure(error))
+                }
             }
-            let lexed = try Lexer.tokenize(text, lineNumber: lineNumber)
+            self.lineNumber = lineNumber
+            start = stop + 1
+            let lexed: Lexer.Result, columns: Int
+            switch read {
+            case .success(let r): (lexed, columns) = r
+            case .failure(let e): throw e
+            }
+            if stop == bytes.count && from == stop { break }
             if pending.isEmpty { pending = lexed.tokens } else { pending += lexed.tokens }
-            if keepsText { pendingText += pendingText.isEmpty ? text : "\n" + text }
+            // The line is valid UTF-8 once lexed: its text is made only when something needs it.
+            if keepsText {
+                let text = String(decoding: bytes[from..<stop], as: UTF8.self)
+                pendingText += pendingText.isEmpty ? text : "\n" + text
+            }
             if lexed.continues { continue }
             // Only a line whose tokens are all comment can be narration: checking that first
             // spares trimming every command line of a long file.
             var narration: String?
             if lexed.tokens.isEmpty {
-                let trimmed = text.trimmingSpaces
+                let trimmed = String(decoding: bytes[from..<stop], as: UTF8.self).trimmingSpaces
                 if trimmed.hasPrefix("##") { narration = String(trimmed.dropFirst(2)).trimmingSpaces }
             }
-            // Scalars counted as the bytes that start one (the text is valid UTF-8).
-            var columns = 0
-            for b in raw where b & 0xC0 != 0x80 { columns += 1 }
             return ScriptLine(tokens: pending, end: SourcePosition(line: lineNumber, column: columns + 1),
                               text: pendingText, narration: narration)
         }
@@ -90,5 +104,12 @@ public struct ScriptReader: Sendable {
             return ScriptLine(tokens: pending, end: SourcePosition(line: lineNumber, column: 1), text: pendingText, narration: nil)
         }
         return nil
+    }
+
+    /// Where the line starting at `from` ends: its LF, or the end of the file.
+    static func newline(in all: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < all.count, let base = all.baseAddress,
+              let hit = memchr(base + from, 0x0A, all.count - from) else { return all.count }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 }

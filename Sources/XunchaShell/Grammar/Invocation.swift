@@ -1,0 +1,216 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import XunchaCore
+
+/// A grammar command with what parsing it and reading its arguments look up on every line,
+/// worked out once: an invocation holds a reference to one of these rather than a copy of
+/// the command's spec (arrays of params and flags, all their strings) per line.
+final class CompiledSpec: Sendable {
+    let spec: CommandSpec
+    /// Param names, then flag names: a slot number is a position in this list.
+    let names: [String]
+    let paramCount: Int
+    /// The param that takes the rest of the line (`expect fail …`), if any.
+    let commandParam: Int?
+    /// The first required param (params are filled in order, so the first missing one is the
+    /// first required one at or after the count given).
+    let requiredParams: [Int]
+    let requiredFlags: [Int]
+    /// Every spelling of every flag → its position, the first flag winning where two share one.
+    let flagSpellings: ByteTable
+    /// Per flag: whether it takes a value, and whether it may be given more than once.
+    let takesValue: [Bool]
+    let repeats: [Bool]
+    /// Every spelling → flag position, the first flag winning where two share one.
+    let flagsBySpelling: [String: Int]
+
+    init(_ spec: CommandSpec) {
+        self.spec = spec
+        names = spec.params.map(\.name) + spec.flags.map(\.name)
+        paramCount = spec.params.count
+        commandParam = spec.params.firstIndex { $0.kind == .command }
+        requiredParams = spec.params.indices.filter { spec.params[$0].required }
+        requiredFlags = spec.flags.indices.filter { spec.flags[$0].required }
+        flagSpellings = ByteTable(spec.flags.enumerated().flatMap { n, flag in flag.spellings.map { ($0, n) } })
+        takesValue = spec.flags.map { $0.kind != nil }
+        repeats = spec.flags.map(\.repeats)
+        var bySpelling: [String: Int] = [:]
+        for (n, flag) in spec.flags.enumerated().reversed() {
+            for spelling in flag.spellings { bySpelling[spelling] = n }
+        }
+        flagsBySpelling = bySpelling
+    }
+
+    /// The slot of the param called `name`.
+    func param(_ name: String) -> Int? {
+        // Most names differ in length: the byte count rules them out before a comparison.
+        let length = name.utf8.count
+        for n in 0..<paramCount where names[n].utf8.count == length && names[n] == name { return n }
+        return nil
+    }
+
+    /// The slot of the flag whose canonical name is `name`.
+    func flag(_ name: String) -> Int? {
+        let length = name.utf8.count
+        for n in paramCount..<names.count where names[n].utf8.count == length && names[n] == name { return n }
+        return nil
+    }
+
+    /// The position in `spec.flags` of the flag spelled exactly as these bytes.
+    func flag(spelled bytes: UnsafeBufferPointer<UInt8>) -> Int? { flagSpellings.find(bytes) }
+}
+
+/// A command line matched against the grammar table: which command, and the raw tokens given
+/// for each argument and flag. Values are typed later (they may need the ledger or the clock).
+public struct Invocation: Sendable {
+    let compiled: CompiledSpec
+    public var spec: CommandSpec { compiled.spec }
+    /// The line's tokens (a flag's `--name=value` replaced by its value). One array per line,
+    /// with `slots`, rather than one per argument: fewer allocations to make and to free.
+    var tokens: [Token]
+    /// For each token, the slot (see `CompiledSpec.names`) it gives a value for; `none` for
+    /// the command's words and the names of flags that take a value (a switch records itself).
+    var slots: [UInt8]
+    /// Where the rest of the line starts for an argument of kind `.command` (nil: none).
+    var restStart: Int?
+    /// Where the command starts, and the position just past its last token (for "missing …").
+    public let start: SourcePosition
+    public var end: SourcePosition
+
+    static let none: UInt8 = .max
+
+    init(compiled: CompiledSpec, tokens: [Token], start: SourcePosition, end: SourcePosition) {
+        self.compiled = compiled
+        self.tokens = tokens
+        slots = Array(repeating: Self.none, count: tokens.count)
+        self.start = start
+        self.end = end
+    }
+
+    /// The rest of the line, for an argument of kind `.command`.
+    public var rest: [Token] {
+        guard let restStart, restStart < tokens.count else { return [] }
+        return Array(tokens[restStart...])
+    }
+
+    /// Param name → the token given.
+    public var args: [String: Token] {
+        var d: [String: Token] = [:]
+        for (n, p) in spec.params.enumerated() { if let t = last(n) { d[p.name] = t } }
+        return d
+    }
+
+    /// Canonical flag name → the values given.
+    public var flags: [String: [Token]] {
+        var d: [String: [Token]] = [:]
+        for (n, f) in spec.flags.enumerated() {
+            let v = all(compiled.paramCount + n)
+            if !v.isEmpty { d[f.name] = v }
+        }
+        return d
+    }
+
+    /// The last token given for a slot.
+    func last(_ slot: Int) -> Token? {
+        var k = slots.count
+        while k > 0 {
+            k -= 1
+            if Int(slots[k]) == slot, k < tokens.count { return tokens[k] }
+        }
+        return nil
+    }
+
+    func first(_ slot: Int) -> Token? {
+        for (k, s) in slots.enumerated() where Int(s) == slot && k < tokens.count { return tokens[k] }
+        return nil
+    }
+
+    func all(_ slot: Int) -> [Token] {
+        var out: [Token] = []
+        for (k, s) in slots.enumerated() where Int(s) == slot && k < tokens.count { out.append(tokens[k]) }
+        return out
+    }
+
+    /// The token given for a param, or the last value of a flag, called `name`.
+    func token(_ name: String) -> Token? {
+        if let n = compiled.param(name), let t = last(n) { return t }
+        if let n = compiled.flag(name) { return last(n) }
+        return nil
+    }
+
+    /// The values given for the flag `name` (empty when not given).
+    func values(_ name: String) -> [Token] {
+        guard let n = compiled.flag(name) else { return [] }
+        return all(n)
+    }
+
+    public func has(_ flag: String) -> Bool {
+        guard let n = compiled.flag(flag) else { return false }
+        return slots.contains(UInt8(truncatingIfNeeded: n))
+    }
+
+    /// The position to blame for a problem with `field` (a param or flag name).
+    public func position(of field: String?) -> SourcePosition {
+        guard let field else { return start }
+        if let n = compiled.param(field), let t = last(n) { return t.position }
+        if let n = compiled.flag(field), let t = first(n) { return t.position }
+        return start
+    }
+}
+
+/// Words found by their UTF-8 bytes (the grammar's spellings of commands and flags), so that a
+/// line's words are matched without hashing `String`s. Exact bytes only: callers fall back to
+/// comparing strings (canonical equivalence, other case) when a word is not found here.
+struct ByteTable: Sendable {
+    private var keys: [[UInt8]] = []
+    private var values: [Int] = []
+    /// Open addressing: positions in `keys` + 1, 0 for an empty bucket.
+    private var buckets: [Int32]
+
+    init(_ entries: [(String, Int)]) {
+        var size = 8
+        while size < entries.count * 3 { size *= 2 }
+        buckets = Array(repeating: 0, count: size)
+        for (word, value) in entries {
+            let bytes = Array(word.utf8)
+            // The first entry for a spelling wins, as in the grammar's order.
+            if bytes.withUnsafeBufferPointer({ find($0) }) != nil { continue }
+            keys.append(bytes)
+            values.append(value)
+            var b = Self.hash(bytes) & (size - 1)
+            while buckets[b] != 0 { b = (b + 1) & (size - 1) }
+            buckets[b] = Int32(keys.count)
+        }
+    }
+
+    static func hash<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        var h: UInt32 = 2_166_136_261
+        for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
+        return Int(h)
+    }
+
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = buckets.count - 1
+        var b = Self.hash(bytes) & mask
+        while true {
+            let n = Int(buckets[b]) - 1
+            guard n >= 0, n < keys.count else { return nil }
+            let key = keys[n]
+            if key.count == bytes.count && key.withUnsafeBufferPointer({ k in
+                guard let p = k.baseAddress, let q = bytes.baseAddress else { return true }
+                return memcmp(p, q, k.count) == 0
+            }) {
+                return values[n]
+            }
+            b = (b + 1) & mask
+        }
+    }
+
+    /// The value for a word spelled exactly as `word`.
+    func find(_ word: String) -> Int? {
+        word.utf8.withContiguousStorageIfAvailable { find($0) } ?? nil
+    }
+}
