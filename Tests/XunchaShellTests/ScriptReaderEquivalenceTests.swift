@@ -34,6 +34,10 @@ final class ScriptReaderEquivalenceTests: XCTestCase {
         for round in 0..<12_000 {
             var bytes: [UInt8] = round % 9 == 0 ? [0xEF, 0xBB, 0xBF] : []
             for _ in 0..<Int.random(in: 0...16, using: &rng) { bytes += Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &rng)] }
+            if ScriptReader(bytes).physicalLines != ReferenceScriptReader(bytes).physicalLines {
+                failures += 1
+                XCTAssertEqual(ScriptReader(bytes).physicalLines, ReferenceScriptReader(bytes).physicalLines, "\(bytes)")
+            }
             for keepsText in [true, false] {
                 var reference = ReferenceScriptReader(bytes, keepsText: keepsText)
                 var reader = ScriptReader(bytes, keepsText: keepsText)

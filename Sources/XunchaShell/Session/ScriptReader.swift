@@ -56,8 +56,17 @@ public struct ScriptReader: Sendable {
 
     /// The number of physical lines the file holds.
     var physicalLines: Int {
-        var count = 0
-        for b in bytes where b == 0x0A { count += 1 }
+        // Line ends found with `memchr`, as `next` finds them: this runs before the first
+        // command of a file, on the thread that executes them, and byte by byte it was ~5 ms.
+        let count = bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var n = 0, at = 0
+            while at < buffer.count, let hit = memchr(base + at, 0x0A, buffer.count - at) {
+                n += 1
+                at = base.distance(to: UnsafeRawPointer(hit)) + 1
+            }
+            return n
+        }
         return bytes.last == 0x0A || bytes.isEmpty ? count : count + 1
     }
 
