@@ -106,8 +106,9 @@ final class JournalWriter: @unchecked Sendable {
     // MARK: - The writer's thread
 
     private func work() {
-        var isoCache: (day: Day, text: String)?
-        var tail = shared.withLock { $0.tail }
+        // A local, not a property: the loop below touches it per row without the exclusivity
+        // checks a class property costs.
+        var encoder = RowEncoder(tail: shared.withLock { $0.tail })
         var failed = false
         while true {
             wake.wait()
@@ -116,21 +117,14 @@ final class JournalWriter: @unchecked Sendable {
             case .rows(let rows)?:
                 guard !failed else { continue }
                 do {
-                    for row in rows {
-                        let at: String
-                        if let cached = isoCache, cached.day == row.day {
-                            at = cached.text
-                        } else {
-                            at = row.day.iso
-                            isoCache = (row.day, at)
+                    try rows.withUnsafeBufferPointer { rows in
+                        // Rows are read in place: copying one out would retain each of its strings.
+                        for i in rows.indices {
+                            try encoder.insert(statement, seq: rows[i].seq, event: rows[i].event,
+                                               at: rows[i].day, actor: rows[i].actor)
                         }
-                        let body = try row.event.encodedBody()
-                        let type = row.event.type
-                        let hash = FastChainHash.compute(prev: tail.hash, seq: row.seq, at: at, actor: row.actor, type: type, body: body)
-                        try SQLiteJournal.insert(statement, seq: row.seq, at: at, actor: row.actor, type: type,
-                                                 body: body, prevHash: tail.hash, hash: hash)
-                        tail = (row.seq, hash)
                     }
+                    let tail = encoder.tail
                     shared.withLock { $0.tail = tail }
                 } catch {
                     failed = true
