@@ -133,10 +133,27 @@ struct JSONBody {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
+            let count = utf8.count
             var clean = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+            var i = 0
+            while i < count {
+                // Eight bytes at a time while none needs escaping: most text is long runs of
+                // plain ASCII or CJK, and the test below is exact (no false "clean").
+                if i + 8 <= count, let base = utf8.baseAddress {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if !Self.mayNeedEscape(w) {
+                        i += 8
+                        continue
+                    }
+                }
+                let b = utf8[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else {
+                    i += 1
+                    continue
+                }
                 if clean < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i])) }
                 clean = i + 1
+                i += 1
                 bytes.append(UInt8(ascii: "\\"))
                 switch b {
                 case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
@@ -151,9 +168,21 @@ struct JSONBody {
                                               Self.hex[Int(b >> 4)], Self.hex[Int(b & 0x0F)]])
                 }
             }
-            if clean < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...])) }
+            if clean < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes in `w` is a control character, `"` or `\`. Exact when
+    /// false; when true the bytes are looked at one by one.
+    private static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Standard "has a byte below n" and "has a zero byte" tests (zero after xor with `"`/`\`).
+        let below0x20 = (w &- ones &* 0x20) & ~w & highs
+        let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        return (below0x20 | hasQuote | hasBackslash) != 0
     }
 }
 

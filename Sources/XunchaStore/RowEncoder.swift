@@ -37,7 +37,6 @@ struct RowEncoder {
     var tail: (seq: Int64, hash: String) { (tailSeq, String(decoding: tailHex, as: UTF8.self)) }
 
     private static let separator: UInt8 = 0x1F
-    private static let hexDigits: StaticString = "0123456789abcdef"
 
     /// Writes one row through the prepared INSERT and makes it the tail. On a failed step the
     /// tail stays where it was (the caller abandons the transaction).
@@ -109,15 +108,22 @@ struct RowEncoder {
         sqlite3_bind_text(s, index, start, Int32(clamping: range.count), nil)
     }
 
+    /// Two hex digits per byte value, as one little-endian `UInt16` store per byte.
+    private static let hexPairs: [UInt16] = (0..<256).map { b in
+        func digit(_ n: Int) -> UInt16 { UInt16(n < 10 ? 48 + n : 87 + n) }
+        return digit(b >> 4) | digit(b & 0x0F) << 8
+    }
+
     /// The hash as 64 lowercase hex digits, into `out`'s existing storage.
     private static func writeHex(_ digest: SHA256.Digest, into out: inout [UInt8]) {
         if out.count != 64 { out = [UInt8](repeating: 0, count: 64) }
+        let pairs = hexPairs
         digest.withUnsafeBytes { raw in
-            out.withUnsafeMutableBufferPointer { hex in
-                hexDigits.withUTF8Buffer { digits in
-                    for (i, byte) in raw.enumerated() where 2 * i + 1 < hex.count {
-                        hex[2 * i] = digits[Int(byte >> 4)]
-                        hex[2 * i + 1] = digits[Int(byte & 0x0F)]
+            out.withUnsafeMutableBytes { hex in
+                pairs.withUnsafeBufferPointer { pairs in
+                    guard raw.count * 2 == hex.count, pairs.count == 256 else { return }
+                    for i in 0..<raw.count {
+                        hex.storeBytes(of: UInt16(littleEndian: pairs[Int(raw[i])]), toByteOffset: 2 &* i, as: UInt16.self)
                     }
                 }
             }
