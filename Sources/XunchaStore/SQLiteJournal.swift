@@ -136,6 +136,11 @@ public final class SQLiteJournal: Journal {
         try translatingErrors(path: path, busySeconds: Int(busyTimeout.rounded(.up))) {
             let queue = try DatabaseQueue(path: tmp, configuration: configuration(busyTimeout: busyTimeout))
             try queue.writeWithoutTransaction { db in
+                // 16 KiB pages, not 4: a province batch writes ~80 MB, twice (WAL, then the
+                // checkpoint), and a quarter as many pages is a quarter as many frame headers,
+                // checksums calls and system calls; measured at ~60 ms less in the commit's
+                // checkpoint. Only a new store gets it (changing it later needs a VACUUM).
+                try db.execute(sql: "PRAGMA page_size = 16384")
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
                 try db.inTransaction(.immediate) {
                     try StoreSchema.create(db, createdAt: Date())
