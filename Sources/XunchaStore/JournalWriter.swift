@@ -175,7 +175,9 @@ struct WALFlusher {
     private var fd: Int32 = -1
 
     init(statement: OpaquePointer) {
-        guard let db = sqlite3_db_handle(statement), let name = sqlite3_db_filename(db, "main"),
+        // A temporary or in-memory database has an empty name and no WAL file; asking for
+        // the WAL name of anything but a file's name is undefined.
+        guard let db = sqlite3_db_handle(statement), let name = sqlite3_db_filename(db, "main"), name.pointee != 0,
               let wal = sqlite3_filename_wal(name), wal.pointee != 0 else { return }
         fd = open(wal, O_RDONLY | O_CLOEXEC)
     }
