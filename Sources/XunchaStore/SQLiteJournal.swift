@@ -138,7 +138,7 @@ public final class SQLiteJournal: Journal {
             try queue.writeWithoutTransaction { db in
                 // 16 KiB pages, not 4: a province batch writes ~80 MB, twice (WAL, then the
                 // checkpoint), and a quarter as many pages is a quarter as many frame headers,
-                // checksums calls and system calls; measured at ~60 ms less in the commit's
+                // checksum runs and system calls; measured at ~60 ms less in the commit's
                 // checkpoint. Only a new store gets it (changing it later needs a VACUUM).
                 try db.execute(sql: "PRAGMA page_size = 16384")
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
