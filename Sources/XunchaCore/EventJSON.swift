@@ -3,13 +3,23 @@
 /// out, non-ASCII text as raw UTF-8). The bytes feed the hash chain, so they must never drift:
 /// `EventJSONTests` compares both encoders on every event kind, including awkward text.
 /// Foundation's encoder (a container tree and a key sort per event) was one of the larger
-/// costs of an append in a long batch; this writes straight into one byte buffer.
+/// costs of an append in a long batch; this writes straight into one byte buffer, which the
+/// journal's writer reuses from row to row (`Event.appendBody(to:)`).
 struct JSONBody {
-    private(set) var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8]
     private var first = true
 
     init() {
+        bytes = []
         bytes.reserveCapacity(192)
+        bytes.append(UInt8(ascii: "{"))
+    }
+
+    /// Continues `buffer`: its storage moves in (no copy) and `buffer` is left empty until
+    /// `close(into:)` moves it back.
+    init(continuing buffer: inout [UInt8]) {
+        bytes = []
+        swap(&bytes, &buffer)
         bytes.append(UInt8(ascii: "{"))
     }
 
@@ -48,10 +58,17 @@ struct JSONBody {
 
     mutating func field(_ name: StaticString, _ values: [String]) {
         key(name)
+        array(values) { w, v in w.string(v) }
+    }
+
+    /// A JSON array of `values`, each written by `element`.
+    mutating func array<T>(_ values: [T], _ element: (inout JSONBody, T) -> Void) {
         bytes.append(UInt8(ascii: "["))
-        for (n, v) in values.enumerated() {
-            if n > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(v)
+        var separate = false
+        for v in values {
+            if separate { bytes.append(UInt8(ascii: ",")) }
+            separate = true
+            element(&self, v)
         }
         bytes.append(UInt8(ascii: "]"))
     }
@@ -59,6 +76,21 @@ struct JSONBody {
     mutating func finish() -> [UInt8] {
         bytes.append(UInt8(ascii: "}"))
         return bytes
+    }
+
+    /// Closes the object and moves the bytes back into the buffer `init(continuing:)` took.
+    mutating func close(into buffer: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "}"))
+        swap(&bytes, &buffer)
+    }
+
+    /// A nested object as the value of the key just written; `fields` writes its keys.
+    mutating func object(_ fields: (inout JSONBody) -> Void) {
+        bytes.append(UInt8(ascii: "{"))
+        first = true
+        fields(&self)
+        bytes.append(UInt8(ascii: "}"))
+        first = false
     }
 
     mutating func int(_ value: Int) {
@@ -101,10 +133,27 @@ struct JSONBody {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
+            let count = utf8.count
             var clean = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+            var i = 0
+            while i < count {
+                // Eight bytes at a time while none needs escaping: most text is long runs of
+                // plain ASCII or CJK, and the test below is exact (no false "clean").
+                if i + 8 <= count, let base = utf8.baseAddress {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if !Self.mayNeedEscape(w) {
+                        i += 8
+                        continue
+                    }
+                }
+                let b = utf8[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else {
+                    i += 1
+                    continue
+                }
                 if clean < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i])) }
                 clean = i + 1
+                i += 1
                 bytes.append(UInt8(ascii: "\\"))
                 switch b {
                 case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
@@ -119,9 +168,21 @@ struct JSONBody {
                                               Self.hex[Int(b >> 4)], Self.hex[Int(b & 0x0F)]])
                 }
             }
-            if clean < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...])) }
+            if clean < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes in `w` is a control character, `"` or `\`. Exact when
+    /// false; when true the bytes are looked at one by one.
+    private static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Standard "has a byte below n" and "has a zero byte" tests (zero after xor with `"`/`\`).
+        let below0x20 = (w &- ones &* 0x20) & ~w & highs
+        let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        return (below0x20 | hasQuote | hasBackslash) != 0
     }
 }
 
@@ -130,6 +191,27 @@ extension Event {
     /// Foundation: it is rare, and its dictionaries of optionals are where hand-writing would err).
     func handWrittenBody() -> [UInt8]? {
         var w = JSONBody()
+        guard writeFields(&w) else { return nil }
+        return w.finish()
+    }
+
+    /// Appends the stored body (exactly `encodedBody()`'s bytes) to `buffer`, reusing its
+    /// storage: the journal's writer encodes every row of a long batch into one buffer.
+    public func appendBody(to buffer: inout [UInt8]) throws {
+        let start = buffer.count
+        var w = JSONBody(continuing: &buffer)
+        if writeFields(&w) {
+            w.close(into: &buffer)
+            return
+        }
+        // `undone`: nothing was written but the opening brace, which goes again.
+        w.close(into: &buffer)
+        buffer.removeSubrange(start...)
+        buffer.append(contentsOf: try foundationBody())
+    }
+
+    /// Writes the fields, in sorted key order; false (and nothing written) for `undone`.
+    private func writeFields(_ w: inout JSONBody) -> Bool {
         switch self {
         case .roundOpened(let p):
             w.field("code", p.code); w.field("from", p.from); w.field("kind", p.kind.rawValue)
@@ -158,7 +240,8 @@ extension Event {
         case .issueReported(let p):
             w.field("evidence", p.evidence); w.field("id", p.id); w.field("signedBy", p.signedBy); w.field("text", p.text)
         case .issueVerified(let p):
-            w.field("by", p.by); w.field("id", p.id); w.field("methods", p.methods.map(\.rawValue))
+            w.field("by", p.by); w.field("id", p.id); w.key("methods")
+            w.array(p.methods) { w, m in w.string(m.rawValue) }
             w.field("note", p.note); w.field("verdict", p.verdict.rawValue)
         case .issueReopened(let p):
             w.field("id", p.id); w.field("reason", p.reason); w.field("round", p.round)
@@ -167,23 +250,17 @@ extension Event {
         case .transferConcluded(let p):
             w.field("id", p.id)
             w.key("outcome")
-            var o = JSONBody()
-            o.field("handled", p.outcome.handled); o.field("recovered", p.outcome.recovered)
-            o.field("refunded", p.outcome.refunded); o.field("sanctions", p.outcome.sanctions)
-            w.raw(o.finish())
+            w.object { o in
+                o.field("handled", p.outcome.handled); o.field("recovered", p.outcome.recovered)
+                o.field("refunded", p.outcome.refunded); o.field("sanctions", p.outcome.sanctions)
+            }
         case .urged(let p):
             w.field("issue", p.issue); w.field("kind", p.kind.rawValue); w.field("text", p.text); w.field("unit", p.unit)
         case .policySet(let p):
             w.field("key", p.key); w.field("value", p.value)
         case .undone:
-            return nil
+            return false
         }
-        return w.finish()
-    }
-}
-
-extension JSONBody {
-    mutating func raw(_ value: [UInt8]) {
-        bytes.append(contentsOf: value)
+        return true
     }
 }

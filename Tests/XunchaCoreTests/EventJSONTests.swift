@@ -60,11 +60,33 @@ final class EventJSONTests: XCTestCase {
         XCTAssertEqual(kinds.count, 19, "every kind but undone is hand-written")
     }
 
+    /// Text is scanned for characters to escape eight bytes at a time: escapes at every offset,
+    /// next to multi-byte characters and at the ends must come out as Foundation writes them.
+    func testEscapesAnywhereInLongTextEqualFoundation() throws {
+        let alphabet = ["a", "Z", "长", "😀", "\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", "\u{7F}", "/", " ", "é", "~", "\u{20}"]
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<600 {
+            let length = Int.random(in: 0...(round % 3 == 0 ? 80 : 24), using: &rng)
+            let text = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }.joined()
+            // Mostly plain text with a rare escape, as real text is.
+            let plain = String(repeating: "x长", count: round % 13) + (round % 2 == 0 ? "\"" : "") + String(repeating: "y", count: round % 17)
+            let event = Event.progressNoted(.init(id: plain, text: text))
+            let hand = try XCTUnwrap(event.handWrittenBody())
+            XCTAssertEqual(String(decoding: hand, as: UTF8.self), String(decoding: try event.foundationBody(), as: UTF8.self), "round \(round)")
+            var appended: [UInt8] = Array("prefix".utf8)
+            try event.appendBody(to: &appended)
+            XCTAssertEqual(appended, Array("prefix".utf8) + hand)
+        }
+    }
+
     func testUndoneStillEncodesThroughFoundation() throws {
         var f = Fragment()
         f.issues["R5-001"] = .some(nil)
         let event = Event.undone(.init(seq: 7, restore: f))
         XCTAssertNil(event.handWrittenBody())
         XCTAssertEqual(try event.encodedBody(), try event.foundationBody())
+        var appended: [UInt8] = [1, 2]
+        try event.appendBody(to: &appended)
+        XCTAssertEqual(appended, [1, 2] + Array(try event.foundationBody()))
     }
 }

@@ -53,10 +53,12 @@ final class BackgroundWriterTests: StoreTestCase {
         let h = try History.make(count: Self.rows)
         let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
         try append(h.facts.prefix(5), to: journal)
-        // Room for a few hundred rows: the disk fills once the writer has taken over.
+        // Room for a few hundred rows (160 KiB, whatever the page size): the disk fills once
+        // the writer has taken over.
         try journal.queue.inDatabase { db in
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
-            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages + 40)")
+            let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages + 160 * 1024 / pageSize)")
         }
         XCTAssertThrowsError(try append(h.facts.dropFirst(5), to: journal)) {
             XCTAssertEqual($0 as? StoreError, .diskFull(path: self.storePath))
