@@ -1,14 +1,44 @@
+import Dispatch
+
+/// The buffer the second half of the problems is encoded into, on another thread. Written by
+/// that thread only, and read by the encoding one only after waiting for it to finish.
+private final class SecondHalf: @unchecked Sendable {
+    var writer = BinaryWriter(capacity: 1 << 20)
+}
+
 /// Field order of every entity in `StateCoding`'s binary form. Writer and reader sit side by
 /// side so that a field added to one is seen missing from the other; `StateCodingTests` checks
 /// the round trip on states that use every field.
 extension BinaryWriter {
-    mutating func write(_ s: State) {
+    mutating func write(_ s: State, splitFrom: Int = StateCoding.splitFrom) {
         dictionary(s.rounds) { $0.write($1) }
         dictionary(s.units) { $0.write($1) }
-        dictionary(s.issues) { $0.write($1) }
+        issues(s.issues, splitFrom: splitFrom)
         dictionary(s.transfers) { $0.write($1) }
         int(s.policy.verifyMethods); int(s.policy.yellowDays); int(s.policy.greenDays); int(s.policy.rateThreshold)
         int(s.nextTransfer)
+    }
+
+    /// The problems, as `dictionary` writes them. With `splitFrom` or more, the second half (in
+    /// key order) is encoded on another thread into its own buffer while this one encodes the
+    /// first, and appended after it: the form has no offsets, so the bytes are the same. At the
+    /// end of a long file the other threads are idle and a core is free.
+    mutating func issues(_ d: [String: Issue], splitFrom: Int) {
+        uint(UInt64(d.count))
+        let items = Self.byteOrdered(d)
+        guard items.count >= max(splitFrom, 2) else {
+            for item in items { string(item.key); write(item.value) }
+            return
+        }
+        let half = items.count / 2
+        let rest = SecondHalf()
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            for item in items[half...] { rest.writer.string(item.key); rest.writer.write(item.value) }
+        }
+        for item in items[..<half] { string(item.key); write(item.value) }
+        group.wait()
+        append(rest.writer.written)
     }
 
     mutating func write(_ r: Round) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The canonical binary form of a `State`: what snapshots store and what `State.digest()`
 /// hashes. Deterministic (dictionaries in sorted key order, every field in a fixed order), so
 /// equal states give equal bytes. Compact and fast both ways: a province ledger of 50,000
@@ -23,11 +25,35 @@ public enum StateCoding {
     }
 
     public static func encode(_ state: State) -> [UInt8] {
+        withEncoded(state) { raw in
+            [UInt8](unsafeUninitializedCapacity: raw.count) { buffer, count in
+                if let to = buffer.baseAddress, let from = raw.baseAddress, raw.count > 0 {
+                    UnsafeMutableRawPointer(to).copyMemory(from: from, byteCount: raw.count)
+                }
+                count = raw.count
+            }
+        }
+    }
+
+    /// How many problems a state needs before its problems are encoded on two threads: below,
+    /// starting a thread costs more than it saves.
+    static let splitFrom = 4_096
+
+    /// Encodes `state` and lends `body` the bytes, valid only during the call: a snapshot is
+    /// hashed and stored straight from them, without copying 22 MB into an array first.
+    ///
+    /// The same bytes as `encode`; a large state's problems are encoded in two halves at once
+    /// (`splitFrom`, which tests lower to cover the split on small states).
+    public static func withEncoded<R>(_ state: State, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withEncoded(state, splitFrom: splitFrom, body)
+    }
+
+    static func withEncoded<R>(_ state: State, splitFrom: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         var w = BinaryWriter()
-        w.bytes.append(contentsOf: magic)
-        w.bytes.append(version)
-        w.write(state)
-        return w.bytes
+        magic.withUnsafeBytes { w.append($0) }
+        w.byte(version)
+        w.write(state, splitFrom: splitFrom)
+        return try body(w.written)
     }
 
     /// Decodes a whole snapshot; anything but exactly one well-formed state of this version throws.
@@ -60,50 +86,152 @@ public enum StateCoding {
     }
 }
 
-struct BinaryWriter {
-    var bytes: [UInt8] = []
+/// Appends the binary form into memory it manages itself: a byte at a time through `[UInt8]`
+/// (a uniqueness and a capacity check per byte) was most of a province snapshot's encoding.
+/// The buffer grows by `realloc`, which moves large blocks by remapping rather than copying.
+/// Not copyable, so the buffer has exactly one owner, which frees it.
+struct BinaryWriter: ~Copyable {
+    // `allocate` is `malloc` and `deallocate` is `free` on every platform Swift runs on, so the
+    // block may be grown with `realloc`.
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+    private(set) var count = 0
 
-    mutating func uint(_ v: UInt64) {
-        var v = v
-        while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        bytes.append(UInt8(v))
+    init(capacity: Int = 4_096) {
+        let capacity = max(capacity, 64)
+        self.capacity = capacity
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     }
 
+    deinit { base.deallocate() }
+
+    /// The bytes written so far, valid while the writer lives and is not written to.
+    var written: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    /// Makes room for `n` more bytes.
+    @inline(__always)
+    mutating func reserve(_ n: Int) {
+        if capacity &- count < n { grow(n) }
+    }
+
+    @inline(never)
+    private mutating func grow(_ n: Int) {
+        let wanted = max(capacity * 2, count + n)
+        if let moved = realloc(base, wanted) {
+            base = moved.assumingMemoryBound(to: UInt8.self)
+        } else {
+            // Out of memory for `realloc`: a plain allocation then fails as any other would.
+            let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: wanted)
+            fresh.update(from: base, count: count)
+            base.deallocate()
+            base = fresh
+        }
+        capacity = wanted
+    }
+
+    @inline(__always)
+    mutating func byte(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count &+= 1
+    }
+
+    mutating func append(_ raw: UnsafeRawBufferPointer) {
+        guard let from = raw.baseAddress, raw.count > 0 else { return }
+        reserve(raw.count)
+        (base + count).update(from: from.assumingMemoryBound(to: UInt8.self), count: raw.count)
+        count &+= raw.count
+    }
+
+    mutating func append(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBytes { append($0) }
+    }
+
+    @inline(__always)
+    mutating func uint(_ v: UInt64) {
+        reserve(10)
+        if v < 0x80 {
+            base[count] = UInt8(truncatingIfNeeded: v)
+            count &+= 1
+            return
+        }
+        var v = v
+        var at = count
+        while v >= 0x80 {
+            base[at] = UInt8(truncatingIfNeeded: v) | 0x80
+            v >>= 7
+            at &+= 1
+        }
+        base[at] = UInt8(truncatingIfNeeded: v)
+        count = at &+ 1
+    }
+
+    @inline(__always)
     mutating func int(_ v: Int) {
         let n = Int64(v)
         uint(UInt64(bitPattern: (n << 1) ^ (n >> 63)))
     }
 
-    mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
+    @inline(__always)
+    mutating func bool(_ v: Bool) { byte(v ? 1 : 0) }
 
+    /// Length and UTF-8 bytes, copied at once from the string's own storage (without the
+    /// mutable copy `withUTF8` needs, which costs a retain and a release per string).
+    @inline(__always)
     mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { utf8 in
-            uint(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { utf8 in
+            rawString(UnsafeRawBufferPointer(utf8))
+        }
+        if done == nil { slowString(s) }
+    }
+
+    @inline(__always)
+    private mutating func rawString(_ utf8: UnsafeRawBufferPointer) {
+        let n = utf8.count
+        reserve(n &+ 10)
+        uint(UInt64(n))
+        if n > 0, let from = utf8.baseAddress {
+            (base + count).update(from: from.assumingMemoryBound(to: UInt8.self), count: n)
+            count &+= n
         }
     }
 
-    mutating func string(_ s: String?) {
-        bool(s != nil)
-        if let s { string(s) }
+    /// A string without contiguous UTF-8 (only a bridged one could be): copied out first.
+    @inline(never)
+    private mutating func slowString(_ s: String) {
+        let bytes = Array(s.utf8)
+        bytes.withUnsafeBytes { rawString($0) }
     }
 
+    @inline(__always)
+    mutating func string(_ s: String?) {
+        if let s {
+            byte(1)
+            string(s)
+        } else {
+            byte(0)
+        }
+    }
+
+    @inline(__always)
     mutating func day(_ d: Day) { int(d.ordinal) }
 
+    @inline(__always)
     mutating func day(_ d: Day?) {
-        bool(d != nil)
-        if let d { day(d) }
+        if let d {
+            byte(1)
+            day(d)
+        } else {
+            byte(0)
+        }
     }
 
     /// A vocabulary value as its position in `allCases` (`StateCodingTests` pins every order).
     mutating func raw<V: Vocabulary>(_ v: V) {
-        bytes.append(UInt8(truncatingIfNeeded: V.allCases.firstIndex(of: v).map { V.allCases.distance(from: V.allCases.startIndex, to: $0) } ?? 0))
+        byte(UInt8(truncatingIfNeeded: V.allCases.firstIndex(of: v).map { V.allCases.distance(from: V.allCases.startIndex, to: $0) } ?? 0))
     }
 
+    @inline(__always)
     mutating func array<T>(_ items: [T], _ each: (inout BinaryWriter, T) -> Void) {
         uint(UInt64(items.count))
         for item in items { each(&self, item) }
@@ -122,7 +250,7 @@ struct BinaryWriter {
     /// big-endian into two words (zero-padded, and zero is the smallest byte, so the words order
     /// as the bytes do); only keys whose first 16 bytes tie are compared byte by byte. Comparing
     /// the 50,000 problem ids of a province through `String.UTF8View` was a tenth of a snapshot.
-    static func byteOrdered<T>(_ d: [String: T]) -> [(key: String, value: T)] {
+    static func byteOrdered<T>(_ d: [String: T]) -> [(high: UInt64, low: UInt64, key: String, value: T)] {
         var items: [(high: UInt64, low: UInt64, key: String, value: T)] = []
         items.reserveCapacity(d.count)
         for (key, value) in d {
@@ -139,7 +267,7 @@ struct BinaryWriter {
             if a.low != b.low { return a.low < b.low }
             return a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
         }
-        return items.map { ($0.key, $0.value) }
+        return items
     }
 }
 
