@@ -1,9 +1,9 @@
 import Dispatch
 
-/// The buffer the second half of the problems is encoded into, on another thread. Written by
+/// The buffer the later part of the problems is encoded into, on another thread. Written by
 /// that thread only, and read by the encoding one only after waiting for it to finish.
-private final class SecondHalf: @unchecked Sendable {
-    var writer = BinaryWriter(capacity: 1 << 20)
+private final class LaterPart: @unchecked Sendable {
+    var writer = BinaryWriter()
 }
 
 /// Field order of every entity in `StateCoding`'s binary form. Writer and reader sit side by
@@ -19,24 +19,30 @@ extension BinaryWriter {
         int(s.nextTransfer)
     }
 
-    /// The problems, as `dictionary` writes them. With `splitFrom` or more, the second half (in
+    /// The problems, as `dictionary` writes them. With `splitFrom` or more, the later part (in
     /// key order) is encoded on another thread into its own buffer while this one encodes the
     /// first, and appended after it: the form has no offsets, so the bytes are the same. At the
     /// end of a long file the other threads are idle and a core is free.
+    ///
+    /// The keys are sorted with their positions in the dictionary, so the problems themselves
+    /// are first touched by the thread that encodes them; this thread, which also sorted and
+    /// later copies and hashes, takes the smaller part, and hashes it while the other finishes.
     mutating func issues(_ d: [String: Issue], splitFrom: Int) {
         uint(UInt64(d.count))
-        let items = Self.byteOrdered(d)
-        guard items.count >= max(splitFrom, 2) else {
-            for item in items { string(item.key); write(item.value) }
+        let order = Self.byteOrderedKeys(d)
+        guard order.count >= max(splitFrom, 2) else {
+            for entry in order { string(entry.key); write(d.values[entry.index]) }
             return
         }
-        let half = items.count / 2
-        let rest = SecondHalf()
+        let cut = order.count * 2 / 5
+        let rest = LaterPart()
         let group = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
-            for item in items[half...] { rest.writer.string(item.key); rest.writer.write(item.value) }
+            rest.writer.reserve(1 << 20)
+            for entry in order[cut...] { rest.writer.string(entry.key); rest.writer.write(d.values[entry.index]) }
         }
-        for item in items[..<half] { string(item.key); write(item.value) }
+        for entry in order[..<cut] { string(entry.key); write(d.values[entry.index]) }
+        hashWritten()
         group.wait()
         append(rest.writer.written)
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The canonical binary form of a `State`: what snapshots store and what `State.digest()`
@@ -25,7 +26,7 @@ public enum StateCoding {
     }
 
     public static func encode(_ state: State) -> [UInt8] {
-        withEncoded(state) { raw in
+        withEncoded(state, splitFrom: splitFrom, hashing: false) { raw, _ in
             [UInt8](unsafeUninitializedCapacity: raw.count) { buffer, count in
                 if let to = buffer.baseAddress, let from = raw.baseAddress, raw.count > 0 {
                     UnsafeMutableRawPointer(to).copyMemory(from: from, byteCount: raw.count)
@@ -39,21 +40,38 @@ public enum StateCoding {
     /// starting a thread costs more than it saves.
     static let splitFrom = 4_096
 
-    /// Encodes `state` and lends `body` the bytes, valid only during the call: a snapshot is
-    /// hashed and stored straight from them, without copying 22 MB into an array first.
+    /// Encodes `state` and lends `body` the bytes, valid only during the call, and their SHA-256
+    /// in hex (`State.digest()`): a snapshot is hashed and stored straight from them, without
+    /// copying 22 MB into an array first.
     ///
-    /// The same bytes as `encode`; a large state's problems are encoded in two halves at once
-    /// (`splitFrom`, which tests lower to cover the split on small states).
-    public static func withEncoded<R>(_ state: State, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try withEncoded(state, splitFrom: splitFrom, body)
+    /// The same bytes as `encode`. A large state's problems are encoded in two parts at once,
+    /// and the first part hashed while the second is being encoded (`splitFrom`, which tests
+    /// lower to cover the split on small states).
+    public static func withEncoded<R>(_ state: State, _ body: (UnsafeRawBufferPointer, String) throws -> R) rethrows -> R {
+        try withEncoded(state, splitFrom: splitFrom, hashing: true) { raw, digest in try body(raw, digest ?? "") }
     }
 
-    static func withEncoded<R>(_ state: State, splitFrom: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    static func withEncoded<R>(_ state: State, splitFrom: Int, hashing: Bool,
+                               _ body: (UnsafeRawBufferPointer, String?) throws -> R) rethrows -> R {
         var w = BinaryWriter()
+        if hashing { w.hasher = SHA256() }
         magic.withUnsafeBytes { w.append($0) }
         w.byte(version)
         w.write(state, splitFrom: splitFrom)
-        return try body(w.written)
+        w.hashWritten()
+        return try body(w.written, w.hasher.map { hex($0.finalize()) })
+    }
+
+    /// Lowercase hex, as `State.hexDigest` writes it.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Decodes a whole snapshot; anything but exactly one well-formed state of this version throws.
@@ -96,6 +114,9 @@ struct BinaryWriter: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var capacity: Int
     private(set) var count = 0
+    /// When set, takes in the bytes up to `hashed` (see `hashWritten`).
+    var hasher: SHA256?
+    private var hashed = 0
 
     init(capacity: Int = 4_096) {
         let capacity = max(capacity, 64)
@@ -107,6 +128,13 @@ struct BinaryWriter: ~Copyable {
 
     /// The bytes written so far, valid while the writer lives and is not written to.
     var written: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    /// Feeds the bytes written since the last call to `hasher`, if any.
+    mutating func hashWritten() {
+        guard hasher != nil, count > hashed else { return }
+        hasher?.update(bufferPointer: UnsafeRawBufferPointer(start: base + hashed, count: count - hashed))
+        hashed = count
+    }
 
     /// Makes room for `n` more bytes.
     @inline(__always)
@@ -240,9 +268,9 @@ struct BinaryWriter: ~Copyable {
     /// Keys in byte order: the order must not depend on the dictionary's hash seed.
     mutating func dictionary<T>(_ d: [String: T], _ each: (inout BinaryWriter, T) -> Void) {
         uint(UInt64(d.count))
-        for item in Self.byteOrdered(d) {
-            string(item.key)
-            each(&self, item.value)
+        for entry in Self.byteOrderedKeys(d) {
+            string(entry.key)
+            each(&self, d.values[entry.index])
         }
     }
 
@@ -250,17 +278,26 @@ struct BinaryWriter: ~Copyable {
     /// big-endian into two words (zero-padded, and zero is the smallest byte, so the words order
     /// as the bytes do); only keys whose first 16 bytes tie are compared byte by byte. Comparing
     /// the 50,000 problem ids of a province through `String.UTF8View` was a tenth of a snapshot.
-    static func byteOrdered<T>(_ d: [String: T]) -> [(high: UInt64, low: UInt64, key: String, value: T)] {
-        var items: [(high: UInt64, low: UInt64, key: String, value: T)] = []
+    /// (The entries themselves; encoding takes `byteOrderedKeys`.)
+    static func byteOrdered<T>(_ d: [String: T]) -> [(key: String, value: T)] {
+        byteOrderedKeys(d).map { (d.keys[$0.index], d.values[$0.index]) }
+    }
+
+    /// The keys in that order, each with its position in `d`: the values are not read, so the
+    /// thread that writes one is the first to touch it.
+    static func byteOrderedKeys<T>(_ d: [String: T]) -> [(high: UInt64, low: UInt64, key: String, index: Dictionary<String, T>.Index)] {
+        var items: [(high: UInt64, low: UInt64, key: String, index: Dictionary<String, T>.Index)] = []
         items.reserveCapacity(d.count)
-        for (key, value) in d {
+        var index = d.startIndex
+        for key in d.keys {
             var high: UInt64 = 0, low: UInt64 = 0
             var n = 0
             for byte in key.utf8 {
                 if n < 8 { high |= UInt64(byte) << (56 - 8 * n) } else if n < 16 { low |= UInt64(byte) << (56 - 8 * (n - 8)) } else { break }
                 n += 1
             }
-            items.append((high, low, key, value))
+            items.append((high, low, key, index))
+            d.formIndex(after: &index)
         }
         items.sort { a, b in
             if a.high != b.high { return a.high < b.high }

@@ -120,12 +120,12 @@ extension SQLiteJournal {
     /// write it joins that transaction; outside, it takes its own.
     ///
     /// The blob is the canonical encoding `State.digest()` hashes, so its SHA-256 is that digest:
-    /// one encoding instead of two. A test pins the equality. The encoding is hashed and bound
-    /// where the encoder left it: a province's 22 MB were otherwise copied into an array, then a
-    /// `Data`, then SQLite's own buffer before reaching its pages.
+    /// one encoding instead of two. A test pins the equality. The encoding is hashed (mostly
+    /// while it is being written) and bound where the encoder left it: a province's 22 MB were
+    /// otherwise copied into an array, then a `Data`, then SQLite's own buffer before reaching
+    /// its pages.
     public func saveSnapshot(seq: Int64, state: State) throws {
-        try StateCoding.withEncoded(state) { blob in
-            let digest = State.hexDigest(blob)
+        try StateCoding.withEncoded(state) { blob, digest in
             try write { _ in
                 try withDatabase { db in
                     try Self.insertSnapshot(db, seq: seq, digest: digest, blob: blob)
