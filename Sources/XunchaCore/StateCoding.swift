@@ -284,10 +284,13 @@ struct BinaryWriter: ~Copyable {
     }
 
     /// The keys in that order, each with its position in `d`: the values are not read, so the
-    /// thread that writes one is the first to touch it.
-    static func byteOrderedKeys<T>(_ d: [String: T]) -> [(high: UInt64, low: UInt64, key: String, index: Dictionary<String, T>.Index)] {
-        var items: [(high: UInt64, low: UInt64, key: String, index: Dictionary<String, T>.Index)] = []
-        items.reserveCapacity(d.count)
+    /// thread that writes one is the first to touch it. What is sorted is plain words (the
+    /// packed bytes and a slot), which move without reference counting.
+    static func byteOrderedKeys<T>(_ d: [String: T]) -> [(key: String, index: Dictionary<String, T>.Index)] {
+        var keys: [(key: String, index: Dictionary<String, T>.Index)] = []
+        var packed: [(high: UInt64, low: UInt64, slot: Int)] = []
+        keys.reserveCapacity(d.count)
+        packed.reserveCapacity(d.count)
         var index = d.startIndex
         for key in d.keys {
             var high: UInt64 = 0, low: UInt64 = 0
@@ -296,15 +299,18 @@ struct BinaryWriter: ~Copyable {
                 if n < 8 { high |= UInt64(byte) << (56 - 8 * n) } else if n < 16 { low |= UInt64(byte) << (56 - 8 * (n - 8)) } else { break }
                 n += 1
             }
-            items.append((high, low, key, index))
+            packed.append((high, low, keys.count))
+            keys.append((key, index))
             d.formIndex(after: &index)
         }
-        items.sort { a, b in
-            if a.high != b.high { return a.high < b.high }
-            if a.low != b.low { return a.low < b.low }
-            return a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+        keys.withUnsafeBufferPointer { keys in
+            packed.sort { a, b in
+                if a.high != b.high { return a.high < b.high }
+                if a.low != b.low { return a.low < b.low }
+                return keys[a.slot].key.utf8.lexicographicallyPrecedes(keys[b.slot].key.utf8)
+            }
         }
-        return items
+        return packed.map { keys[$0.slot] }
     }
 }
 
