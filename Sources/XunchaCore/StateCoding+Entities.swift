@@ -1,14 +1,50 @@
+import Dispatch
+
+/// The buffer the later part of the problems is encoded into, on another thread. Written by
+/// that thread only, and read by the encoding one only after waiting for it to finish.
+private final class LaterPart: @unchecked Sendable {
+    var writer = BinaryWriter()
+}
+
 /// Field order of every entity in `StateCoding`'s binary form. Writer and reader sit side by
 /// side so that a field added to one is seen missing from the other; `StateCodingTests` checks
 /// the round trip on states that use every field.
 extension BinaryWriter {
-    mutating func write(_ s: State) {
+    mutating func write(_ s: State, splitFrom: Int = StateCoding.splitFrom) {
         dictionary(s.rounds) { $0.write($1) }
         dictionary(s.units) { $0.write($1) }
-        dictionary(s.issues) { $0.write($1) }
+        issues(s.issues, splitFrom: splitFrom)
         dictionary(s.transfers) { $0.write($1) }
         int(s.policy.verifyMethods); int(s.policy.yellowDays); int(s.policy.greenDays); int(s.policy.rateThreshold)
         int(s.nextTransfer)
+    }
+
+    /// The problems, as `dictionary` writes them. With `splitFrom` or more, the later part (in
+    /// key order) is encoded on another thread into its own buffer while this one encodes the
+    /// first, and appended after it: the form has no offsets, so the bytes are the same. At the
+    /// end of a long file the other threads are idle and a core is free.
+    ///
+    /// The keys are sorted with their positions in the dictionary, so the problems themselves
+    /// are first touched by the thread that encodes them; this thread, which also sorted and
+    /// later copies and hashes, takes the smaller part, and hashes it while the other finishes.
+    mutating func issues(_ d: [String: Issue], splitFrom: Int) {
+        uint(UInt64(d.count))
+        let order = Self.byteOrderedKeys(d)
+        guard order.count >= max(splitFrom, 2) else {
+            for entry in order { string(entry.key); write(d.values[entry.index]) }
+            return
+        }
+        let cut = order.count * 2 / 5
+        let rest = LaterPart()
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            rest.writer.reserve(1 << 20)
+            for entry in order[cut...] { rest.writer.string(entry.key); rest.writer.write(d.values[entry.index]) }
+        }
+        for entry in order[..<cut] { string(entry.key); write(d.values[entry.index]) }
+        hashWritten()
+        group.wait()
+        append(rest.writer.written)
     }
 
     mutating func write(_ r: Round) {

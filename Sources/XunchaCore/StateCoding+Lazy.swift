@@ -77,7 +77,7 @@ final class EncodedLists: @unchecked Sendable {
         if let workCache {
             w.write(workCache)
         } else if let source {
-            w.bytes.append(contentsOf: source.bytes[work])
+            w.append(source.bytes[work])
         }
     }
 
@@ -87,7 +87,7 @@ final class EncodedLists: @unchecked Sendable {
         if let historyCache {
             w.write(historyCache)
         } else if let source {
-            w.bytes.append(contentsOf: source.bytes[history])
+            w.append(source.bytes[history])
         }
     }
 

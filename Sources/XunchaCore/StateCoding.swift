@@ -1,3 +1,6 @@
+import Crypto
+import Foundation
+
 /// The canonical binary form of a `State`: what snapshots store and what `State.digest()`
 /// hashes. Deterministic (dictionaries in sorted key order, every field in a fixed order), so
 /// equal states give equal bytes. Compact and fast both ways: a province ledger of 50,000
@@ -23,11 +26,52 @@ public enum StateCoding {
     }
 
     public static func encode(_ state: State) -> [UInt8] {
+        withEncoded(state, splitFrom: splitFrom, hashing: false) { raw, _ in
+            [UInt8](unsafeUninitializedCapacity: raw.count) { buffer, count in
+                if let to = buffer.baseAddress, let from = raw.baseAddress, raw.count > 0 {
+                    UnsafeMutableRawPointer(to).copyMemory(from: from, byteCount: raw.count)
+                }
+                count = raw.count
+            }
+        }
+    }
+
+    /// How many problems a state needs before its problems are encoded on two threads: below,
+    /// starting a thread costs more than it saves.
+    static let splitFrom = 4_096
+
+    /// Encodes `state` and lends `body` the bytes, valid only during the call, and their SHA-256
+    /// in hex (`State.digest()`): a snapshot is hashed and stored straight from them, without
+    /// copying 22 MB into an array first.
+    ///
+    /// The same bytes as `encode`. A large state's problems are encoded in two parts at once,
+    /// and the first part hashed while the second is being encoded (`splitFrom`, which tests
+    /// lower to cover the split on small states).
+    public static func withEncoded<R>(_ state: State, _ body: (UnsafeRawBufferPointer, String) throws -> R) rethrows -> R {
+        try withEncoded(state, splitFrom: splitFrom, hashing: true) { raw, digest in try body(raw, digest ?? "") }
+    }
+
+    static func withEncoded<R>(_ state: State, splitFrom: Int, hashing: Bool,
+                               _ body: (UnsafeRawBufferPointer, String?) throws -> R) rethrows -> R {
         var w = BinaryWriter()
-        w.bytes.append(contentsOf: magic)
-        w.bytes.append(version)
-        w.write(state)
-        return w.bytes
+        if hashing { w.hasher = SHA256() }
+        magic.withUnsafeBytes { w.append($0) }
+        w.byte(version)
+        w.write(state, splitFrom: splitFrom)
+        w.hashWritten()
+        return try body(w.written, w.hasher.map { hex($0.finalize()) })
+    }
+
+    /// Lowercase hex, as `State.hexDigest` writes it.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Decodes a whole snapshot; anything but exactly one well-formed state of this version throws.
@@ -57,89 +101,6 @@ public enum StateCoding {
         let state = try r.state()
         guard r.atEnd else { throw r.failure("bytes left over after the state") }
         return state
-    }
-}
-
-struct BinaryWriter {
-    var bytes: [UInt8] = []
-
-    mutating func uint(_ v: UInt64) {
-        var v = v
-        while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        bytes.append(UInt8(v))
-    }
-
-    mutating func int(_ v: Int) {
-        let n = Int64(v)
-        uint(UInt64(bitPattern: (n << 1) ^ (n >> 63)))
-    }
-
-    mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
-
-    mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { utf8 in
-            uint(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
-        }
-    }
-
-    mutating func string(_ s: String?) {
-        bool(s != nil)
-        if let s { string(s) }
-    }
-
-    mutating func day(_ d: Day) { int(d.ordinal) }
-
-    mutating func day(_ d: Day?) {
-        bool(d != nil)
-        if let d { day(d) }
-    }
-
-    /// A vocabulary value as its position in `allCases` (`StateCodingTests` pins every order).
-    mutating func raw<V: Vocabulary>(_ v: V) {
-        bytes.append(UInt8(truncatingIfNeeded: V.allCases.firstIndex(of: v).map { V.allCases.distance(from: V.allCases.startIndex, to: $0) } ?? 0))
-    }
-
-    mutating func array<T>(_ items: [T], _ each: (inout BinaryWriter, T) -> Void) {
-        uint(UInt64(items.count))
-        for item in items { each(&self, item) }
-    }
-
-    /// Keys in byte order: the order must not depend on the dictionary's hash seed.
-    mutating func dictionary<T>(_ d: [String: T], _ each: (inout BinaryWriter, T) -> Void) {
-        uint(UInt64(d.count))
-        for item in Self.byteOrdered(d) {
-            string(item.key)
-            each(&self, item.value)
-        }
-    }
-
-    /// The entries sorted by the UTF-8 bytes of their keys. Each key's first 16 bytes are packed
-    /// big-endian into two words (zero-padded, and zero is the smallest byte, so the words order
-    /// as the bytes do); only keys whose first 16 bytes tie are compared byte by byte. Comparing
-    /// the 50,000 problem ids of a province through `String.UTF8View` was a tenth of a snapshot.
-    static func byteOrdered<T>(_ d: [String: T]) -> [(key: String, value: T)] {
-        var items: [(high: UInt64, low: UInt64, key: String, value: T)] = []
-        items.reserveCapacity(d.count)
-        for (key, value) in d {
-            var high: UInt64 = 0, low: UInt64 = 0
-            var n = 0
-            for byte in key.utf8 {
-                if n < 8 { high |= UInt64(byte) << (56 - 8 * n) } else if n < 16 { low |= UInt64(byte) << (56 - 8 * (n - 8)) } else { break }
-                n += 1
-            }
-            items.append((high, low, key, value))
-        }
-        items.sort { a, b in
-            if a.high != b.high { return a.high < b.high }
-            if a.low != b.low { return a.low < b.low }
-            return a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
-        }
-        return items.map { ($0.key, $0.value) }
     }
 }
 

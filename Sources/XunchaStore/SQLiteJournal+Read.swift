@@ -120,19 +120,46 @@ extension SQLiteJournal {
     /// write it joins that transaction; outside, it takes its own.
     ///
     /// The blob is the canonical encoding `State.digest()` hashes, so its SHA-256 is that digest:
-    /// one encoding instead of two. A test pins the equality.
+    /// one encoding instead of two. A test pins the equality. The encoding is hashed (mostly
+    /// while it is being written) and bound where the encoder left it: a province's 22 MB were
+    /// otherwise copied into an array, then a `Data`, then SQLite's own buffer before reaching
+    /// its pages.
     public func saveSnapshot(seq: Int64, state: State) throws {
-        let blob = StateCoding.encode(state)
-        let digest = blob.withUnsafeBytes { State.hexDigest($0) }
-        try write { _ in
-            try withDatabase { db in
-                try db.execute(sql: "INSERT OR REPLACE INTO snapshot (seq, digest, state) VALUES (?, ?, ?)",
-                               arguments: [seq, digest, Data(blob)])
-                // `seq < NULL` matches nothing, so fewer than `snapshotsKept` rows keeps them all.
-                try db.execute(sql: """
-                    DELETE FROM snapshot WHERE seq < (SELECT seq FROM snapshot ORDER BY seq DESC LIMIT 1 OFFSET ?)
-                    """, arguments: [Self.snapshotsKept - 1])
+        try StateCoding.withEncoded(state) { blob, digest in
+            try write { _ in
+                try withDatabase { db in
+                    try Self.insertSnapshot(db, seq: seq, digest: digest, blob: blob)
+                    // `seq < NULL` matches nothing, so fewer than `snapshotsKept` rows keeps them all.
+                    try db.execute(sql: """
+                        DELETE FROM snapshot WHERE seq < (SELECT seq FROM snapshot ORDER BY seq DESC LIMIT 1 OFFSET ?)
+                        """, arguments: [Self.snapshotsKept - 1])
+                }
             }
+        }
+    }
+
+    /// SQLite's SQLITE_TRANSIENT: copy the bound value now (the digest's C string is a temporary).
+    private static let copyNow = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    private static let insertSnapshotSQL = "INSERT OR REPLACE INTO snapshot (seq, digest, state) VALUES (?, ?, ?)"
+
+    /// The snapshot row through the C API, the blob bound without a copy (SQLite reads it
+    /// during the step, while `blob` is still alive).
+    private static func insertSnapshot(_ db: Database, seq: Int64, digest: String, blob: UnsafeRawBufferPointer) throws {
+        let statement = try db.makeStatement(sql: insertSnapshotSQL)
+        let s = statement.sqliteStatement
+        defer {
+            sqlite3_reset(s)
+            sqlite3_clear_bindings(s)
+        }
+        sqlite3_bind_int64(s, 1, seq)
+        _ = sqlite3_bind_text(s, 2, digest, -1, copyNow)
+        // A nil destructor is SQLITE_STATIC: the bytes outlive the statement's use of them.
+        _ = sqlite3_bind_blob64(s, 3, blob.baseAddress, sqlite3_uint64(blob.count), nil)
+        let code = sqlite3_step(s)
+        guard code == SQLITE_DONE else {
+            let message = sqlite3_errmsg(sqlite3_db_handle(s)).map { String(cString: $0) }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: insertSnapshotSQL)
         }
     }
 
