@@ -12,16 +12,33 @@ public enum FileIO {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw FileFailure(failureMessage: failure(path, errno, reading: true)) }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileFailure(failureMessage: failure(path, errno, reading: true))
+        // A regular file is read straight into an array of its size: a long command file was
+        // otherwise copied chunk by chunk into an array that grew by copying itself, all before
+        // its first command. Whatever the size said, reading goes on to the end.
+        var info = stat()
+        let expected = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? max(0, Int(info.st_size)) : 0
+        func readSome(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
+            while true {
+                let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+                if n >= 0 { return n }
+                if errno != EINTR { throw FileFailure(failureMessage: failure(path, errno, reading: true)) }
             }
+        }
+        // One byte more than the size: a read that fills it means the file grew meanwhile.
+        var bytes = try [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = try readSome(into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
+                if n == 0 { break }
+                count += n
+            }
+        }
+        guard bytes.count == expected + 1 else { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = try chunk.withUnsafeMutableBufferPointer { try readSome(into: $0) }
             if n == 0 { break }
-            bytes.append(contentsOf: buffer[0..<n])
+            bytes.append(contentsOf: chunk[..<n])
         }
         return bytes
     }

@@ -104,7 +104,7 @@ extension Session {
             var current = source.next()
             while let line = current {
                 let following = source.next()
-                let undoNext = following?.firstWord.map(Self.isUndoWord) ?? false
+                let undoNext = following?.isUndo ?? false
                 keepBeforeImages = savedKeep && (line.end.line > undoableFrom || undoNext)
                 result.commands += 1
                 do {
