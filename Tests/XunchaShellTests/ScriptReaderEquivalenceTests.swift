@@ -99,7 +99,7 @@ struct ReferenceScriptReader {
             if stop == bytes.count && raw.isEmpty { break }
             guard let text = String(validating: raw, as: UTF8.self) else {
                 throw ShellError(en: "invalid UTF-8 (the file must be saved as UTF-8)", zh: "无效的 UTF-8 编码(文件须以 UTF-8 保存)",
-                                 at: SourcePosition(line: lineNumber, column: Script.validPrefixScalars(raw) + 1))
+                                 at: SourcePosition(line: lineNumber, column: Lexer.validPrefixScalars(raw) + 1))
             }
             let lexed = try ReferenceLexer.tokenize(text, lineNumber: lineNumber)
             if pending.isEmpty { pending = lexed.tokens } else { pending += lexed.tokens }

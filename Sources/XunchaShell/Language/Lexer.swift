@@ -110,9 +110,8 @@ public enum Lexer {
         }
     }
 
-    /// The error for a line that is not valid UTF-8, at the first character that does not decode.
-    static func invalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> ShellError? {
-        guard String(validating: bytes, as: UTF8.self) == nil else { return nil }
+    /// How many whole characters decode before the first invalid byte.
+    static func validPrefixScalars(_ bytes: some Sequence<UInt8>) -> Int {
         var count = 0
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
@@ -122,6 +121,13 @@ public enum Lexer {
             case .emptyInput, .error: break loop
             }
         }
+        return count
+    }
+
+    /// The error for a line that is not valid UTF-8, at the first character that does not decode.
+    static func invalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> ShellError? {
+        guard String(validating: bytes, as: UTF8.self) == nil else { return nil }
+        let count = validPrefixScalars(bytes)
         return ShellError(en: "invalid UTF-8 (the file must be saved as UTF-8)", zh: "无效的 UTF-8 编码(文件须以 UTF-8 保存)",
                           at: SourcePosition(line: lineNumber, column: count + 1))
     }

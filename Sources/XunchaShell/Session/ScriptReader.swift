@@ -23,20 +23,6 @@ public enum Script {
         while let line = try reader.next() { out.append(line) }
         return out
     }
-
-    /// How many whole characters decode before the first invalid byte.
-    static func validPrefixScalars(_ bytes: ArraySlice<UInt8>) -> Int {
-        var count = 0
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: count += 1
-            case .emptyInput, .error: break loop
-            }
-        }
-        return count
-    }
 }
 
 /// Reads a command file one logical line at a time, so a long file can be executed while it
