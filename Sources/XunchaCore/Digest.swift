@@ -6,7 +6,8 @@ extension State {
     /// and export round-trip checks, and as the checksum of a snapshot (whose blob is that very
     /// encoding, so it is hashed once, not encoded twice).
     public func digest() -> String {
-        StateCoding.encode(self).withUnsafeBytes { Self.hexDigest($0) }
+        // Hashed as it is encoded, from the encoder's own buffer: no copy of the encoding.
+        StateCoding.withEncoded(self) { _, digest in digest }
     }
 
     /// Lowercase hex SHA-256 of `bytes`.
