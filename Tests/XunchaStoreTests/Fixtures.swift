@@ -73,6 +73,18 @@ class StoreTestCase: XCTestCase {
         }
     }
 
+    /// A store at `storePath` holding `h`'s facts and a snapshot of its state, written and
+    /// closed, then opened again the way a user's next command would open it.
+    func reopenedWithSnapshot(_ h: History) throws -> LoadedStore {
+        do {
+            let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
+            try append(h.facts, to: journal)
+            try journal.saveSnapshot(seq: Int64(h.facts.count), state: h.state)
+            try journal.close()
+        }
+        return try StoreLoader.load(path: storePath, createIfMissing: false)
+    }
+
     func count(_ journal: SQLiteJournal, _ table: String = "journal") throws -> Int {
         try journal.queue.inDatabase { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? -1 }
     }

@@ -46,13 +46,7 @@ final class JournalTests: StoreTestCase {
         var h = try History.make(count: 80)
         try h.run(.assign(id: "R1-002", lead: "王五", owner: "赵六", dept: "执行局", handler: nil, due: nil))
         try h.run(.report(id: "R1-002", text: "已整改到位", evidence: ["清单.pdf"], signedBy: "书记3"))
-        do {
-            let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
-            try append(h.facts, to: journal)
-            try journal.saveSnapshot(seq: Int64(h.facts.count), state: h.state)
-            try journal.close()
-        }
-        let reopened = try StoreLoader.load(path: storePath, createIfMissing: false)
+        let reopened = try reopenedWithSnapshot(h)
         XCTAssertEqual(reopened.timings.replayedEvents, 0, "opened from the snapshot")
         XCTAssertEqual(reopened.state.digest(), h.state.digest())
         XCTAssertEqual(reopened.state.issues["R1-002"]?.reports, h.state.issues["R1-002"]?.reports)

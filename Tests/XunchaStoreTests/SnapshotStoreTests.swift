@@ -10,13 +10,7 @@ final class SnapshotStoreTests: StoreTestCase {
     func testALargeSnapshotIsStoredAsTheCanonicalBytesUnderTheirDigest() throws {
         let h = try History.make(count: 6_400)
         XCTAssertGreaterThanOrEqual(h.state.issues.count, StateCoding.splitFrom, "the two-thread encoding is what is tested")
-        do {
-            let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
-            try append(h.facts, to: journal)
-            try journal.saveSnapshot(seq: Int64(h.facts.count), state: h.state)
-            try journal.close()
-        }
-        let reopened = try StoreLoader.load(path: storePath, createIfMissing: false)
+        let reopened = try reopenedWithSnapshot(h)
         let row = try reopened.journal.queue.inDatabase { db in
             try Row.fetchOne(db, sql: "SELECT digest, state FROM snapshot ORDER BY seq DESC LIMIT 1")
         }
