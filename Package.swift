@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +32,10 @@ let package = Package(
         ),
         .target(
             name: "XunchaCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Algorithms", package: "swift-algorithms"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -59,7 +64,7 @@ let package = Package(
         // fuzzer and address sanitizers); an ordinary build makes a small replay tool of it.
         .executableTarget(
             name: "XunchaFuzz",
-            dependencies: ["XunchaCore", "XunchaShell"],
+            dependencies: ["XunchaCore", "XunchaShell", "XunchaStore"],
             swiftSettings: strict
         ),
         .testTarget(name: "XunchaCoreTests", dependencies: ["XunchaCore"], swiftSettings: strict),

@@ -1,60 +1,58 @@
-extension State {
-    /// Applies a recorded fact. It never validates (that happened when the command was decided)
-    /// and never fails: a fact about an entity that is missing changes nothing.
-    public mutating func apply(_ event: Event, on day: Day, actor: String) {
+extension LedgerReader {
+    /// What a recorded fact changes: the after-images of the entities it touches, read through
+    /// the ledger and changed here, for the store to write back. It never validates (that
+    /// happened when the command was decided) and never refuses: a fact about an entity that is
+    /// missing changes nothing. Replaying the journal through it rebuilds the ledger.
+    public func apply(_ event: Event, on day: Day, actor: String) throws -> Fragment {
+        var w = Working(ledger: self)
         switch event {
         case .roundOpened(let p):
-            rounds[p.code] = Round(code: p.code, title: p.title, kind: p.kind, from: p.from, to: p.to, revisits: p.revisits)
+            w.changes.rounds[p.code] = Round(code: p.code, title: p.title, kind: p.kind, from: p.from, to: p.to, revisits: p.revisits)
         case .teamAdded(let p):
-            rounds[p.round]?.teams.append(Team(name: p.name, leader: p.leader))
+            try w.round(p.round) { $0.teams.append(Team(name: p.name, leader: p.leader)) }
         case .targetAdded(let p):
-            if rounds[p.round]?.targets.contains(p.unit) == false { rounds[p.round]?.targets.append(p.unit) }
+            try w.round(p.round) { if !$0.targets.contains(p.unit) { $0.targets.append(p.unit) } }
         case .feedbackGiven(let p):
-            rounds[p.round]?.feedbackOn = p.on
+            try w.round(p.round) {
+                $0.feedbackOn = p.on
+                if let due = p.due { $0.defaultDue = due }
+            }
             if let due = p.due {
-                rounds[p.round]?.defaultDue = due
                 // Problems registered on site before the feedback meeting take the round's deadline.
-                // (Ids first, then changes: changing the dictionary while iterating it would copy
-                // the whole ledger once per problem.)
-                for id in undatedOpenIssues(of: p.round) { issueTable[id]?.due = due }
+                for id in try undatedOpenIssues(round: p.round) { try w.issue(id) { $0.due = due } }
             }
         case .roundClosed(let p):
-            rounds[p.round]?.closed = true
-            rounds[p.round]?.closeReason = p.forced
+            try w.round(p.round) { $0.closed = true; $0.closeReason = p.forced }
         case .unitAdded(let p):
-            units[p.code] = Unit(code: p.code, name: p.name, secretary: p.secretary)
+            w.changes.units[p.code] = Unit(code: p.code, name: p.name, secretary: p.secretary)
         case .secretaryChanged(let p):
-            units[p.unit]?.secretary = p.secretary
+            try w.unit(p.unit) { $0.secretary = p.secretary }
         case .issueAdded(let p):
+            let round = try w.current(round: p.round)
             var issue = Issue(id: p.id, round: p.round, unit: p.unit, title: p.title, category: p.category,
                               source: p.source, mode: p.mode, requirement: p.requirement, registeredOn: day,
-                              due: p.due ?? rounds[p.round]?.defaultDue)
-            // Room for the usual lifecycle (added, assigned, reported, verified) from the start,
-            // instead of growing the list on each of them.
-            issue.history.reserveCapacity(4)
+                              due: p.due ?? round?.defaultDue)
             issue.history.append(HistoryEntry(on: day, actor: actor, action: "added", detail: p.title))
-            put(issue: issue, at: p.id)
-            // In place: reading the round out first copied its teams and targets.
-            if let n = IssueID.split(p.id)?.number, let slot = rounds.index(forKey: p.round), n >= rounds.values[slot].nextIssue {
-                rounds.values[slot].nextIssue = n + 1
+            w.changes.issues[p.id] = issue
+            if let n = IssueID.split(p.id)?.number, let next = round?.nextIssue, n >= next {
+                try w.round(p.round) { $0.nextIssue = n + 1 }
             }
         case .issueAssigned(let p):
-            update(p.id, day, actor, "assigned",
-                   p.handler.map { Text.joined(p.lead, " / ", p.owner, " / ", p.dept, " / ", $0, " · ", p.due.iso) }
-                       ?? Text.joined(p.lead, " / ", p.owner, " / ", p.dept, " · ", p.due.iso)) {
+            let who = [p.lead, p.owner, p.dept] + (p.handler.map { [$0] } ?? [])
+            try w.issue(p.id, day, actor, "assigned", who.joined(separator: " / ") + " · " + p.due.iso) {
                 $0.lead = p.lead; $0.owner = p.owner; $0.dept = p.dept; $0.handler = p.handler; $0.due = p.due
                 if $0.status == .registered { $0.status = .rectifying }
             }
         case .progressNoted(let p):
-            update(p.id, day, actor, "progress", p.text) { $0.progress.append(ProgressNote(text: p.text, on: day)) }
+            try w.issue(p.id, day, actor, "progress", p.text) { $0.progress.append(ProgressNote(text: p.text, on: day)) }
         case .issueReported(let p):
-            update(p.id, day, actor, "reported", Text.joined(p.text, " · ", p.signedBy)) {
+            try w.issue(p.id, day, actor, "reported", p.text + " · " + p.signedBy) {
                 $0.reports.append(Report(text: p.text, evidence: p.evidence, signedBy: p.signedBy, on: day))
                 $0.status = .reported
             }
         case .issueVerified(let p):
-            let detail = Text.joined(p.verdict.rawValue, " · ", p.by, " · ", p.methods.map(\.rawValue).joined(separator: ","))
-            update(p.id, day, actor, "verified", detail) {
+            let detail = p.verdict.rawValue + " · " + p.by + " · " + p.methods.map(\.rawValue).joined(separator: ",")
+            try w.issue(p.id, day, actor, "verified", detail) {
                 $0.verifications.append(Verification(verdict: p.verdict, by: p.by, methods: p.methods, note: p.note, on: day))
                 switch p.verdict {
                 case .pass: $0.status = .closed; $0.closedOn = day
@@ -63,56 +61,72 @@ extension State {
                 }
             }
         case .issueReopened(let p):
-            update(p.id, day, actor, "reopened", p.reason) {
+            try w.issue(p.id, day, actor, "reopened", p.reason) {
                 $0.status = .rectifying; $0.closedOn = nil; $0.reopened += 1
             }
         case .issueWithdrawn(let p):
-            update(p.id, day, actor, "withdrawn", p.text) { $0.status = .withdrawn; $0.withdrawReason = p.text }
+            try w.issue(p.id, day, actor, "withdrawn", p.text) { $0.status = .withdrawn; $0.withdrawReason = p.text }
         case .ruleAdded(let p):
-            update(p.id, day, actor, "rule", p.text) { $0.rules.append(Rule(title: p.text, on: day)) }
+            try w.issue(p.id, day, actor, "rule", p.text) { $0.rules.append(Rule(title: p.text, on: day)) }
         case .transferAdded(let p):
-            put(transfer: Transfer(id: p.id, issue: p.issue, to: p.to, summary: p.summary, on: day), at: p.id)
-            if let n = Int(p.id.dropFirst(2)), n >= nextTransfer { nextTransfer = n + 1 }
-            issueTable[p.issue]?.history.append(HistoryEntry(on: day, actor: actor, action: "transferred", detail: Text.joined(p.id, " → ", p.to.rawValue)))
-        case .transferConcluded(let p):
-            transferTable[p.id]?.concludedOn = day
-            transferTable[p.id]?.outcome = p.outcome
-        case .urged(let p):
-            units[p.unit]?.urges.append(UrgeAct(kind: p.kind, text: p.text, on: day, by: actor, issue: p.issue))
-        case .policySet(let p):
-            policy.set(p.key, p.value)
-        case .undone(let p):
-            restore(p.restore)
-        }
-    }
-
-    /// Changes the issue in place: taking it out and putting it back would copy its arrays
-    /// (the dictionary still holds them meanwhile) on every event.
-    private mutating func update(_ id: String, _ day: Day, _ actor: String, _ action: String, _ detail: @autoclosure () -> String,
-                                 _ change: (inout Issue) -> Void) {
-        guard let index = issueTable.index(forKey: id) else { return }
-        change(&issueTable.values[index])
-        issueTable.values[index].history.append(HistoryEntry(on: day, actor: actor, action: action, detail: detail()))
-    }
-
-    /// The open problems of a round that have no deadline yet, found through the round's
-    /// lookup list, or, while the lookups are stale, its id sequence (`<round>-001` up to its
-    /// next number); never by a scan of the whole ledger. Their order does not matter.
-    func undatedOpenIssues(of round: String) -> [String] {
-        if lookups.isCurrent {
-            return (lookups.byRound[round] ?? []).filter { id in
-                guard let issue = issueTable[id] else { return false }
-                return issue.round == round && issue.due == nil && issue.status.isOpen
+            w.changes.transfers[p.id] = Transfer(id: p.id, issue: p.issue, to: p.to, summary: p.summary, on: day)
+            if let n = Int(p.id.dropFirst(2)), n >= (try nextTransferNumber()) { w.changes.nextTransfer = n + 1 }
+            try w.issue(p.issue) {
+                $0.history.append(HistoryEntry(on: day, actor: actor, action: "transferred", detail: p.id + " → " + p.to.rawValue))
             }
+        case .transferConcluded(let p):
+            if var t = try findTransfer(p.id) {
+                t.concludedOn = day
+                t.outcome = p.outcome
+                w.changes.transfers[p.id] = t
+            }
+        case .urged(let p):
+            try w.unit(p.unit) { $0.urges.append(UrgeAct(kind: p.kind, text: p.text, on: day, by: actor, issue: p.issue)) }
+        case .policySet(let p):
+            var policy = try currentPolicy()
+            policy.set(p.key, p.value)
+            w.changes.policy = policy
+        case .undone(let p):
+            w.changes = p.restore
         }
-        guard let r = rounds[round], r.nextIssue > 1 else { return [] }
-        var ids: [String] = []
-        for n in 1..<r.nextIssue {
-            let id = IssueID.make(round: round, number: n)
-            guard let index = issueTable.index(forKey: id) else { continue }
-            let issue = issueTable.values[index]
-            if issue.round == round && issue.due == nil && issue.status.isOpen { ids.append(id) }
+        return w.changes
+    }
+}
+
+/// The entities one event is changing, read once from the ledger and then changed in place.
+private struct Working<Ledger: LedgerReader> {
+    let ledger: Ledger
+    var changes = Fragment()
+
+    func current(round code: String) throws -> Round? {
+        if let changed = changes.rounds[code] { return changed }
+        return try ledger.findRound(code)
+    }
+
+    mutating func round(_ code: String, _ change: (inout Round) -> Void) throws {
+        guard var r = try current(round: code) else { return }
+        change(&r)
+        changes.rounds[code] = r
+    }
+
+    mutating func unit(_ code: String, _ change: (inout Unit) -> Void) throws {
+        guard var u = try changes.units[code] ?? ledger.findUnit(code) else { return }
+        change(&u)
+        changes.units[code] = u
+    }
+
+    mutating func issue(_ id: String, _ change: (inout Issue) -> Void) throws {
+        guard var i = try changes.issues[id] ?? ledger.findIssue(id) else { return }
+        change(&i)
+        changes.issues[id] = i
+    }
+
+    /// Changes a problem and adds the line its history shows for the change.
+    mutating func issue(_ id: String, _ day: Day, _ actor: String, _ action: String, _ detail: String,
+                        _ change: (inout Issue) -> Void) throws {
+        try issue(id) {
+            change(&$0)
+            $0.history.append(HistoryEntry(on: day, actor: actor, action: action, detail: detail))
         }
-        return ids
     }
 }

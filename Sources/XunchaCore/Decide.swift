@@ -1,11 +1,14 @@
-extension State {
-    /// Checks `command` against the state and the rules of DESIGN §1 and returns the one fact
-    /// that records it. Pure: the same state, command and context always give the same answer.
-    public func decide(_ command: Command, _ context: Context) throws(DomainError) -> Event {
+import Algorithms
+
+extension LedgerReader {
+    /// Checks `command` against the ledger and the rules of DESIGN §1 and returns the one fact
+    /// that records it. Pure: the same ledger, command and context always give the same answer. Throws
+    /// `DomainError` for a refusal, or the store's error when a read fails.
+    public func decide(_ command: Command, _ context: Context) throws -> Event {
         switch command {
         case let .openRound(code, title, kind, from, to, revisits):
             try Check.code(code, field: "code", what: Localized(en: "round code", zh: "轮次代码"))
-            guard rounds[code] == nil else {
+            guard try findRound(code) == nil else {
                 throw DomainError(en: "round \(code) already exists", zh: "轮次 \(code) 已存在", field: "code")
             }
             try Check.text(title, field: "title")
@@ -43,7 +46,7 @@ extension State {
 
         case let .closeRound(code, force):
             _ = try openRound(code)
-            let open = openIssueCount(ofRound: code)
+            let open = try openIssueCount(round: code)
             if open > 0 {
                 guard let force, !force.isEmpty else {
                     throw DomainError(en: "round \(code) still has \(open) open problem(s)",
@@ -55,7 +58,7 @@ extension State {
 
         case let .addUnit(code, name, secretary):
             try Check.code(code, field: "code", what: Localized(en: "unit code", zh: "单位代码"))
-            guard units[code] == nil else {
+            guard try findUnit(code) == nil else {
                 throw DomainError(en: "unit \(code) already exists", zh: "单位 \(code) 已存在", field: "code")
             }
             try Check.text(name, field: "name")
@@ -116,7 +119,7 @@ extension State {
                 throw DomainError(en: "a report needs evidence", zh: "整改报告须附佐证材料", field: "evidence",
                                   hintEn: "add --evidence \"file or record\"", hintZh: "请添加 --evidence \"材料名称\"")
             }
-            let secretary = units[i.unit]?.secretary
+            let secretary = try findUnit(i.unit)?.secretary
             if let secretary, secretary != signedBy {
                 throw DomainError(en: "the report must be signed by the unit's secretary \(secretary), not \(signedBy)",
                                   zh: "整改报告须由第一责任人 \(secretary) 签字背书,而不是 \(signedBy)", field: "signed-by")
@@ -138,7 +141,8 @@ extension State {
                                   hintEn: "separation of duties: the verifier must not be its lead, owner or handler",
                                   hintZh: "验收人不得是牵头领导、责任领导或主办人")
             }
-            let distinct = methods.uniqued()
+            let distinct = Array(methods.uniqued())
+            let policy = try currentPolicy()
             if verdict == .pass, distinct.count < policy.verifyMethods {
                 throw DomainError(en: "closing needs \(policy.verifyMethods) verification method(s), \(distinct.count) given",
                                   zh: "销号需要 \(policy.verifyMethods) 种验收方式,只给出 \(distinct.count) 种", field: "method",
@@ -176,10 +180,10 @@ extension State {
                 throw DomainError(en: "\(issueID) was withdrawn", zh: "\(issueID) 已撤销", field: "issue")
             }
             try Check.text(summary, field: "summary")
-            return .transferAdded(.init(id: "T-" + pad(nextTransfer, 4), issue: issueID, to: to, summary: summary))
+            return .transferAdded(.init(id: "T-" + pad(try nextTransferNumber(), 4), issue: issueID, to: to, summary: summary))
 
         case let .conclude(id, outcome):
-            guard let t = transfers[id] else {
+            guard let t = try findTransfer(id) else {
                 throw DomainError(en: "no transfer \(id)", zh: "没有移交事项 \(id)", field: "id",
                                   hintEn: "transfer ids look like T-0001; see: ledger transfers", hintZh: "移交编号形如 T-0001,见 ledger transfers")
             }
@@ -213,7 +217,7 @@ extension State {
                 throw DomainError(en: "\(key) must be between \(spec.range.lowerBound) and \(spec.range.upperBound)",
                                   zh: "\(key) 须在 \(spec.range.lowerBound) 到 \(spec.range.upperBound) 之间", field: "value")
             }
-            var next = policy
+            var next = try currentPolicy()
             next.set(key, value)
             if next.yellowDays > next.greenDays {
                 throw DomainError(en: "warning.yellow (\(next.yellowDays)) must not exceed warning.green (\(next.greenDays))",
@@ -225,15 +229,16 @@ extension State {
 
     // MARK: lookups that refuse with a helpful message
 
-    public func round(_ code: String, field: String = "round") throws(DomainError) -> Round {
-        guard let r = rounds[code] else {
+    public func round(_ code: String, field: String = "round") throws -> Round {
+        guard let r = try findRound(code) else {
+            let known = try roundCodes(limit: 8)
             throw DomainError(en: "no round \(code)", zh: "没有轮次 \(code)", field: field,
-                              hintEn: Check.known(rounds.keys), hintZh: Check.known(rounds.keys, zh: true))
+                              hintEn: Check.known(known), hintZh: Check.known(known, zh: true))
         }
         return r
     }
 
-    func openRound(_ code: String) throws(DomainError) -> Round {
+    func openRound(_ code: String) throws -> Round {
         let r = try round(code)
         if r.closed {
             throw DomainError(en: "round \(code) is closed", zh: "轮次 \(code) 已关闭", field: "round")
@@ -241,17 +246,18 @@ extension State {
         return r
     }
 
-    public func unit(_ code: String, field: String = "unit") throws(DomainError) -> Unit {
-        guard let u = units[code] else {
+    public func unit(_ code: String, field: String = "unit") throws -> Unit {
+        guard let u = try findUnit(code) else {
+            let known = try unitCodes(limit: 8)
             throw DomainError(en: "no unit \(code)", zh: "没有单位 \(code)", field: field,
-                              hintEn: Check.known(units.keys), hintZh: Check.known(units.keys, zh: true))
+                              hintEn: Check.known(known), hintZh: Check.known(known, zh: true))
         }
         return u
     }
 
-    public func issue(_ id: String, field: String = "id") throws(DomainError) -> Issue {
-        guard let i = issues[id] else {
-            if let (round, _) = IssueID.split(id), rounds[round] != nil {
+    public func issue(_ id: String, field: String = "id") throws -> Issue {
+        guard let i = try findIssue(id) else {
+            if let (round, _) = IssueID.split(id), try findRound(round) != nil {
                 throw DomainError(en: "no issue \(id) in round \(round)", zh: "轮次 \(round) 中没有问题 \(id)", field: field)
             }
             throw DomainError(en: "no issue \(id)", zh: "没有问题 \(id)", field: field,
@@ -372,20 +378,9 @@ enum Check {
         }
     }
 
-    static func known(_ keys: Dictionary<String, some Any>.Keys, zh: Bool = false) -> String {
-        let list = keys.sorted().prefix(8).joined(separator: ", ")
+    static func known(_ known: (codes: [String], more: Bool), zh: Bool = false) -> String {
+        let list = known.codes.joined(separator: ", ")
         if list.isEmpty { return zh ? "尚无记录" : "none exist yet" }
-        return (zh ? "已有: " : "known: ") + list + (keys.count > 8 ? "…" : "")
-    }
-}
-
-extension Array where Element: Hashable {
-    /// The elements in their first order, each once. By comparison rather than a `Set`: the
-    /// lists this serves (verification methods) hold a handful of elements.
-    func uniqued() -> [Element] {
-        var out: [Element] = []
-        out.reserveCapacity(count)
-        for element in self where !out.contains(element) { out.append(element) }
-        return out
+        return (zh ? "已有: " : "known: ") + list + (known.more ? "…" : "")
     }
 }

@@ -1,32 +1,59 @@
 import Crypto
+import Foundation
 
-extension State {
-    /// SHA-256 over the canonical binary encoding of the whole state (`StateCoding`): two stores
-    /// hold the same ledger exactly when their digests are equal. Used by `audit digest`, replay
-    /// and export round-trip checks, and as the checksum of a snapshot (whose blob is that very
-    /// encoding, so it is hashed once, not encoded twice).
-    public func digest() -> String {
-        // Hashed as it is encoded, from the encoder's own buffer: no copy of the encoding.
-        StateCoding.withEncoded(self) { _, digest in digest }
+/// The ledger's digest (`audit digest`, `expect digest`): SHA-256 over the canonical content of
+/// the ledger — every round, unit, problem and transferred matter in key order, then the policy
+/// and the transfer counter, each as sorted-key JSON on a line of its own. Two stores hold the
+/// same ledger exactly when their digests are equal, whichever engine holds them.
+public struct LedgerDigest {
+    private var hasher = SHA256()
+    private let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    public init() {}
+
+    /// Adds one entity under its section's name (`round`, `unit`, `issue`, `transfer`).
+    public mutating func add(_ section: String, _ value: some Encodable) throws {
+        hasher.update(data: Data(section.utf8))
+        hasher.update(data: Data([0x1F]))
+        hasher.update(data: try encoder.encode(value))
+        hasher.update(data: Data([0x0A]))
     }
 
-    /// Lowercase hex SHA-256 of `bytes`.
-    public static func hexDigest(_ bytes: UnsafeRawBufferPointer) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        var hasher = SHA256()
-        hasher.update(bufferPointer: bytes)
-        for byte in hasher.finalize() {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+    public func finish(policy: Policy, nextTransfer: Int) throws -> String {
+        var copy = self
+        try copy.add("policy", policy)
+        try copy.add("nextTransfer", nextTransfer)
+        return Hex.string(copy.hasher.finalize())
     }
 }
 
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+/// Lowercase hexadecimal, the one spelling of a hash in the journal and in digests.
+public enum Hex {
+    public static func string(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { byte in
+            let s = String(byte, radix: 16)
+            return byte < 16 ? "0" + s : s
+        }.joined()
+    }
+}
+
+extension State {
+    /// The digest of this in-memory ledger, defined as `LedgerDigest` says.
+    public func digest() -> String {
+        var d = LedgerDigest()
+        do {
+            for code in rounds.keys.sorted() { if let r = rounds[code] { try d.add("round", r) } }
+            for code in units.keys.sorted() { if let u = units[code] { try d.add("unit", u) } }
+            for i in orderedIssues { try d.add("issue", i) }
+            for t in orderedTransfers { try d.add("transfer", t) }
+            return try d.finish(policy: policy, nextTransfer: nextTransfer)
+        } catch {
+            // Encoding plain values to JSON does not fail; say so rather than hide it.
+            return "digest failed: \(error)"
+        }
     }
 }

@@ -2,6 +2,11 @@
 public struct Team: Codable, Hashable, Sendable {
     public var name: String
     public var leader: String?
+
+    public init(name: String, leader: String? = nil) {
+        self.name = name
+        self.leader = leader
+    }
 }
 
 /// 巡察轮次: one inspection round, its window on site, teams, inspected units and feedback.
@@ -23,6 +28,22 @@ public struct Round: Codable, Hashable, Sendable {
     public var closeReason: String?
     /// Next issue number; ids are never reused once an issue exists.
     public var nextIssue: Int = 1
+
+    public init(code: String, title: String, kind: RoundKind, from: Day?, to: Day?, revisits: String?, teams: [Team] = [], targets: [String] = [], feedbackOn: Day? = nil, defaultDue: Day? = nil, closed: Bool = false, closeReason: String? = nil, nextIssue: Int = 1) {
+        self.code = code
+        self.title = title
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.revisits = revisits
+        self.teams = teams
+        self.targets = targets
+        self.feedbackOn = feedbackOn
+        self.defaultDue = defaultDue
+        self.closed = closed
+        self.closeReason = closeReason
+        self.nextIssue = nextIssue
+    }
 }
 
 /// 督办: one supervision act addressed to a unit.
@@ -32,6 +53,14 @@ public struct UrgeAct: Codable, Hashable, Sendable {
     public var on: Day
     public var by: String
     public var issue: String?
+
+    public init(kind: UrgeKind, text: String, on: Day, by: String, issue: String?) {
+        self.kind = kind
+        self.text = text
+        self.on = on
+        self.by = by
+        self.issue = issue
+    }
 }
 
 /// 被巡察单位: an inspected organisation; its secretary is the first responsible person.
@@ -40,6 +69,13 @@ public struct Unit: Codable, Hashable, Sendable {
     public var name: String
     public var secretary: String?
     public var urges: [UrgeAct] = []
+
+    public init(code: String, name: String, secretary: String?, urges: [UrgeAct] = []) {
+        self.code = code
+        self.name = name
+        self.secretary = secretary
+        self.urges = urges
+    }
 }
 
 /// One dated line of an issue's history, written by the event that changed it.
@@ -49,6 +85,13 @@ public struct HistoryEntry: Codable, Hashable, Sendable {
     /// The event's kind (`assigned`, `verified`…); shown through a localized label.
     public var action: String
     public var detail: String
+
+    public init(on: Day, actor: String, action: String, detail: String) {
+        self.on = on
+        self.actor = actor
+        self.action = action
+        self.detail = detail
+    }
 }
 
 /// 整改报告: the unit's claim that a problem is rectified, with evidence and the signer.
@@ -57,6 +100,13 @@ public struct Report: Codable, Hashable, Sendable {
     public var evidence: [String]
     public var signedBy: String
     public var on: Day
+
+    public init(text: String, evidence: [String], signedBy: String, on: Day) {
+        self.text = text
+        self.evidence = evidence
+        self.signedBy = signedBy
+        self.on = on
+    }
 }
 
 /// 验收: one check of a claim by the office, with its methods and verdict.
@@ -66,226 +116,84 @@ public struct Verification: Codable, Hashable, Sendable {
     public var methods: [VerifyMethod]
     public var note: String?
     public var on: Day
+
+    public init(verdict: Verdict, by: String, methods: [VerifyMethod], note: String?, on: Day) {
+        self.verdict = verdict
+        self.by = by
+        self.methods = methods
+        self.note = note
+        self.on = on
+    }
 }
 
 /// 整改进展: a dated progress note.
 public struct ProgressNote: Codable, Hashable, Sendable {
     public var text: String
     public var on: Day
+
+    public init(text: String, on: Day) {
+        self.text = text
+        self.on = on
+    }
 }
 
 /// 建章立制: a regulation the unit established because of a problem.
 public struct Rule: Codable, Hashable, Sendable {
     public var title: String
     public var on: Day
+
+    public init(title: String, on: Day) {
+        self.title = title
+        self.on = on
+    }
 }
 
 /// 问题: one finding of a round, with its responsibility split and lifecycle.
-///
-/// A value with copy-on-write storage: the fields live in one heap box, so copying an issue
-/// (into a ledger's list, a before-image, a decision) costs one reference count rather than
-/// one per text and list, and the ledger's dictionary holds a pointer per problem instead of
-/// some 260 bytes (at 50,000 problems, about 20 MB less once the boxes are counted). Reading and changing fields looks
-/// exactly as it would on a plain struct.
-public struct Issue: Hashable, Sendable {
-    /// The stored fields; their names are the Codable keys, as when they were the struct's own.
-    struct Fields: Codable, Hashable, Sendable {
-        var id: String
-        var round: String
-        var unit: String
-        var title: String
-        var category: Category
-        var source: Source
-        var mode: Mode
-        var requirement: String?
-        var registeredOn: Day
-        var due: Day?
-        var lead: String? = nil
-        var owner: String? = nil
-        var dept: String? = nil
-        var handler: String? = nil
-        var status: IssueStatus = .registered
-        var progress: [ProgressNote] = []
-        var reports: [Report] = []
-        var verifications: [Verification] = []
-        var rules: [Rule] = []
-        /// 退回次数: verifications that failed and sent the problem back.
-        var returned: Int = 0
-        var reopened: Int = 0
-        var closedOn: Day? = nil
-        /// Set when a verification found the problem can only be kept rectified over time.
-        var longtermVerified: Bool = false
-        var withdrawReason: String? = nil
-        var history: [HistoryEntry] = []
-    }
-
-    /// Mutated only while uniquely referenced (see `fields`), so sharing it is safe.
-    final class Box: @unchecked Sendable {
-        var fields: Fields
-        /// Set for an issue read from a snapshot whose lists were not needed yet: `fields` then
-        /// holds empty progress, reports, verifications and history, and these hold the real ones.
-        var encoded: EncodedLists?
-
-        init(_ fields: consuming Fields, encoded: EncodedLists?) {
-            self.fields = fields
-            self.encoded = encoded
-        }
-    }
-
-    private var box: Box
-
-    init(id: String, round: String, unit: String, title: String, category: Category, source: Source, mode: Mode,
-         requirement: String?, registeredOn: Day, due: Day?) {
-        box = Box(Fields(id: id, round: round, unit: unit, title: title, category: category, source: source, mode: mode,
-                         requirement: requirement, registeredOn: registeredOn, due: due), encoded: nil)
-    }
-
-    init(fields: consuming Fields, encoded: EncodedLists?) { box = Box(fields, encoded: encoded) }
-
-    /// The lists still encoded in a snapshot, if any (the snapshot writer copies them as they are).
-    var encodedLists: EncodedLists? { box.encoded }
-
-    /// All fields at once, for in-place changes; copies the box first if another value shares it.
-    /// A change decodes the lists first, so that only unchanged issues keep them encoded.
-    var fields: Fields {
-        get {
-            guard let encoded = box.encoded else { return box.fields }
-            var f = box.fields
-            Self.fill(&f, from: encoded)
-            return f
-        }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields, encoded: box.encoded) }
-            if let encoded = box.encoded {
-                Self.fill(&box.fields, from: encoded)
-                box.encoded = nil
-            }
-            yield &box.fields
-        }
-    }
-
-    private static func fill(_ f: inout Fields, from encoded: EncodedLists) {
-        let work = encoded.workLists
-        f.progress = work.progress
-        f.reports = work.reports
-        f.verifications = work.verifications
-        f.history = encoded.historyEntries
-    }
-
-    public static func == (a: Issue, b: Issue) -> Bool { a.box === b.box || a.fields == b.fields }
-
-    public func hash(into hasher: inout Hasher) { fields.hash(into: &hasher) }
-
-    public var id: String {
-        get { box.fields.id }
-        _modify { yield &fields.id }
-    }
-    public var round: String {
-        get { box.fields.round }
-        _modify { yield &fields.round }
-    }
-    public var unit: String {
-        get { box.fields.unit }
-        _modify { yield &fields.unit }
-    }
-    public var title: String {
-        get { box.fields.title }
-        _modify { yield &fields.title }
-    }
-    public var category: Category {
-        get { box.fields.category }
-        _modify { yield &fields.category }
-    }
-    public var source: Source {
-        get { box.fields.source }
-        _modify { yield &fields.source }
-    }
-    public var mode: Mode {
-        get { box.fields.mode }
-        _modify { yield &fields.mode }
-    }
-    public var requirement: String? {
-        get { box.fields.requirement }
-        _modify { yield &fields.requirement }
-    }
-    public var registeredOn: Day {
-        get { box.fields.registeredOn }
-        _modify { yield &fields.registeredOn }
-    }
-    public var due: Day? {
-        get { box.fields.due }
-        _modify { yield &fields.due }
-    }
-    public var lead: String? {
-        get { box.fields.lead }
-        _modify { yield &fields.lead }
-    }
-    public var owner: String? {
-        get { box.fields.owner }
-        _modify { yield &fields.owner }
-    }
-    public var dept: String? {
-        get { box.fields.dept }
-        _modify { yield &fields.dept }
-    }
-    public var handler: String? {
-        get { box.fields.handler }
-        _modify { yield &fields.handler }
-    }
-    public var status: IssueStatus {
-        get { box.fields.status }
-        _modify { yield &fields.status }
-    }
-    public var progress: [ProgressNote] {
-        get { box.encoded?.workLists.progress ?? box.fields.progress }
-        _modify { yield &fields.progress }
-    }
-    public var reports: [Report] {
-        get { box.encoded?.workLists.reports ?? box.fields.reports }
-        _modify { yield &fields.reports }
-    }
-    public var verifications: [Verification] {
-        get { box.encoded?.workLists.verifications ?? box.fields.verifications }
-        _modify { yield &fields.verifications }
-    }
-    public var rules: [Rule] {
-        get { box.fields.rules }
-        _modify { yield &fields.rules }
-    }
+public struct Issue: Codable, Hashable, Sendable {
+    public var id: String
+    public var round: String
+    public var unit: String
+    public var title: String
+    public var category: Category
+    public var source: Source
+    public var mode: Mode
+    public var requirement: String?
+    public var registeredOn: Day
+    public var due: Day?
+    public var lead: String? = nil
+    public var owner: String? = nil
+    public var dept: String? = nil
+    public var handler: String? = nil
+    public var status: IssueStatus = .registered
+    public var progress: [ProgressNote] = []
+    public var reports: [Report] = []
+    public var verifications: [Verification] = []
+    public var rules: [Rule] = []
     /// 退回次数: verifications that failed and sent the problem back.
-    public var returned: Int {
-        get { box.fields.returned }
-        _modify { yield &fields.returned }
-    }
-    public var reopened: Int {
-        get { box.fields.reopened }
-        _modify { yield &fields.reopened }
-    }
-    public var closedOn: Day? {
-        get { box.fields.closedOn }
-        _modify { yield &fields.closedOn }
-    }
+    public var returned: Int = 0
+    public var reopened: Int = 0
+    public var closedOn: Day? = nil
     /// Set when a verification found the problem can only be kept rectified over time.
-    public var longtermVerified: Bool {
-        get { box.fields.longtermVerified }
-        _modify { yield &fields.longtermVerified }
-    }
-    public var withdrawReason: String? {
-        get { box.fields.withdrawReason }
-        _modify { yield &fields.withdrawReason }
-    }
-    public var history: [HistoryEntry] {
-        get { box.encoded?.historyEntries ?? box.fields.history }
-        _modify { yield &fields.history }
+    public var longtermVerified: Bool = false
+    public var withdrawReason: String? = nil
+    public var history: [HistoryEntry] = []
+
+    public init(id: String, round: String, unit: String, title: String, category: Category, source: Source, mode: Mode,
+                requirement: String?, registeredOn: Day, due: Day?) {
+        self.id = id
+        self.round = round
+        self.unit = unit
+        self.title = title
+        self.category = category
+        self.source = source
+        self.mode = mode
+        self.requirement = requirement
+        self.registeredOn = registeredOn
+        self.due = due
     }
 
     /// People who carry responsibility for the rectification: they may not verify it.
     public var responsible: [String] { [lead, owner, handler].compactMap { $0 } }
-}
-
-extension Issue: Codable {
-    public init(from decoder: Decoder) throws { box = Box(try Fields(from: decoder), encoded: nil) }
-    public func encode(to encoder: Encoder) throws { try fields.encode(to: encoder) }
 }
 
 /// 办结结果: what a concluded transfer produced.
@@ -312,6 +220,16 @@ public struct Transfer: Codable, Hashable, Sendable {
     public var on: Day
     public var concludedOn: Day?
     public var outcome: TransferOutcome?
+
+    public init(id: String, issue: String, to: TransferTarget, summary: String, on: Day, concludedOn: Day? = nil, outcome: TransferOutcome? = nil) {
+        self.id = id
+        self.issue = issue
+        self.to = to
+        self.summary = summary
+        self.on = on
+        self.concludedOn = concludedOn
+        self.outcome = outcome
+    }
 }
 
 /// Office-wide settings that rules and warnings read (`set KEY VALUE`); journaled like any fact.
@@ -345,7 +263,7 @@ public struct Policy: Codable, Hashable, Sendable {
         }
     }
 
-    mutating func set(_ key: String, _ value: Int) {
+    public mutating func set(_ key: String, _ value: Int) {
         switch key {
         case "verify.methods": verifyMethods = value
         case "warning.yellow": yellowDays = value

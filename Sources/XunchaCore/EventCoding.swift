@@ -28,13 +28,9 @@ extension Event {
         }
     }
 
+    /// The stored body: the fact's fields as JSON with sorted keys. Encoded once, when the fact
+    /// is recorded; stored bodies are never encoded again (the chain hashes their bytes).
     public func encodedBody() throws -> Data {
-        if let bytes = handWrittenBody() { return Data(bytes) }
-        return try foundationBody()
-    }
-
-    /// The definition of the body format: `handWrittenBody` must give the same bytes.
-    func foundationBody() throws -> Data {
         let e = EventCoding.encoder
         switch self {
         case .roundOpened(let p): return try e.encode(p)

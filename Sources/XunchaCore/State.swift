@@ -1,33 +1,12 @@
-/// The memory image: every entity as a plain value. It changes only by applying events.
+/// A whole ledger as plain values in memory: the replay target of a journal, and what the
+/// read side is computed from until every query runs in the store.
 public struct State: Codable, Hashable, Sendable {
     public var rounds: [String: Round] = [:]
     public var units: [String: Unit] = [:]
-    /// Every problem by id. Replaced or changed from outside the core (a snapshot decoder, a
-    /// test), the lookups stop being trusted until `reindex()`: queries then scan, slower but right.
-    public var issues: [String: Issue] {
-        get { issueTable }
-        set { issueTable = newValue; lookups.isCurrent = false }
-        _modify { lookups.isCurrent = false; yield &issueTable }
-    }
-    /// Every transferred matter by id; changed from outside, like `issues`, it stales the lookups.
-    public var transfers: [String: Transfer] {
-        get { transferTable }
-        set { transferTable = newValue; lookups.isCurrent = false }
-        _modify { lookups.isCurrent = false; yield &transferTable }
-    }
+    public var issues: [String: Issue] = [:]
+    public var transfers: [String: Transfer] = [:]
     public var policy = Policy()
     public var nextTransfer: Int = 1
-
-    /// The stores behind `issues` and `transfers`: applying events changes them here, keeping
-    /// `lookups` in step instead of staling them.
-    var issueTable: [String: Issue] = [:]
-    var transferTable: [String: Transfer] = [:]
-    /// Derived from the two tables; never encoded, hashed or compared (see `Lookups`).
-    var lookups = Lookups()
-
-    enum CodingKeys: String, CodingKey {
-        case rounds, units, issueTable = "issues", transferTable = "transfers", policy, nextTransfer
-    }
 
     public init() {}
 
@@ -39,27 +18,80 @@ public struct State: Codable, Hashable, Sendable {
     public var orderedTransfers: [Transfer] {
         transfers.values.sorted { $0.id < $1.id }
     }
+
+    /// Lays an image over the ledger: the changes of an applied event, or an undo's before-image.
+    public mutating func restore(_ f: Fragment) {
+        for (k, v) in f.rounds { rounds[k] = v }
+        for (k, v) in f.units { units[k] = v }
+        for (k, v) in f.issues { issues[k] = v }
+        for (k, v) in f.transfers { transfers[k] = v }
+        if let p = f.policy { policy = p }
+        if let n = f.nextTransfer { nextTransfer = n }
+    }
+
+    /// Applies a recorded fact to this in-memory ledger.
+    public mutating func record(_ event: Event, on day: Day, actor: String) {
+        // Reading plain dictionaries cannot fail.
+        if let changes = try? apply(event, on: day, actor: actor) { restore(changes) }
+    }
+
+    /// Calls `body` with each problem matching `filter`, in no particular order.
+    public func forEachIssue(matching filter: IssueFilter, today: Day, _ body: (Issue) throws -> Void) rethrows {
+        for issue in issues.values where filter.matches(issue, today: today, policy: policy) { try body(issue) }
+    }
+
+    /// The matching problems in no particular order.
+    public func unorderedIssues(matching filter: IssueFilter, today: Day) -> [Issue] {
+        issues.values.filter { filter.matches($0, today: today, policy: policy) }
+    }
+
+    /// The transferred matters of the problems matching `filter`, in no particular order.
+    public func transfers(ofIssuesMatching filter: IssueFilter, today: Day) -> [Transfer] {
+        transfers.values.filter { t in issues[t.issue].map { filter.matches($0, today: today, policy: policy) } ?? false }
+    }
+
+    /// The transferred matters of one problem, in id order.
+    public func transfers(ofIssue id: String) -> [Transfer] {
+        transfers.values.filter { $0.issue == id }.sorted { $0.id < $1.id }
+    }
+}
+
+extension State: LedgerReader {
+    public func findRound(_ code: String) -> Round? { rounds[code] }
+    public func findUnit(_ code: String) -> Unit? { units[code] }
+    public func findIssue(_ id: String) -> Issue? { issues[id] }
+    public func findTransfer(_ id: String) -> Transfer? { transfers[id] }
+    public func currentPolicy() -> Policy { policy }
+    public func nextTransferNumber() -> Int { nextTransfer }
+
+    public func roundCodes(limit: Int) -> (codes: [String], more: Bool) {
+        (Array(rounds.keys.sorted().prefix(limit)), rounds.count > limit)
+    }
+
+    public func unitCodes(limit: Int) -> (codes: [String], more: Bool) {
+        (Array(units.keys.sorted().prefix(limit)), units.count > limit)
+    }
+
+    public func openIssueCount(round: String) -> Int {
+        issues.values.reduce(0) { $0 + ($1.round == round && $1.status.isOpen ? 1 : 0) }
+    }
+
+    public func undatedOpenIssues(round: String) -> [String] {
+        issues.values.filter { $0.round == round && $0.due == nil && $0.status.isOpen }.map(\.id)
+    }
 }
 
 /// Issue ids are `<round>-<nnn>`: this orders them by round, then by number (R5-010 after R5-009,
 /// R5-1000 after R5-999).
 public enum IssueID {
     public static func make(round: String, number: Int) -> String {
-        // Built from bytes: one is made for every registration, and interpolating with
-        // `pad` cost several small strings each time. Same text as "\(round)-\(pad(number, 3))".
-        guard number >= 0 else { return "\(round)-\(pad(number, 3))" }
-        let digits = String(number)
-        return Text.joined(round, number < 10 ? "-00" : number < 100 ? "-0" : "-", digits)
+        "\(round)-\(pad(number, 3))"
     }
 
     /// The round and the number of an id `<round>-<number>`, split at the last `-`.
     public static func split(_ id: String) -> (round: String, number: Int)? {
-        // On bytes: `-` is ASCII, so its last byte is its last character, and the number's
-        // digits need no grapheme walk (this runs for every registration and every sort).
-        let utf8 = id.utf8
-        guard let dash = utf8.lastIndex(of: UInt8(ascii: "-")),
-              let n = Int(Substring(utf8[utf8.index(after: dash)...])) else { return nil }
-        return (String(Substring(utf8[..<dash])), n)
+        guard let dash = id.lastIndex(of: "-"), let n = Int(id[id.index(after: dash)...]) else { return nil }
+        return (String(id[..<dash]), n)
     }
 
     public static func less(_ a: String, _ b: String) -> Bool {
@@ -67,116 +99,35 @@ public enum IssueID {
         return x.round == y.round ? x.number < y.number : x.round < y.round
     }
 
-    /// `list` in the order of `less`, splitting each id once rather than twice per comparison
-    /// (which, at 50,000 problems, was most of the time of every ledger and statistic).
+    /// `list` in the order of `less`, each id split once rather than on every comparison.
     public static func sorted(_ list: [Issue]) -> [Issue] {
-        // Grouped by round, each round's problems ordered by number, rounds in order: the same
-        // order as `less`, with few string comparisons.
-        var byRound: [String: [(number: Int, issue: Issue)]] = [:]
-        for issue in list {
-            guard let (round, number) = split(issue.id) else { return slowSorted(list) }
-            byRound[round, default: []].append((number, issue))
-        }
-        var out: [Issue] = []
-        out.reserveCapacity(list.count)
-        for round in byRound.keys.sorted() {
-            guard let members = byRound[round] else { continue }
-            out.append(contentsOf: members.sorted { $0.number < $1.number }.map(\.issue))
-        }
-        return out
-    }
-
-    /// `less` itself, for lists holding an id that does not split (none that xuncha writes).
-    static func slowSorted(_ list: [Issue]) -> [Issue] {
-        list.sorted { less($0.id, $1.id) }
-    }
-}
-
-/// The part of the state one event touched: what `undo` saves before a command and puts back.
-/// A nil value means "did not exist".
-public struct Fragment: Codable, Hashable, Sendable {
-    public var rounds: [String: Round?] = [:]
-    public var units: [String: Unit?] = [:]
-    public var issues: [String: Issue?] = [:]
-    public var transfers: [String: Transfer?] = [:]
-    public var policy: Policy?
-    public var nextTransfer: Int?
-
-    public init() {}
-}
-
-/// What an event touches, used to save a before-image and to tell whether a later event
-/// depends on an earlier one.
-public struct Footprint: Hashable, Sendable {
-    public var rounds: Set<String> = []
-    public var units: Set<String> = []
-    public var issues: Set<String> = []
-    public var transfers: Set<String> = []
-    public var policy = false
-    public var transferCounter = false
-
-    public init() {}
-
-    public func overlaps(_ other: Footprint) -> Bool {
-        !rounds.isDisjoint(with: other.rounds) || !units.isDisjoint(with: other.units)
-            || !issues.isDisjoint(with: other.issues) || !transfers.isDisjoint(with: other.transfers)
-            || (policy && other.policy) || (transferCounter && other.transferCounter)
+        list.map { (key: split($0.id), issue: $0) }
+            .sorted { a, b in
+                guard let x = a.key, let y = b.key else { return less(a.issue.id, b.issue.id) }
+                return x.round == y.round ? x.number < y.number : x.round < y.round
+            }
+            .map(\.issue)
     }
 }
 
 extension State {
-    public func fragment(for footprint: Footprint) -> Fragment {
-        var f = Fragment()
-        for k in footprint.rounds { f.rounds[k] = .some(rounds[k]) }
-        for k in footprint.units { f.units[k] = .some(units[k]) }
-        for k in footprint.issues { f.issues[k] = .some(issueTable[k]) }
-        for k in footprint.transfers { f.transfers[k] = .some(transferTable[k]) }
-        if footprint.policy { f.policy = policy }
-        if footprint.transferCounter { f.nextTransfer = nextTransfer }
-        return f
+    // The lookups that refuse with a helpful message, with the refusal's type: reading plain
+    // dictionaries fails for no other reason.
+    public func round(_ code: String, field: String = "round") throws(DomainError) -> Round {
+        try refusal { try (self as any LedgerReader).round(code, field: field) }
     }
 
-    /// Puts back a before-image: used by `undo` facts and to roll back a failed transaction.
-    public mutating func restore(_ f: Fragment) {
-        for (k, v) in f.rounds { rounds[k] = v }
-        for (k, v) in f.units { units[k] = v }
-        // Through `put`, so that an undone registration also leaves its unit's and round's lookups.
-        for (k, v) in f.issues { put(issue: v, at: k) }
-        for (k, v) in f.transfers { put(transfer: v, at: k) }
-        if let p = f.policy { policy = p }
-        if let n = f.nextTransfer { nextTransfer = n }
+    public func unit(_ code: String, field: String = "unit") throws(DomainError) -> Unit {
+        try refusal { try (self as any LedgerReader).unit(code, field: field) }
     }
-}
 
-extension State {
-    /// The entities `event` changes when applied to this state.
-    public func footprint(of event: Event) -> Footprint {
-        var f = Footprint()
-        switch event {
-        case .roundOpened(let p): f.rounds = [p.code]
-        case .teamAdded(let p): f.rounds = [p.round]
-        case .targetAdded(let p): f.rounds = [p.round]
-        case .feedbackGiven(let p):
-            f.rounds = [p.round]
-            if p.due != nil { f.issues = Set(undatedOpenIssues(of: p.round)) }
-        case .roundClosed(let p): f.rounds = [p.round]
-        case .unitAdded(let p): f.units = [p.code]
-        case .secretaryChanged(let p): f.units = [p.unit]
-        case .issueAdded(let p): f.issues = [p.id]; f.rounds = [p.round]
-        case .issueAssigned(let p): f.issues = [p.id]
-        case .progressNoted(let p), .issueWithdrawn(let p), .ruleAdded(let p): f.issues = [p.id]
-        case .issueReported(let p): f.issues = [p.id]
-        case .issueVerified(let p): f.issues = [p.id]
-        case .issueReopened(let p): f.issues = [p.id]
-        case .transferAdded(let p): f.transfers = [p.id]; f.transferCounter = true; f.issues = [p.issue]
-        case .transferConcluded(let p): f.transfers = [p.id]
-        case .urged(let p): f.units = [p.unit]
-        case .policySet: f.policy = true
-        case .undone(let p):
-            f.rounds = Set(p.restore.rounds.keys); f.units = Set(p.restore.units.keys)
-            f.issues = Set(p.restore.issues.keys); f.transfers = Set(p.restore.transfers.keys)
-            f.policy = p.restore.policy != nil; f.transferCounter = p.restore.nextTransfer != nil
+    public func issue(_ id: String, field: String = "id") throws(DomainError) -> Issue {
+        try refusal { try (self as any LedgerReader).issue(id, field: field) }
+    }
+
+    private func refusal<T>(_ body: () throws -> T) throws(DomainError) -> T {
+        do { return try body() } catch let e as DomainError { throw e } catch {
+            throw DomainError(en: "\(error)", zh: "\(error)", field: "")
         }
-        return f
     }
 }

@@ -54,6 +54,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case writeAborted(path: String)
     /// Any other SQLite or system failure, with its own text.
     case other(path: String, detail: String)
+    /// A projection table holds a value no xuncha writes (changed from outside): `audit rebuild`
+    /// makes the tables again from the journal.
+    case damagedTable(column: String, detail: String)
 
     /// What to tell the user, in both languages.
     public var message: Localized {
@@ -68,8 +71,8 @@ public enum StoreError: Error, Equatable, Sendable {
             return Localized(en: "\(p) is a SQLite database but not a xuncha store (\(detail))",
                              zh: "\(p) 是 SQLite 数据库,但不是 xuncha 台账库(\(detail))")
         case .newerFormat(let p, let n):
-            return Localized(en: "\(p) was made by a newer xuncha (format \(n)); this build reads format \(StoreSchema.format)",
-                             zh: "\(p) 由更新版本的 xuncha 创建(格式 \(n));本版本只能读取格式 \(StoreSchema.format)")
+            return Localized(en: "\(p) was made by a newer xuncha (format \(n)); this build reads format \(Tables.format)",
+                             zh: "\(p) 由更新版本的 xuncha 创建(格式 \(n));本版本只能读取格式 \(Tables.format)")
         case .permissionDenied(let p):
             return Localized(en: "permission denied: \(p)", zh: "没有权限访问 \(p)")
         case .readOnly(let p):
@@ -106,6 +109,9 @@ public enum StoreError: Error, Equatable, Sendable {
                              zh: "由于之前的错误,对 \(p) 的写入已中止,其内容均未保存")
         case .other(let p, let detail):
             return Localized(en: "\(p): \(detail)", zh: "\(p):\(detail)")
+        case .damagedTable(let column, let detail):
+            return Localized(en: "the ledger tables hold a bad \(column) (\(detail)); run: audit rebuild",
+                             zh: "账本表中的 \(column) 有误(\(detail));请执行 audit rebuild")
         }
     }
 }

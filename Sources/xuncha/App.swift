@@ -13,7 +13,7 @@ struct AppFailure: Error {
 final class App {
     let session: Session
     let sandboxDir: String?
-    let journal: any Journal
+    let ledger: SQLiteLedger
     let storePath: String?
     /// A `play` is running (a demo must not play another one, or itself).
     var playing = false
@@ -54,29 +54,33 @@ final class App {
             sandboxDir = dir
             path = dir + "/ledger.db"
         }
-        var loaded: (journal: any Journal, state: State, seq: Int64)
-        if let path {
-            do {
-                let store = try StoreLoader.load(path: path, createIfMissing: true)
-                loaded = (store.journal, store.state, store.lastSeq)
-                if env["XUNCHA_TIMING"] == "1" { App.reportOpening(store.timings) }
-            } catch let e as StoreError {
-                if let dir = sandboxDir { try? FileManager.default.removeItem(atPath: dir) }
-                // A sandbox's copy is named after the store it was copied from: that is the file the user knows.
-                let text = e.message.text(language)
-                throw AppFailure(text: "xuncha: " + (sandboxDir != nil ? text.replacingOccurrences(of: path, with: options.store ?? path) : text))
-            } catch {
-                if let dir = sandboxDir { try? FileManager.default.removeItem(atPath: dir) }
-                throw AppFailure(text: "xuncha: \(error)")
+        let ledger: SQLiteLedger
+        do {
+            if let path {
+                ledger = try SQLiteLedger.open(path: path, createIfMissing: true)
+                if let backup = ledger.migrationBackup {
+                    let text = Localized(en: "xuncha: \(path) was migrated to the new store format; the earlier file is kept as \(backup)",
+                                         zh: "xuncha: \(path) 已升级为新的账本格式,原文件保留为 \(backup)")
+                    FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
+                }
+            } else {
+                ledger = try SQLiteLedger.inMemory()
             }
-        } else {
-            loaded = (MemoryJournal(), State(), 0)
+        } catch let e as StoreError {
+            if let dir = sandboxDir { try? FileManager.default.removeItem(atPath: dir) }
+            // A sandbox's copy is named after the store it was copied from: that is the file the user knows.
+            let text = e.message.text(language)
+            let shown = sandboxDir != nil ? text.replacingOccurrences(of: path ?? "", with: options.store ?? path ?? "") : text
+            throw AppFailure(text: "xuncha: " + shown)
+        } catch {
+            if let dir = sandboxDir { try? FileManager.default.removeItem(atPath: dir) }
+            throw AppFailure(text: "xuncha: \(error)")
         }
-        self.journal = loaded.journal
+        self.ledger = ledger
         self.sandboxDir = sandboxDir
         self.sandboxSource = options.sandbox ? options.store : nil
         self.storePath = options.sandbox ? nil : path
-        session = Session(journal: loaded.journal, state: loaded.state, lastSeq: loaded.seq, user: user, language: language,
+        session = Session(ledger: ledger, user: user, language: language,
                           realToday: App.realToday,
                           out: { print($0) },
                           err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
@@ -90,7 +94,7 @@ final class App {
             session.storeLabel = "memory"
         }
         session.clock = clock
-        if env["XUNCHA_TIMING"] == "1" { App.startTiming(session, journal: loaded.journal) }
+        if env["XUNCHA_TIMING"] == "1" { App.startTiming(session, ledger: ledger) }
         session.playHandler = { [unowned self] inv throws(ShellError) in
             try self.playCommand(inv)
         }
@@ -99,8 +103,8 @@ final class App {
 
     /// `XUNCHA_TIMING=1`: one line on stderr after each command, its own time apart from the
     /// store's disk flush (used by scripts/bench; see BENCHMARKS.md for the method).
-    static func startTiming(_ session: Session, journal: any Journal) {
-        if let sqlite = journal as? SQLiteJournal { session.flushClock = { sqlite.flushTime } }
+    static func startTiming(_ session: Session, ledger: SQLiteLedger) {
+        session.flushClock = { ledger.flushTime }
         func ms(_ d: Duration) -> String {
             let c = d.components
             return String(format: "%.3f", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
@@ -110,21 +114,8 @@ final class App {
         }
     }
 
-    /// `XUNCHA_TIMING=1`: one line on stderr saying where the store's opening spent its time.
-    /// Worded so that the per-command `timing: N ms work` lines the bench counts never match it.
-    static func reportOpening(_ t: OpenTimings) {
-        func ms(_ d: Duration) -> String {
-            let c = d.components
-            return String(format: "%.3f", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
-        }
-        let line = "timing: open \(ms(t.total)) ms: connect \(ms(t.connect)), snapshot read \(ms(t.snapshotRead)), "
-            + "decode \(ms(t.snapshotDecode)), replay \(ms(t.replay)) (\(t.replayedEvents) events)\n"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
     func close() {
-        session.snapshotIfDue()
-        if let sqlite = journal as? SQLiteJournal { try? sqlite.close() }
+        try? ledger.close()
         if let dir = sandboxDir {
             try? FileManager.default.removeItem(atPath: dir)
             SandboxCleanup.disarm()

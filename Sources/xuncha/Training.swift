@@ -1,6 +1,7 @@
 import Foundation
 import XunchaCore
 import XunchaShell
+import XunchaStore
 
 /// Training wiring: `play` from the process's arguments and from inside the shell.
 extension App {
@@ -39,7 +40,7 @@ extension App {
         }
         playing = true
         defer { playing = false }
-        let target = storePath == nil ? session : scratchSession()
+        let target = storePath == nil ? session : try scratchSession()
         if target !== session {
             session.say(Localized(en: "(playing in a throw-away ledger: \(session.storeLabel) is not touched; try xuncha --sandbox to keep exploring after the demo)",
                                   zh: "(演示在临时账本中进行,不改动 \(session.storeLabel);如需演示后继续操作,请用 xuncha --sandbox)"))
@@ -54,8 +55,10 @@ extension App {
     }
 
     /// An empty in-memory session that prints where this one prints.
-    func scratchSession() -> Session {
-        let s = Session(journal: MemoryJournal(), user: session.user, language: session.language,
+    func scratchSession() throws(ShellError) -> Session {
+        let memory: SQLiteLedger
+        do { memory = try SQLiteLedger.inMemory() } catch { throw session.storeFailure(error) }
+        let s = Session(ledger: memory, user: session.user, language: session.language,
                         realToday: session.realToday, out: session.out, err: session.err)
         s.storeLabel = "memory"
         s.isTerminal = session.isTerminal

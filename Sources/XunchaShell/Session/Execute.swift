@@ -57,7 +57,7 @@ extension Session {
             try change(command, inv)
             return
         }
-        if !inTransaction { try catchUp() }
+        if writer == nil { refresh() }
         switch inv.spec.id {
         case .set:
             guard let lang = Language(rawValue: try inv.string("value").lowercased()) else {
@@ -101,19 +101,16 @@ extension Session {
         }
     }
 
-    var inTransaction: Bool { currentAppender != nil || dryRun }
+    var inTransaction: Bool { writer != nil }
 
     /// Decides and records one change: inside a running file it joins the file's transaction,
     /// otherwise it is its own.
     func change(_ command: Command, _ inv: Invocation) throws(ShellError) {
         let event: Event
-        if dryRun {
-            do { event = try commit(command, inv, nil) } catch { throw storeFailure(error) }
-        } else if let appender = currentAppender {
-            do { event = try commit(command, inv, appender) } catch { throw storeFailure(error) }
+        if let writer {
+            do { event = try commit(command, inv, writer) } catch { throw storeFailure(error) }
         } else {
-            event = try transaction { appender in try commit(command, inv, appender) }
-            snapshotIfDue()
+            event = try transaction { w in try commit(command, inv, w) }
         }
         if confirms { say(Confirm.message(event, state)) }
     }

@@ -67,14 +67,12 @@ extension Session {
                                   zh: "expect fail 后须是格式正确、取值有效的命令:" + error.message.zh)
             throw e
         }
-        let saved = state, savedDry = dryRun, savedOut = out, savedUndo = undoStack
-        dryRun = true
+        let savedOut = out
         out = { _ in }
-        defer { state = saved; dryRun = savedDry; out = savedOut; undoStack = savedUndo }
-        // The line parsed above runs as it is: not lexed and parsed again, and not timed as a
-        // second command inside this one.
+        defer { out = savedOut }
+        // The line parsed above runs as it is, in a write that is taken back whatever happens.
         do {
-            if let command { try execute(command) }
+            if let command { try rehearse { () throws(ShellError) in try execute(command) } }
         } catch {
             return
         }

@@ -95,7 +95,7 @@ extension Session {
 
     func auditVerify(_ inv: Invocation) throws(ShellError) {
         let report: ChainReport
-        do { report = try journal.verifyChain() } catch { throw storeFailure(error) }
+        do { report = try ledger.verifyChain() } catch { throw storeFailure(error) }
         if let bad = report.firstBad {
             throw ShellError(en: "the journal's hash chain is broken at seq \(bad)" + (report.reason.map { " (\($0))" } ?? ""),
                              zh: "日志哈希链在第 \(bad) 条处断裂" + (report.reason.map { "(\($0))" } ?? ""),
@@ -125,35 +125,37 @@ extension Session {
     }
 
     /// Reverts this session's own last command when no later event touched what it changed.
-    /// The journal keeps both rows: the command and the `undone` fact.
+    /// The journal keeps both rows: the command and the `undone` fact. Commands already undone,
+    /// and the undos that took them back, are not later events: undos walk back one by one.
     func undoCommand(_ inv: Invocation) throws(ShellError) {
         guard let last = undoStack.last else {
             throw ShellError(en: "nothing to undo in this session", zh: "本会话没有可撤回的命令", at: inv.start)
         }
-        let entries: [JournalEntry]
-        entries = try journalEntries(after: last.seq - 1)
+        let entries = try journalEntries(after: last.seq - 1)
         guard let target = entries.first, target.seq == last.seq else {
             throw ShellError(en: "the command to undo is no longer in the journal", zh: "要撤回的命令已不在日志中", at: inv.start)
         }
-        var touched = Footprint()
-        touched.rounds = Set(last.before.rounds.keys); touched.units = Set(last.before.units.keys)
-        touched.issues = Set(last.before.issues.keys); touched.transfers = Set(last.before.transfers.keys)
-        touched.policy = last.before.policy != nil; touched.transferCounter = last.before.nextTransfer != nil
-        for later in entries.dropFirst() where state.footprint(of: later.event).overlaps(touched) {
-            throw ShellError(en: "cannot undo: seq \(later.seq) by \(later.actor) depends on it (\(ScriptWriter.line(later.event)))",
-                             zh: "不能撤回:第 \(later.seq) 条(\(later.actor))依赖于它(\(ScriptWriter.line(later.event)))", at: inv.start)
-        }
+        var undone = Set<Int64>()
+        for e in entries { if case .undone(let p) = e.event { undone.insert(p.seq) } }
+        let touched = last.before.footprint
         let event = Event.undone(.init(seq: last.seq, restore: last.before))
-        let ctx = context
-        func record(_ appender: (any JournalAppender)?) throws {
-            if let appender, !dryRun { lastSeq = try appender.append(event, at: ctx.today, actor: ctx.actor) }
-            self.record(event, before: state.fragment(for: state.footprint(of: event)), ctx)
+        func record(_ w: any LedgerWriter) throws {
+            for later in entries.dropFirst() {
+                if undone.contains(later.seq) { continue }
+                if case .undone(let p) = later.event, p.seq > last.seq { continue }
+                guard try w.footprint(of: later.event).overlaps(touched) else { continue }
+                throw ShellError(en: "cannot undo: seq \(later.seq) by \(later.actor) depends on it (\(ScriptWriter.line(later.event)))",
+                                 zh: "不能撤回:第 \(later.seq) 条(\(later.actor))依赖于它(\(ScriptWriter.line(later.event)))", at: inv.start)
+            }
+            let ctx = context
+            lastSeq = try w.record(event, at: ctx.today, actor: ctx.actor, changes: try w.apply(event, on: ctx.today, actor: ctx.actor))
         }
-        if dryRun || currentAppender != nil {
-            do { try record(currentAppender) } catch { throw storeFailure(error) }
+        if let writer {
+            do { try record(writer) } catch { throw storeFailure(error) }
         } else {
-            try transaction { appender in try record(appender) }
+            try transaction { w in try record(w) }
         }
+        refresh()
         undoStack.removeLast()
         say("undone (seq \(last.seq)): \(ScriptWriter.line(target.event))", "已撤回(第 \(last.seq) 条):\(ScriptWriter.line(target.event))")
     }

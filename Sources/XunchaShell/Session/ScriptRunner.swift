@@ -120,26 +120,15 @@ extension Session {
                 current = following
             }
         }
-        if check || dryRun {
-            if !inTransaction { try catchUp() }
-            let saved = state, savedDry = dryRun
-            dryRun = true
-            defer { state = saved; dryRun = savedDry }
+        if check && !dryRun {
+            try rehearse { () throws(ShellError) in try each() }
+            return result
+        }
+        if writer != nil {
             try each()
             return result
         }
-        if currentAppender != nil {
-            try each()
-            return result
-        }
-        try transaction(wholeCopy: true) { appender in
-            currentAppender = appender
-            defer { currentAppender = nil }
-            try each()
-            // Inside the file's own transaction: one commit and one checkpoint instead of two,
-            // and the state is encoded while the journal's thread writes the last rows.
-            snapshotIfDue()
-        }
+        try transaction { _ in try each() }
         return result
     }
 }

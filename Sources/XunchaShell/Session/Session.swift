@@ -1,12 +1,12 @@
 import XunchaCore
 
-/// One user's session on a ledger: the memory image, the journal behind it, the clock and the
-/// acting user. Every line typed, run from a file or played goes through `execute`.
+/// One user's session on a ledger: the ledger database, the clock and the acting user. Every
+/// line typed, run from a file or played goes through `execute`. The session keeps no copy of
+/// the ledger between commands: each command reads what it needs from the store.
 public final class Session {
-    public internal(set) var state: State
-    public let journal: any Journal
-    /// The newest journal row this session's state reflects.
-    public internal(set) var lastSeq: Int64
+    public let ledger: any Ledger
+    /// The newest journal row this session has written or seen written.
+    public internal(set) var lastSeq: Int64 = 0
     /// The simulated date (`clock DATE`); nil follows the real one.
     public var clock: Day?
     /// Today's real date, from outside: the core and the shell never read the clock themselves.
@@ -36,38 +36,34 @@ public final class Session {
 
     /// The before-images of this session's own commands, newest last, for `undo`.
     var undoStack: [(seq: Int64, before: Fragment)] = []
-    /// Inside `run FILE`, `--check` or `expect fail`: changes are decided and applied to a
-    /// scratch state only.
+    /// Inside `--check` or `expect fail`: changes are recorded in a transaction that is taken
+    /// back, and no file is written.
     var dryRun = false
-    var snapshotSeq: Int64
     /// False while running the early part of a long file: see `commit`.
     var keepBeforeImages = true
-    /// Before-images of the changes made inside the open transaction, oldest first.
-    var rollbackLog: [Fragment]?
-    /// The open write transaction of the file being run; changes join it.
-    var currentAppender: (any JournalAppender)?
+    /// The open write transaction of the file (or the command) being run; changes join it.
+    var writer: (any LedgerWriter)?
     /// Files being run, to refuse a file that runs itself.
     var runStack: [String] = []
+    /// The whole ledger as last read, for the read side, until the next change or command.
+    private var stateCache: State?
     /// Hook for `play` (set by the binary, which owns the terminal).
     public var playHandler: ((Invocation) throws(ShellError) -> Void)?
     /// `XUNCHA_TIMING=1`: told after each command how long its own work took and, apart, how
-    /// long the journal spent flushing to disk meanwhile (the benchmark's per-command latency).
+    /// long the store spent flushing to disk meanwhile (the benchmark's per-command latency).
     public var timer: ((_ work: Duration, _ flush: Duration) -> Void)?
-    /// The journal's total flush time so far, read before and after a timed command.
+    /// The store's total flush time so far, read before and after a timed command.
     public var flushClock: (() -> Duration)?
 
-    public init(journal: any Journal, state: State = State(), lastSeq: Int64 = 0, user: String, language: Language,
+    public init(ledger: any Ledger, user: String, language: Language,
                 realToday: @escaping () -> Day, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
-        self.journal = journal
-        self.state = state
-        self.lastSeq = lastSeq
-        self.snapshotSeq = lastSeq
+        self.ledger = ledger
         self.user = user
         self.language = language
         self.realToday = realToday
         self.out = out
         self.err = err
-        self.storeLabel = journal.location
+        self.storeLabel = ledger.location
     }
 
     public var context: Context { Context(today: clock ?? realToday(), actor: user) }
@@ -76,116 +72,102 @@ public final class Session {
     func say(_ en: String, _ zh: String) { out(language == .zh ? zh : en) }
     func say(_ text: Localized) { out(text.text(language)) }
 
-    /// Applies what other sessions appended since we last looked. Applying keeps the lookups by
-    /// unit and round in step; a state loaded from a snapshot gets them built here, once.
-    public func catchUp() throws(ShellError) {
-        state.reindex()
-        do {
-            for e in try journal.entries(after: lastSeq) {
-                state.apply(e.event, on: e.at, actor: e.actor)
-                lastSeq = e.seq
-            }
-        } catch {
-            throw storeFailure(error)
-        }
+    /// Where the read side looks: the open transaction when there is one, else the store.
+    var reader: any LedgerReader { writer ?? ledger }
+
+    /// The whole ledger as this session sees it now (inside a transaction: with its changes).
+    public var state: State {
+        if let stateCache { return stateCache }
+        let loaded = (try? writer?.loadState()) ?? (try? ledger.loadState()) ?? State()
+        stateCache = loaded
+        return loaded
     }
 
-    /// Journal rows after `seq`, read through the open transaction when there is one (the
-    /// database is not re-entered from inside its own write).
+    /// Forgets what was read, so that the next read sees what others wrote meanwhile.
+    func refresh() { stateCache = nil }
+
+    /// Journal rows after `seq`, read through the open transaction when there is one.
     func journalEntries(after seq: Int64) throws(ShellError) -> [JournalEntry] {
         do {
-            if let appender = currentAppender { return try appender.entries(after: seq) }
-            return try journal.entries(after: seq)
+            if let writer { return try writer.entries(after: seq) }
+            return try ledger.entries(after: seq)
         } catch {
             throw storeFailure(error)
         }
     }
 
-    func catchUp(_ appender: any JournalAppender) throws {
-        state.reindex()
-        for e in try appender.entries(after: lastSeq) {
-            state.apply(e.event, on: e.at, actor: e.actor)
-            lastSeq = e.seq
-        }
-    }
-
-    /// Decides one domain command and, unless in a dry run, appends its event. The caller is
-    /// inside a journal write (see `transaction`).
-    func commit(_ command: Command, _ inv: Invocation, _ appender: (any JournalAppender)?) throws -> Event {
+    /// Decides one domain command and, when a transaction is open, records its event. Without
+    /// one (only `expect fail` gets here so) the command is decided and nothing is recorded.
+    func commit(_ command: Command, _ inv: Invocation, _ writer: (any LedgerWriter)?) throws -> Event {
         let ctx = context
         let event: Event
         do {
-            event = try Self.decide(command, ctx, against: &state)
-        } catch {
+            event = try reader.decide(command, ctx)
+        } catch let error as DomainError {
             throw ShellError(error.message, hint: error.hint, at: inv.position(of: error.field))
         }
-        // A before-image serves undo and the rollback of a single command; deep inside a long
-        // file neither can use it (the file rolls back from a copy, and only its last commands
-        // stay undoable), so it is not made there.
-        let before = keepBeforeImages || rollbackLog != nil ? state.fragment(for: state.footprint(of: event)) : nil
-        if let appender, !dryRun {
-            let seq = try appender.append(event, at: ctx.today, actor: ctx.actor)
-            lastSeq = seq
-            if let before {
-                undoStack.append((seq, before))
-                // Trimmed in batches: dropping the oldest on every command moved the whole stack
-                // each time. At least the last 100 commands stay undoable.
-                if undoStack.count > 200 { undoStack.removeFirst(undoStack.count - 100) }
-            } else {
-                // An older entry must never be taken for the last command.
-                undoStack.removeAll()
-            }
+        guard let writer else { return event }
+        let changes = try writer.apply(event, on: ctx.today, actor: ctx.actor)
+        // A before-image serves undo; deep inside a long file none is kept (only its last
+        // commands stay undoable), so it is not read there.
+        let before = keepBeforeImages ? try writer.image(of: changes.footprint) : nil
+        let seq = try writer.record(event, at: ctx.today, actor: ctx.actor, changes: changes)
+        lastSeq = seq
+        stateCache = nil
+        if let before {
+            undoStack.append((seq, before))
+            // Trimmed in batches: at least the last 100 commands stay undoable.
+            if undoStack.count > 200 { undoStack.removeFirst(undoStack.count - 100) }
+        } else {
+            // An older entry must never be taken for the last command.
+            undoStack.removeAll()
         }
-        record(event, before: before, ctx)
         return event
     }
 
-    /// `State.decide` on the state where it lies: called on the stored property, the whole
-    /// state (a dozen counted references) was copied and released again for every command.
-    private static func decide(_ command: Command, _ ctx: Context, against state: inout State) throws(DomainError) -> Event {
-        try state.decide(command, ctx)
-    }
-
-    /// Applies an event this session decided, keeping its before-image while a transaction
-    /// is open so that a failure can put the state back without a copy of the whole ledger.
-    func record(_ event: Event, before: Fragment?, _ ctx: Context) {
-        if rollbackLog != nil, let before { rollbackLog?.append(before) }
-        state.apply(event, on: ctx.today, actor: ctx.actor)
-    }
-
-    /// Runs `body` as one all-or-nothing unit: one journal write transaction, caught up first.
-    /// On any error the journal rolls back and the memory image goes back to where it was
-    /// (what other sessions appended and we caught up with stays: it is committed).
-    /// A single command keeps the before-images of its changes (copying a large ledger on every
-    /// command would cost milliseconds); a file keeps one copy of the state instead, because
-    /// thousands of before-images would cost more than one copy.
-    func transaction<T>(wholeCopy: Bool = false, _ body: (any JournalAppender) throws -> T) throws(ShellError) -> T {
-        let savedUndo = undoStack
-        var seqBeforeOwn = lastSeq
-        var saved: State?
-        rollbackLog = wholeCopy ? nil : []
-        defer { rollbackLog = nil }
+    /// Runs `body` as one all-or-nothing unit: one write transaction of the store. On any
+    /// error nothing of it remains, and this session's undo list is as it was.
+    func transaction<T>(_ body: (any LedgerWriter) throws -> T) throws(ShellError) -> T {
+        let savedUndo = undoStack, savedSeq = lastSeq
+        defer { stateCache = nil }
         do {
-            return try journal.write { appender in
-                try catchUp(appender)
-                seqBeforeOwn = lastSeq
-                if wholeCopy { saved = state }
-                return try body(appender)
+            return try ledger.write { w in
+                let outer = writer
+                writer = w
+                defer { writer = outer }
+                return try body(w)
             }
         } catch {
-            if let saved {
-                state = saved
-            } else {
-                for before in (rollbackLog ?? []).reversed() { state.restore(before) }
-            }
-            lastSeq = seqBeforeOwn
             undoStack = savedUndo
-            if let e = error as? ShellError { throw e }
+            lastSeq = savedSeq
             throw storeFailure(error)
         }
     }
 
-    func storeFailure(_ error: any Error) -> ShellError {
+    /// Runs `body` in a write that is always taken back, and writes no file meanwhile:
+    /// `--check` and `expect fail`. Its result (or its refusal) is what `body` gave.
+    func rehearse<T>(_ body: () throws(ShellError) -> T) throws(ShellError) -> T {
+        var outcome: Result<T, ShellError>?
+        let savedDry = dryRun, savedUndo = undoStack, savedSeq = lastSeq
+        dryRun = true
+        defer { dryRun = savedDry; undoStack = savedUndo; lastSeq = savedSeq; stateCache = nil }
+        do {
+            try ledger.write { w in
+                let outer = writer
+                writer = w
+                defer { writer = outer }
+                do throws(ShellError) { outcome = .success(try body()) } catch { outcome = .failure(error) }
+                throw TakeBack()
+            }
+        } catch is TakeBack {
+        } catch {
+            throw storeFailure(error)
+        }
+        guard let outcome else { throw storeFailure(TakeBack()) }
+        return try outcome.get()
+    }
+
+    public func storeFailure(_ error: any Error) -> ShellError {
         if let e = error as? ShellError { return e }
         if let e = error as? any LocalizedFailure {
             return ShellError(e.failureMessage, hint: Localized(en: "nothing was changed", zh: "未作任何修改"))
@@ -194,15 +176,11 @@ public final class Session {
                           hintEn: "nothing was changed", hintZh: "未作任何修改")
     }
 
-    /// Writes a snapshot when enough events have piled up since the last one, so the next
-    /// open replays a short tail. Failing to snapshot loses nothing, so it is not an error.
-    public func snapshotIfDue(every interval: Int64 = 5_000) {
-        guard !dryRun, lastSeq - snapshotSeq >= interval else { return }
-        if (try? journal.saveSnapshot(seq: lastSeq, state: state)) != nil { snapshotSeq = lastSeq }
-    }
-
     func requestQuit() { wantsQuit = true }
 
     /// A `quit` inside a file ends that file only: the shell (or the next file) goes on.
     func endFileQuit() { wantsQuit = false }
 }
+
+/// Thrown out of a rehearsal's write so that the store takes everything in it back.
+private struct TakeBack: Error {}

@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import XunchaCore
+
+/// One open write transaction: the chain's tail, and every entity the transaction has read or
+/// changed. A command reads its few entities through here and its changes land here; the rows
+/// are written once, at `flush` (before the commit, and before any query inside the
+/// transaction), so a file that touches one problem forty times writes its rows once. The
+/// cache lives only as long as its transaction and is always flushed before SQL reads the
+/// tables, so it is never a second ledger.
+final class OpenWrite {
+    let db: Database
+    /// The last row of the journal as this transaction sees it (read from `head` when the
+    /// transaction starts, then advanced by each append).
+    private(set) var tail: (seq: Int64, hash: String)
+    private var headChanged = false
+    /// When this transaction's rows were written: the `recorded` column.
+    let recorded: String
+
+    private var rounds: [String: Cached<Round>] = [:]
+    private var units: [String: Cached<XunchaCore.Unit>] = [:]
+    private var issues: [String: Cached<Issue>] = [:]
+    private var transfers: [String: Cached<Transfer>] = [:]
+    private var policy: Cached<Policy>?
+    private var nextTransfer: Cached<Int>?
+    private var dirty = false
+
+    /// An entity as the tables hold it (`base`) and as the transaction has made it (`value`).
+    private struct Cached<T: Equatable> {
+        var value: T?
+        var base: T?
+        var changed: Bool { value != base }
+    }
+
+    init(db: Database, recorded: String) throws {
+        self.db = db
+        self.recorded = recorded
+        tail = try Self.readHead(db)
+    }
+
+    static func readHead(_ db: Database) throws -> (seq: Int64, hash: String) {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM head WHERE id = 1")) else {
+            return (0, ChainHash.genesis)
+        }
+        return (row["seq"], row["hash"])
+    }
+
+    private var projection: Projection { Projection(db: db) }
+
+    // MARK: - Reading through the cache
+
+    func round(_ code: String) throws -> Round? {
+        if let c = rounds[code] { return c.value }
+        let found = try projection.round(code)
+        rounds[code] = Cached(value: found, base: found)
+        return found
+    }
+
+    func unit(_ code: String) throws -> XunchaCore.Unit? {
+        if let c = units[code] { return c.value }
+        let found = try projection.unit(code)
+        units[code] = Cached(value: found, base: found)
+        return found
+    }
+
+    func issue(_ id: String) throws -> Issue? {
+        if let c = issues[id] { return c.value }
+        let found = try projection.issue(id)
+        issues[id] = Cached(value: found, base: found)
+        return found
+    }
+
+    func transfer(_ id: String) throws -> Transfer? {
+        if let c = transfers[id] { return c.value }
+        let found = try projection.transfer(id)
+        transfers[id] = Cached(value: found, base: found)
+        return found
+    }
+
+    func currentPolicy() throws -> Policy {
+        if let p = policy?.value { return p }
+        let found = try projection.policy()
+        policy = Cached(value: found, base: found)
+        return found
+    }
+
+    func nextTransferNumber() throws -> Int {
+        if let n = nextTransfer?.value { return n }
+        let found = try projection.nextTransfer()
+        nextTransfer = Cached(value: found, base: found)
+        return found
+    }
+
+    /// Reads that are SQL over many rows see the transaction's changes only once flushed.
+    func tables() throws -> Projection {
+        try flush()
+        return projection
+    }
+
+    // MARK: - Changing
+
+    /// Lays an event's after-images over the cache.
+    func change(_ f: Fragment) throws {
+        for (k, v) in f.rounds { _ = try round(k); rounds[k]?.value = v }
+        for (k, v) in f.units { _ = try unit(k); units[k]?.value = v }
+        for (k, v) in f.issues { _ = try issue(k); issues[k]?.value = v }
+        for (k, v) in f.transfers { _ = try transfer(k); transfers[k]?.value = v }
+        if let p = f.policy { _ = try currentPolicy(); policy?.value = p }
+        if let n = f.nextTransfer { _ = try nextTransferNumber(); nextTransfer?.value = n }
+        if !f.isEmpty { dirty = true }
+    }
+
+    /// Appends one journal row, chained to the tail.
+    func append(_ event: Event, at: Day, actor: String) throws -> Int64 {
+        let body = try event.encodedBody()
+        let seq = tail.seq + 1
+        let type = event.type
+        let hash = ChainHash.compute(prev: tail.hash, seq: seq, at: at.iso, actor: actor, type: type, body: body)
+        try db.cachedStatement(sql: """
+            INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [seq, at.iso, actor, type, String(decoding: body, as: UTF8.self), tail.hash, hash, recorded])
+        tail = (seq, hash)
+        headChanged = true
+        return seq
+    }
+
+    /// Points the head at a journal that was written before this transaction (a migration).
+    func adopt(tail: (seq: Int64, hash: String)) {
+        self.tail = tail
+        headChanged = true
+    }
+
+    /// Writes every changed entity's rows and the head.
+    func flush() throws {
+        if headChanged {
+            try db.cachedStatement(sql: """
+                INSERT INTO head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
+                """).execute(arguments: [tail.seq, tail.hash])
+            headChanged = false
+        }
+        guard dirty else { return }
+        let p = projection
+        for (k, c) in rounds where c.changed { try p.write(round: c.value, code: k, base: c.base); rounds[k]?.base = c.value }
+        for (k, c) in units where c.changed { try p.write(unit: c.value, code: k, base: c.base); units[k]?.base = c.value }
+        for (k, c) in issues where c.changed { try p.write(issue: c.value, id: k, base: c.base); issues[k]?.base = c.value }
+        for (k, c) in transfers where c.changed { try p.write(transfer: c.value, id: k, base: c.base); transfers[k]?.base = c.value }
+        if let c = policy, c.changed, let value = c.value { try p.write(policy: value); policy?.base = value }
+        if let c = nextTransfer, c.changed, let value = c.value {
+            try p.writeSetting(Projection.transferCounter, value)
+            nextTransfer?.base = value
+        }
+        dirty = false
+    }
+
+    /// Forgets every cached entity: after a savepoint is rolled back the tables are the truth.
+    func forget() throws {
+        forgetEntities()
+        headChanged = false
+        tail = try Self.readHead(db)
+    }
+
+    /// Drops the cache once it is flushed, so that a long replay does not hold the whole ledger.
+    func forgetEntities() {
+        rounds = [:]; units = [:]; issues = [:]; transfers = [:]; policy = nil; nextTransfer = nil
+        dirty = false
+    }
+}
+
+extension OpenWrite: LedgerReader {
+    func findRound(_ code: String) throws -> Round? { try round(code) }
+    func findUnit(_ code: String) throws -> XunchaCore.Unit? { try unit(code) }
+    func findIssue(_ id: String) throws -> Issue? { try issue(id) }
+    func findTransfer(_ id: String) throws -> Transfer? { try transfer(id) }
+    func roundCodes(limit: Int) throws -> (codes: [String], more: Bool) { try tables().codes(of: "rounds", limit: limit) }
+    func unitCodes(limit: Int) throws -> (codes: [String], more: Bool) { try tables().codes(of: "units", limit: limit) }
+    func openIssueCount(round: String) throws -> Int { try tables().openIssueCount(round: round) }
+    func undatedOpenIssues(round: String) throws -> [String] { try tables().undatedOpenIssues(round: round) }
+}

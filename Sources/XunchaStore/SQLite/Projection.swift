@@ -1,0 +1,180 @@
+import GRDB
+import XunchaCore
+
+/// The projection tables on one connection: an entity read by its key, and an entity's new
+/// image written back as the few rows that changed. Used inside the store's transactions only.
+struct Projection {
+    let db: Database
+
+    // MARK: - Reading
+
+    func round(_ code: String) throws -> Round? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM rounds WHERE code = ?"), arguments: [code]) else {
+            return nil
+        }
+        return try Rows.round(row, teams: try list(Rows.teams, of: code), targets: try list(Rows.targets, of: code))
+    }
+
+    func unit(_ code: String) throws -> XunchaCore.Unit? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM units WHERE code = ?"), arguments: [code]) else {
+            return nil
+        }
+        return try Rows.unit(row, urges: try list(Rows.urges, of: code))
+    }
+
+    func issue(_ id: String) throws -> Issue? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM issues WHERE id = ?"), arguments: [id]) else {
+            return nil
+        }
+        var i = try Rows.issue(row)
+        try fillLists(&i)
+        return i
+    }
+
+    /// A problem's progress, reports, verifications, rules and history.
+    func fillLists(_ i: inout Issue) throws {
+        i.progress = try list(Rows.progress, of: i.id)
+        i.reports = try list(Rows.reports, of: i.id)
+        i.verifications = try list(Rows.verifications, of: i.id)
+        i.rules = try list(Rows.rules, of: i.id)
+        i.history = try list(Rows.history, of: i.id)
+    }
+
+    func transfer(_ id: String) throws -> Transfer? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM transfers WHERE id = ?"), arguments: [id]) else {
+            return nil
+        }
+        return try Rows.transfer(row)
+    }
+
+    func policy() throws -> Policy {
+        var p = Policy()
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM settings")) {
+            let key: String = row["key"]
+            if key != Self.transferCounter { p.set(key, row["value"]) }
+        }
+        return p
+    }
+
+    /// The settings row that holds the next transfer number.
+    static let transferCounter = "next_transfer"
+
+    func nextTransfer() throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT value FROM settings WHERE key = ?"), arguments: [Self.transferCounter]) ?? 1
+    }
+
+    func codes(of table: String, limit: Int) throws -> (codes: [String], more: Bool) {
+        let found = try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM \(table) ORDER BY code LIMIT ?"), arguments: [limit + 1])
+        return (Array(found.prefix(limit)), found.count > limit)
+    }
+
+    func openIssueCount(round: String) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM issues WHERE round = ? AND status NOT IN ('closed', 'withdrawn')
+            """), arguments: [round]) ?? 0
+    }
+
+    func undatedOpenIssues(round: String) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT id FROM issues WHERE round = ? AND due IS NULL AND status NOT IN ('closed', 'withdrawn')
+            """), arguments: [round])
+    }
+
+    func list<E>(_ list: Rows.List<E>, of owner: String) throws -> [E] {
+        let sql = "SELECT * FROM \(list.table) WHERE \(list.owner) = ? ORDER BY n"
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [owner]).map(list.decode)
+    }
+
+    // MARK: - Writing
+
+    /// Writes `new` over `base` (the entity as the tables hold it now, nil when absent).
+    func write(round new: Round?, code: String, base: Round?) throws {
+        try writeEntity("rounds", key: "code", code, Rows.roundColumns, new.map(Rows.values), exists: base != nil,
+                        lists: [Rows.teams.table, Rows.targets.table])
+        guard let new else { return }
+        try writeList(Rows.teams, of: code, new.teams, base: base?.teams)
+        try writeList(Rows.targets, of: code, new.targets, base: base?.targets)
+    }
+
+    func write(unit new: XunchaCore.Unit?, code: String, base: XunchaCore.Unit?) throws {
+        try writeEntity("units", key: "code", code, Rows.unitColumns, new.map(Rows.values), exists: base != nil,
+                        lists: [Rows.urges.table])
+        guard let new else { return }
+        try writeList(Rows.urges, of: code, new.urges, base: base?.urges)
+    }
+
+    func write(issue new: Issue?, id: String, base: Issue?) throws {
+        try writeEntity("issues", key: "id", id, Rows.issueColumns, new.map(Rows.values), exists: base != nil,
+                        lists: [Rows.progress.table, Rows.reports.table, Rows.verifications.table, Rows.rules.table, Rows.history.table])
+        guard let new else { return }
+        try writeList(Rows.progress, of: id, new.progress, base: base?.progress)
+        try writeList(Rows.reports, of: id, new.reports, base: base?.reports)
+        try writeList(Rows.verifications, of: id, new.verifications, base: base?.verifications)
+        try writeList(Rows.rules, of: id, new.rules, base: base?.rules)
+        try writeList(Rows.history, of: id, new.history, base: base?.history)
+    }
+
+    func write(transfer new: Transfer?, id: String, base: Transfer?) throws {
+        try writeEntity("transfers", key: "id", id, Rows.transferColumns, new.map(Rows.values), exists: base != nil, lists: [])
+    }
+
+    func write(policy: Policy) throws {
+        for spec in Policy.keys {
+            if let value = policy.value(of: spec.name) { try writeSetting(spec.name, value) }
+        }
+    }
+
+    func writeSetting(_ key: String, _ value: Int) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """).execute(arguments: [key, value])
+    }
+
+    /// One entity row: inserted when new, updated in place when it exists, deleted (with its
+    /// lists) when the new image is nil.
+    private func writeEntity(_ table: String, key: String, _ value: String, _ columns: [String],
+                             _ values: [(any DatabaseValueConvertible)?]?, exists: Bool, lists: [String]) throws {
+        guard let values else {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE \(key) = ?").execute(arguments: [value])
+            for list in lists {
+                try db.cachedStatement(sql: "DELETE FROM \(list) WHERE \(Self.owner(of: list)) = ?").execute(arguments: [value])
+            }
+            return
+        }
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        var sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks))"
+        if exists {
+            let updates = columns.filter { $0 != key }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            sql += " ON CONFLICT (\(key)) DO UPDATE SET \(updates)"
+        }
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+    }
+
+    private static func owner(of listTable: String) -> String {
+        switch listTable {
+        case Rows.teams.table, Rows.targets.table: "round"
+        case Rows.urges.table: "unit"
+        default: "issue"
+        }
+    }
+
+    /// A list grows by appending, and an undo puts back an earlier, shorter one: the rows past
+    /// the common beginning are all that is written or deleted.
+    private func writeList<E: Equatable>(_ list: Rows.List<E>, of owner: String, _ new: [E], base: [E]?) throws {
+        var common = 0
+        if let base {
+            while common < base.count, common < new.count, base[common] == new[common] { common += 1 }
+            if base.count > common {
+                try db.cachedStatement(sql: "DELETE FROM \(list.table) WHERE \(list.owner) = ? AND n >= ?")
+                    .execute(arguments: [owner, common])
+            }
+        }
+        guard common < new.count else { return }
+        let columns = [list.owner, "n"] + list.columns
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let insert = try db.cachedStatement(sql: "INSERT INTO \(list.table) (\(columns.joined(separator: ", "))) VALUES (\(marks))")
+        for n in common..<new.count {
+            try insert.execute(arguments: StatementArguments([owner, n] + list.values(new[n])))
+        }
+    }
+}

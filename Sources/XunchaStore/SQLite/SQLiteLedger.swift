@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import XunchaCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The ledger in one SQLite file (WAL, `synchronous=FULL`), or in memory: the journal and the
+/// projection tables, kept current in the same transaction. One `DatabaseQueue` (a single
+/// connection) per instance: the file lock, not a connection pool, keeps several processes in
+/// order. Not thread-safe: one session uses it from one thread, as `Ledger` (not `Sendable`)
+/// implies.
+public final class SQLiteLedger: Ledger {
+    /// How long a write waits, by default, for another session's write lock before giving up.
+    public static let defaultBusyTimeout: TimeInterval = 5
+
+    public let location: String
+    let queue: DatabaseQueue
+    let busySeconds: Int
+    /// The write transaction in progress, if any: reads made meanwhile go through it.
+    var openWrite: OpenWrite?
+    /// Where the file of an earlier format was kept when this open migrated it.
+    public internal(set) var migrationBackup: String?
+    /// Time spent in COMMIT so far: with `synchronous=FULL` that is where SQLite writes the WAL
+    /// and waits for the disk. Lets a timer tell a command's own work from the flush.
+    public private(set) var flushTime: Duration = .zero
+
+    init(location: String, queue: DatabaseQueue, busyTimeout: TimeInterval) {
+        self.location = location
+        self.queue = queue
+        self.busySeconds = Int(busyTimeout.rounded(.up))
+    }
+
+    /// A ledger that lives in memory only (`--memory`, tests): the same tables and code.
+    public static func inMemory() throws -> SQLiteLedger {
+        try translatingErrors(path: "memory", busySeconds: 0) {
+            let queue = try DatabaseQueue(configuration: configuration(busyTimeout: 0))
+            try queue.write { db in try Migrations.stamp(db, createdAt: Date()) }
+            // An empty ledger: replaying nothing is instant.
+            try Migrations.migrator.migrate(queue)
+            return SQLiteLedger(location: "memory", queue: queue, busyTimeout: 0)
+        }
+    }
+
+    static func configuration(busyTimeout: TimeInterval) -> Configuration {
+        var config = Configuration()
+        config.label = "xuncha.store"
+        config.busyMode = .timeout(busyTimeout)
+        // FULL, not GRDB's WAL default of NORMAL: a committed command must survive a power cut.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        // A failed rollback must be an error at the next write (which rolls back first), never a crash.
+        config.allowsUnsafeTransactions = true
+        return config
+    }
+
+    /// Closes the connection now rather than when the instance is released.
+    public func close() throws {
+        try translatingErrors(path: location, busySeconds: busySeconds) { try queue.close() }
+    }
+
+    /// Runs `body` on the open write's connection if there is one, else on the queue.
+    func withDatabase<T>(_ body: (Database) throws -> T) throws -> T {
+        try translatingErrors(path: location, busySeconds: busySeconds) {
+            if let open = openWrite { return try body(open.db) }
+            return try queue.inDatabase(body)
+        }
+    }
+
+    /// Reads the tables: through the open write (flushed first) when there is one.
+    func withTables<T>(_ body: (Projection) throws -> T) throws -> T {
+        try translatingErrors(path: location, busySeconds: busySeconds) {
+            if let open = openWrite { return try body(try open.tables()) }
+            return try queue.inDatabase { try body(Projection(db: $0)) }
+        }
+    }
+
+    // MARK: - Writing
+
+    public func write<T>(_ body: (any LedgerWriter) throws -> T) throws -> T {
+        if let open = openWrite { return try nestedWrite(open, body) }
+        return try translatingErrors(path: location, busySeconds: busySeconds) {
+            try queue.writeWithoutTransaction { db in
+                if db.isInsideTransaction { try db.rollback() }
+                // IMMEDIATE takes the write lock now, so the head read below stays the tail.
+                try db.beginTransaction(.immediate)
+                defer { openWrite = nil }
+                do {
+                    let open = try OpenWrite(db: db, recorded: ISO8601DateFormatter().string(from: Date()))
+                    openWrite = open
+                    let result = try body(Writer(ledger: self, open: open))
+                    try open.flush()
+                    let clock = ContinuousClock()
+                    let started = clock.now
+                    defer { flushTime += started.duration(to: clock.now) }
+                    try db.commit()
+                    return result
+                } catch {
+                    // A rollback failure must not hide the error that caused it.
+                    try? db.rollback()
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// A write inside a write joins the outer transaction under a savepoint: if the inner body
+    /// throws, only what it recorded is taken back (the journal refuses DELETE, so truncating it
+    /// is not an option, and needs none).
+    private func nestedWrite<T>(_ open: OpenWrite, _ body: (any LedgerWriter) throws -> T) throws -> T {
+        try translatingErrors(path: location, busySeconds: busySeconds) {
+            try open.flush()
+            try open.db.execute(sql: "SAVEPOINT nested")
+            do {
+                let result = try body(Writer(ledger: self, open: open))
+                try open.flush()
+                try open.db.execute(sql: "RELEASE nested")
+                return result
+            } catch {
+                try? open.db.execute(sql: "ROLLBACK TO nested")
+                try? open.db.execute(sql: "RELEASE nested")
+                try? open.forget()
+                throw error
+            }
+        }
+    }
+
+    /// The recorder handed to a write body: valid only while that write is open.
+    struct Writer: LedgerWriter {
+        let ledger: SQLiteLedger
+        let open: OpenWrite
+
+        func check() throws {
+            guard ledger.openWrite === open else { throw StoreError.appendOutsideWrite }
+        }
+
+        func findRound(_ code: String) throws -> Round? { try check(); return try open.round(code) }
+        func findUnit(_ code: String) throws -> XunchaCore.Unit? { try check(); return try open.unit(code) }
+        func findIssue(_ id: String) throws -> Issue? { try check(); return try open.issue(id) }
+        func findTransfer(_ id: String) throws -> Transfer? { try check(); return try open.transfer(id) }
+        func currentPolicy() throws -> Policy { try check(); return try open.currentPolicy() }
+        func nextTransferNumber() throws -> Int { try check(); return try open.nextTransferNumber() }
+        func roundCodes(limit: Int) throws -> (codes: [String], more: Bool) { try check(); return try open.roundCodes(limit: limit) }
+        func unitCodes(limit: Int) throws -> (codes: [String], more: Bool) { try check(); return try open.unitCodes(limit: limit) }
+        func openIssueCount(round: String) throws -> Int { try check(); return try open.openIssueCount(round: round) }
+        func undatedOpenIssues(round: String) throws -> [String] { try check(); return try open.undatedOpenIssues(round: round) }
+
+        func entries(after seq: Int64) throws -> [JournalEntry] { try check(); return try ledger.entries(after: seq) }
+
+        func record(_ event: Event, at: Day, actor: String, changes: Fragment) throws -> Int64 {
+            try check()
+            guard open.db.isInsideTransaction else { throw StoreError.writeAborted(path: ledger.location) }
+            return try translatingErrors(path: ledger.location, busySeconds: ledger.busySeconds) {
+                let seq = try open.append(event, at: at, actor: actor)
+                try open.change(changes)
+                return seq
+            }
+        }
+
+        func loadState() throws -> State { try check(); return try ledger.loadState() }
+    }
+
+    // MARK: - Reading
+
+    public func entries(after seq: Int64) throws -> [JournalEntry] {
+        var result: [JournalEntry] = []
+        try withDatabase { db in try JournalRows.forEach(db, after: seq) { result.append($0) } }
+        return result
+    }
+
+    public func verifyChain() throws -> ChainReport {
+        try withDatabase { db in try JournalRows.verify(db) }
+    }
+
+    public func loadState() throws -> State {
+        try withTables { try $0.loadState() }
+    }
+}
+
+extension SQLiteLedger: LedgerReader {
+    public func findRound(_ code: String) throws -> Round? { try withTables { try $0.round(code) } }
+    public func findUnit(_ code: String) throws -> XunchaCore.Unit? { try withTables { try $0.unit(code) } }
+    public func findIssue(_ id: String) throws -> Issue? { try withTables { try $0.issue(id) } }
+    public func findTransfer(_ id: String) throws -> Transfer? { try withTables { try $0.transfer(id) } }
+    public func currentPolicy() throws -> Policy { try withTables { try $0.policy() } }
+    public func nextTransferNumber() throws -> Int { try withTables { try $0.nextTransfer() } }
+    public func roundCodes(limit: Int) throws -> (codes: [String], more: Bool) { try withTables { try $0.codes(of: "rounds", limit: limit) } }
+    public func unitCodes(limit: Int) throws -> (codes: [String], more: Bool) { try withTables { try $0.codes(of: "units", limit: limit) } }
+    public func openIssueCount(round: String) throws -> Int { try withTables { try $0.openIssueCount(round: round) } }
+    public func undatedOpenIssues(round: String) throws -> [String] { try withTables { try $0.undatedOpenIssues(round: round) } }
+}
