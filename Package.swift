@@ -69,7 +69,7 @@ let package = Package(
         ),
         .testTarget(name: "XunchaCoreTests", dependencies: ["XunchaCore"], swiftSettings: strict),
         .testTarget(name: "XunchaStoreTests", dependencies: ["XunchaStore", "XunchaCore", "XunchaShell"], swiftSettings: strict),
-        .testTarget(name: "XunchaShellTests", dependencies: ["XunchaShell", "XunchaCore"], swiftSettings: strict),
+        .testTarget(name: "XunchaShellTests", dependencies: ["XunchaShell", "XunchaCore", "XunchaStore"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["xuncha"], swiftSettings: strict),
     ]
 )

@@ -1,10 +1,11 @@
 import XCTest
 import XunchaCore
 @testable import XunchaShell
+import XunchaStore
 
 /// A session on an in-memory journal whose output is captured, with files served from memory.
 final class Harness {
-    let journal = MemoryJournal()
+    let journal: SQLiteLedger
     let session: Session
     var output: [String] = []
     var errors: [String] = []
@@ -12,13 +13,20 @@ final class Harness {
 
     init(language: Language = .en) {
         let today = Day(year: 2024, month: 5, day: 10) ?? Day(ordinal: 0)
-        session = Session(journal: journal, user: "巡察办", language: language, realToday: { today }, out: { _ in }, err: { _ in })
+        // An in-memory database cannot fail to open; a test that got here without one fails below.
+        journal = (try? SQLiteLedger.inMemory()) ?? Harness.unavailable()
+        session = Session(ledger: journal, user: "巡察办", language: language, realToday: { today }, out: { _ in }, err: { _ in })
         session.out = { [unowned self] in self.output.append($0) }
         session.err = { [unowned self] in self.errors.append($0) }
         session.readFile = { [unowned self] path in
             guard let text = self.files[path] else { throw FileFailure(failureMessage: Localized(en: "cannot read \(path): No such file", zh: "无法读取 \(path)")) }
             return Array(text.utf8)
         }
+    }
+
+    static func unavailable() -> SQLiteLedger {
+        XCTFail("no in-memory ledger")
+        exit(1)
     }
 
     /// Runs lines, failing the test on any error.

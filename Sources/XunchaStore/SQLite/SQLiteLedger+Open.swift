@@ -64,8 +64,8 @@ extension SQLiteLedger {
         }
     }
 
-    /// Copies a store about to be migrated to `<path>.v<format>-backup` (0600), through SQLite's
-    /// backup API so that the copy is a consistent database even with a WAL beside it.
+    /// Copies a store about to be migrated to `<path>.v1-backup` (0600), byte for byte: its WAL
+    /// is checkpointed into the file first, and the write lock is held while it is copied.
     private static func keepCopy(of queue: DatabaseQueue, path: String) throws -> String {
         var backup = "\(path).v1-backup"
         var n = 1
@@ -73,12 +73,23 @@ extension SQLiteLedger {
             n += 1
             backup = "\(path).v1-backup.\(n)"
         }
-        try StoreFiles.createPrivateFile(backup, directory: StorePath.parent(of: path))
-        let copy = try DatabaseQueue(path: backup)
-        try queue.backup(to: copy)
-        try copy.close()
-        StoreFiles.makePrivate(backup)
-        return backup
+        let target = backup
+        try queue.writeWithoutTransaction { db in
+            _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            try db.beginTransaction(.immediate)
+            defer { try? db.rollback() }
+            let bytes: Data
+            do { bytes = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw StoreError.other(path: path, detail: "cannot be read to keep a copy before migrating: \(error.localizedDescription)")
+            }
+            try StoreFiles.createPrivateFile(target, directory: StorePath.parent(of: path))
+            do { try bytes.write(to: URL(fileURLWithPath: target)) } catch {
+                StoreFiles.remove(target)
+                throw StoreError.other(path: target, detail: "cannot be written: \(error.localizedDescription)")
+            }
+        }
+        StoreFiles.makePrivate(target)
+        return target
     }
 
     /// Builds a new store under a temporary name and links it into place, so that a crash
