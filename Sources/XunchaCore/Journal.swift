@@ -50,6 +50,13 @@ public protocol Ledger: AnyObject, LedgerReader {
 
     /// The whole ledger as plain values (replay checks and, for now, the read side).
     func loadState() throws -> State
+
+    /// Nil when the tables equal a replay of the journal; otherwise the first entity that
+    /// differs, named for a person (`issue R5-003 differs from the journal`).
+    func tablesDifference() throws -> String?
+
+    /// Makes the tables again from the journal, in one transaction.
+    func rebuild() throws
 }
 
 /// Recording inside a write transaction; its reads see what the transaction has done so far.

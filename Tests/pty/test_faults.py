@@ -129,20 +129,30 @@ def test_a_file_that_is_not_a_store_is_refused_and_left_alone(home, content):
 # ---- a tampered journal
 
 def tamper(store, sql):
-    subprocess.run(["sqlite3", str(store), sql], check=True)
+    """Changes the journal as someone with the file and sqlite3 could: the append-only triggers
+    stop a plain UPDATE, so the tamperer drops them first."""
+    subprocess.run(["sqlite3", str(store), "DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete; " + sql],
+                   check=True)
+
+
+def test_the_journal_refuses_changes_from_the_sqlite3_shell(home):
+    store = make_store(home)
+    for sql in ("update journal set actor = 1", "delete from journal where seq = 3"):
+        r = subprocess.run(["sqlite3", str(store), sql], capture_output=True)
+        assert r.returncode != 0 and b"append-only" in r.stderr, (sql, r)
+    v = xuncha(home, "--store", str(store), "-c", "audit verify")
+    assert v.returncode == 0, v.stderr
 
 
 def test_one_changed_byte_is_named_by_audit_verify(home):
     store = make_store(home)
     # Row 7 is the progress note: `replace` also hits the "x" of its JSON key "text", so the row
-    # no longer decodes and the store cannot be opened. audit verify is run at the refusal.
+    # no longer decodes. The ledger's tables are untouched, so the store still opens.
     tamper(store, "UPDATE journal SET body = replace(body, 'x', 'y') WHERE seq = 7")
     r = xuncha(home, "--store", str(store), "-c", "audit verify")
-    assert r.returncode == 2
-    assert one_error(r).strip() == (
-        "xuncha: journal row 7 cannot be read (its body does not decode as progressNoted.v1) and the journal's "
-        "hash chain is broken at seq 7: rows were changed outside xuncha; restore the store from a backup")
-    zh = xuncha(home, "--store", str(store), "-c", "ledger", LANG="zh_CN.UTF-8")
+    assert r.returncode == 1
+    assert one_error(r).startswith("-c:1:1: error: the journal's hash chain is broken at seq 7 (hash)")
+    zh = xuncha(home, "--store", str(store), "-c", "audit verify", LANG="zh_CN.UTF-8")
     assert "哈希链在第 7 条处断裂" in zh.stderr.decode()
 
 
@@ -153,21 +163,24 @@ def test_a_changed_text_is_named_by_audit_verify_and_commands_go_on(home):
     v = xuncha(home, "--store", str(store), "-c", "audit verify")
     assert v.returncode == 1
     assert one_error(v).startswith("-c:1:1: error: the journal's hash chain is broken at seq 7 (hash)")
-    # Decided: the store stays usable (opening does not re-hash the whole journal: it would
-    # cost the first prompt its 30 ms), and nothing can launder the change, because new rows
-    # chain onto the stored hashes: audit verify keeps naming seq 7 after more work.
+    # The store stays usable, and nothing can launder the change, because new rows chain onto
+    # the stored hashes: audit verify keeps naming seq 7 after more work.
     w = xuncha(home, "--store", str(store), "-c", "issue progress R5-001 继续整改", "-c", "audit verify")
     assert w.returncode == 1 and b"R5-001" not in w.stderr
     assert "broken at seq 7" in w.stderr.decode()
     assert rows(store) == 9
 
 
-def test_a_row_that_no_longer_decodes_is_refused_naming_its_seq(home):
+def test_a_changed_table_row_is_named_by_audit_verify_and_put_back_by_audit_rebuild(home):
     store = make_store(home)
-    tamper(store, "UPDATE journal SET body = substr(body, 2) WHERE seq = 5")
-    r = xuncha(home, "--store", str(store), "-c", "ledger")
-    assert r.returncode == 2
-    assert "journal row 5 cannot be read" in one_error(r) and "broken at seq 5" in r.stderr.decode()
+    before = xuncha(home, "--store", str(store), "-c", "ledger --format csv").stdout
+    subprocess.run(["sqlite3", str(store), "UPDATE issues SET status = 'closed' WHERE id = 'R5-001'"], check=True)
+    v = xuncha(home, "--store", str(store), "-c", "audit verify")
+    assert v.returncode == 1
+    assert "the ledger tables do not match the journal: issue R5-001 differs from the journal" in one_error(v)
+    r = xuncha(home, "--store", str(store), "-c", "audit rebuild", "-c", "audit verify")
+    assert r.returncode == 0, r.stderr
+    assert xuncha(home, "--store", str(store), "-c", "ledger --format csv").stdout == before
 
 
 # ---- a full disk, simulated with the file-size limit
@@ -206,28 +219,30 @@ def test_an_export_past_the_file_size_limit_leaves_no_file(home):
     assert not [p for p in home.iterdir() if p.name.startswith("out.xc")], "neither it nor its temporary file"
 
 
-# ---- a long file: rows written on a second thread, the snapshot inside the file's transaction
+# ---- a long file: one commit of its journal rows and its tables; a late error keeps neither
 
-def snapshot_and_tail(path):
+def head_issues_and_tail(path):
     db = sqlite3.connect(str(path))
     try:
-        return (db.execute("SELECT max(seq) FROM snapshot").fetchone()[0],
+        return (db.execute("SELECT max(seq) FROM head").fetchone()[0],
+                db.execute("SELECT count(*) FROM issues").fetchone()[0],
                 db.execute("SELECT max(seq) FROM journal").fetchone()[0])
     finally:
         db.close()
 
 
-def test_a_long_file_is_one_commit_with_its_snapshot_and_a_late_error_keeps_nothing(home):
+def test_a_long_file_is_one_commit_with_its_tables_and_a_late_error_keeps_nothing(home):
     store = make_store(home)
     before = rows(store)
+    _, issues_before, _ = head_issues_and_tail(store)
     lines = [f'issue add R5 FY "长文件问题 {i}" --category conduct' for i in range(6000)]
     bad = "\n".join(lines + ["issue assign R5-9999 --lead 甲 --owner 乙 --dept 丙 --due +30d"]) + "\n"
     r = xuncha(home, "--store", str(store), stdin=bad.encode())
     assert r.returncode == 1 and "<stdin>:6001:" in one_error(r)
-    assert rows(store) == before and snapshot_and_tail(store) == (None, before), "neither rows nor snapshot"
+    assert rows(store) == before and head_issues_and_tail(store) == (before, issues_before, before), "neither rows nor tables"
     good = "\n".join(lines) + "\n"
     r = xuncha(home, "--store", str(store), stdin=good.encode())
     assert r.returncode == 0, r.stderr
-    assert snapshot_and_tail(store) == (before + 6000, before + 6000), "the snapshot is of the file's last row"
+    assert head_issues_and_tail(store) == (before + 6000, issues_before + 6000, before + 6000), "tables and journal in step"
     v = xuncha(home, "--store", str(store), "-c", "audit verify", "-c", f"expect count = {2 + 6000}")
     assert v.returncode == 0, v.stderr

@@ -282,8 +282,12 @@ public enum Grammar {
 
     static let auditCommands: [CommandSpec] = [
         CommandSpec(id: .auditVerify, words: [audit, ["verify", "校验"]], params: [], flags: [],
-                    summary: Localized(en: "recompute the journal's hash chain; names the first bad row", zh: "校验日志哈希链"),
+                    summary: Localized(en: "recompute the journal's hash chain and check the ledger tables against it; names the first bad row or entity",
+                                       zh: "校验日志哈希链,并核对账本表与日志一致"),
                     example: "audit verify", mutates: false),
+        CommandSpec(id: .auditRebuild, words: [audit, ["rebuild", "重建"]], params: [], flags: [],
+                    summary: Localized(en: "rebuild the ledger tables from the journal", zh: "由日志重建账本表"),
+                    example: "audit rebuild", mutates: false),
         CommandSpec(id: .auditDigest, words: [audit, ["digest", "摘要"]], params: [], flags: [],
                     summary: Localized(en: "print the digest of the whole ledger", zh: "输出账本摘要"), example: "audit digest", mutates: false),
         CommandSpec(id: .auditLog, words: [audit, ["log", "日志"]], params: [],

@@ -46,7 +46,7 @@ public enum Help {
         (Localized(en: "Transfers and supervision", zh: "移交与督办"), [.transferAdd, .transferConclude, .urge]),
         (Localized(en: "Ledgers and reports", zh: "台账与报表"), [.ledger, .stats, .warnings, .slip, .reportHTML]),
         (Localized(en: "Scripts and training", zh: "脚本与培训"), [.run, .play, .clock, .user, .set, .expectStatus, .expectCount, .expectRate, .expectWarning, .expectDigest, .expectFail]),
-        (Localized(en: "Journal and audit", zh: "日志与审计"), [.undo, .exportScript, .auditVerify, .auditDigest, .auditLog, .history, .help, .quit]),
+        (Localized(en: "Journal and audit", zh: "日志与审计"), [.undo, .exportScript, .auditVerify, .auditRebuild, .auditDigest, .auditLog, .history, .help, .quit]),
     ]
 
     public static func overview(_ lang: Language) -> String {

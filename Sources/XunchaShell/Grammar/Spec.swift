@@ -121,7 +121,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case run, play
     case clock, user, set, history
     case expectStatus, expectCount, expectRate, expectFail, expectDigest, expectWarning
-    case undo, exportScript, auditVerify, auditDigest, auditLog
+    case undo, exportScript, auditVerify, auditRebuild, auditDigest, auditLog
     case help, quit
 }
 

@@ -89,6 +89,7 @@ extension Session {
         case .undo: try undoCommand(inv)
         case .exportScript: try exportCommand(inv)
         case .auditVerify: try auditVerify(inv)
+        case .auditRebuild: try auditRebuild(inv)
         case .auditDigest: out(state.digest())
         case .auditLog: try auditLog(inv)
         case .expectStatus, .expectCount, .expectRate, .expectFail, .expectDigest, .expectWarning:

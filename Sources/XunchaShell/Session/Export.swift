@@ -102,7 +102,24 @@ extension Session {
                              at: inv.start, hintEn: "rows from seq \(bad) on were changed outside xuncha",
                              hintZh: "第 \(bad) 条起的记录在 xuncha 之外被改动过")
         }
-        say("journal verified: \(report.checked) event(s), hash chain intact", "日志校验通过:共 \(report.checked) 条,哈希链完整")
+        let difference: String?
+        do { difference = try ledger.tablesDifference() } catch { throw storeFailure(error) }
+        if let difference {
+            throw ShellError(en: "the ledger tables do not match the journal: \(difference)", zh: "账本表与日志不一致:\(difference)",
+                             at: inv.start, hintEn: "rows were changed outside xuncha; audit rebuild makes the tables again from the journal",
+                             hintZh: "有记录在 xuncha 之外被改动;audit rebuild 可由日志重建账本表")
+        }
+        say("journal verified: \(report.checked) event(s), hash chain intact; the ledger tables match it",
+            "日志校验通过:共 \(report.checked) 条,哈希链完整;账本表与日志一致")
+    }
+
+    func auditRebuild(_ inv: Invocation) throws(ShellError) {
+        guard writer == nil else {
+            throw ShellError(en: "audit rebuild cannot run inside a file", zh: "audit rebuild 不能在命令文件中执行", at: inv.start)
+        }
+        do { try ledger.rebuild() } catch { throw storeFailure(error) }
+        refresh()
+        say("the ledger tables were rebuilt from the journal", "已由日志重建账本表")
     }
 
     func auditLog(_ inv: Invocation) throws(ShellError) {

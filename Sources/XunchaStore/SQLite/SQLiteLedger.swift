@@ -38,8 +38,10 @@ public final class SQLiteLedger: Ledger {
     public static func inMemory() throws -> SQLiteLedger {
         try translatingErrors(path: "memory", busySeconds: 0) {
             let queue = try DatabaseQueue(configuration: configuration(busyTimeout: 0))
-            try queue.write { db in try Migrations.stamp(db, createdAt: Date()) }
-            // An empty ledger: replaying nothing is instant.
+            try queue.write { db in
+                try db.execute(sql: Tables.journal)
+                try Migrations.stamp(db, createdAt: Date())
+            }
             try Migrations.migrator.migrate(queue)
             return SQLiteLedger(location: "memory", queue: queue, busyTimeout: 0)
         }
