@@ -373,7 +373,12 @@ enum Check {
     }
 
     static func known(_ keys: Dictionary<String, some Any>.Keys, zh: Bool = false) -> String {
-        let list = keys.sorted().prefix(8).joined(separator: ", ")
+        known(sorted: keys.sorted(), zh: zh)
+    }
+
+    /// The first codes of `sorted` for a refusal's hint, or that there are none yet.
+    static func known(sorted keys: [String], zh: Bool = false) -> String {
+        let list = keys.prefix(8).joined(separator: ", ")
         if list.isEmpty { return zh ? "尚无记录" : "none exist yet" }
         return (zh ? "已有: " : "known: ") + list + (keys.count > 8 ? "…" : "")
     }
