@@ -124,6 +124,7 @@ public struct IssueTally: Equatable, Sendable {
         self.rules = rules
     }
 
+    /// Counts one problem; it reads the problem's rules, so `i` must come with its lists.
     public mutating func add(_ i: Issue, today: Day) {
         rate.add(i)
         if i.status.isOpen { open += 1 }
