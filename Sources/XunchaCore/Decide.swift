@@ -378,6 +378,11 @@ enum Check {
         }
     }
 
+    /// The first codes of `sorted` for a refusal's hint, or that there are none yet.
+    static func known(sorted keys: [String], zh: Bool = false) -> String {
+        known((Array(keys.prefix(8)), keys.count > 8), zh: zh)
+    }
+
     static func known(_ known: (codes: [String], more: Bool), zh: Bool = false) -> String {
         let list = known.codes.joined(separator: ", ")
         if list.isEmpty { return zh ? "尚无记录" : "none exist yet" }

@@ -43,7 +43,7 @@ enum FuzzCase {
         for mode in Mode.allCases { run(bytes, mode) }
         // Tab completion reads the same words a person is typing: it must survive any of them.
         if bytes.count <= 1_024, let text = String(validating: bytes, as: UTF8.self) {
-            _ = Completer(state: seeded(language: .en).state).complete(text)
+            _ = Completer(ledger: seeded(language: .en).ledger).complete(text)
         }
     }
 
@@ -57,7 +57,7 @@ enum FuzzCase {
             }
             return bytes
         }
-        let journal = session.ledger
+        let journal = session.store
         let before = seed.digest
         let rowsBefore = seed.entries.count
         var failure: ShellError?
@@ -71,12 +71,12 @@ enum FuzzCase {
             require(!failure.render(file: inputPath, language: .en).isEmpty, "an error renders empty")
             require(!failure.render(file: inputPath, language: .zh).isEmpty, "an error renders empty in Chinese")
             if mode == .transaction {
-                require(session.state.digest() == before, "a refused file changed the state")
+                require(ledgerDigest(session) == before, "a refused file changed the state")
                 require(rows(journal) == rowsBefore, "a refused file left rows in the journal")
             }
         }
         if mode == .check {
-            require(session.state.digest() == before, "--check changed the state")
+            require(ledgerDigest(session) == before, "--check changed the state")
             require(rows(journal) == rowsBefore, "--check wrote to the journal")
         }
         // The tables are whatever the journal replays to: nothing applied without its fact,
@@ -92,6 +92,9 @@ enum FuzzCase {
         }
     }
 
+    /// The digest the session's ledger reports; nil, which never matches, when it cannot be read.
+    static func ledgerDigest(_ session: Session) -> String? { try? session.ledger.digest() }
+
     /// The setup's journal rows and the state they make, decided once: each input starts from
     /// a copy (appending facts is much cheaper than parsing and deciding the setup again).
     static let seed: (entries: [JournalEntry], digest: String) = {
@@ -99,13 +102,13 @@ enum FuzzCase {
             require(false, "no in-memory ledger")
             return ([], "")
         }
-        let session = Session(ledger: memory, user: "巡察办", language: .en,
+        let session = Session(store: memory, user: "巡察办", language: .en,
                               realToday: { today }, out: { _ in }, err: { _ in })
         do { try session.execute(setup) } catch {
             require(false, "the fuzz setup itself failed: \(error)")
         }
-        let entries = (try? session.ledger.entries(after: 0)) ?? []
-        return (entries, session.state.digest())
+        let entries = (try? session.store.entries(after: 0)) ?? []
+        return (entries, ledgerDigest(session) ?? "")
     }()
 
     /// A session on a fresh in-memory ledger holding `setup`, with every way out of the
@@ -125,7 +128,7 @@ enum FuzzCase {
             require(false, "the fuzz setup could not be recorded: \(error)")
         }
         guard let ledger else { abort() }
-        let session = Session(ledger: ledger, user: "巡察办", language: language, realToday: { today }, out: { _ in }, err: { _ in })
+        let session = Session(store: ledger, user: "巡察办", language: language, realToday: { today }, out: { _ in }, err: { _ in })
         session.writeFile = { _, _, _ in }
         session.readFile = { path in throw ShellError(en: "cannot read \(path)", zh: "无法读取 \(path)") }
         return session

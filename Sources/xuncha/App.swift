@@ -80,7 +80,7 @@ final class App {
         self.sandboxDir = sandboxDir
         self.sandboxSource = options.sandbox ? options.store : nil
         self.storePath = options.sandbox ? nil : path
-        session = Session(ledger: ledger, user: user, language: language,
+        session = Session(store: ledger, user: user, language: language,
                           realToday: App.realToday,
                           out: { print($0) },
                           err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })

@@ -27,7 +27,7 @@ extension App {
             return 0
         }
         if let editor = LineEditor(program: "xuncha", historyFile: historyPath(), completer: { [unowned self] text in
-            Completer(state: session.state).complete(text)
+            Completer(ledger: session.ledger).complete(text)
         }) {
             session.isTerminal = true
             session.terminalWidth = App.terminalWidth()

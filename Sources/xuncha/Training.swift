@@ -58,7 +58,7 @@ extension App {
     func scratchSession() throws(ShellError) -> Session {
         let memory: SQLiteLedger
         do { memory = try SQLiteLedger.inMemory() } catch { throw session.storeFailure(error) }
-        let s = Session(ledger: memory, user: session.user, language: session.language,
+        let s = Session(store: memory, user: session.user, language: session.language,
                         realToday: session.realToday, out: session.out, err: session.err)
         s.storeLabel = "memory"
         s.isTerminal = session.isTerminal

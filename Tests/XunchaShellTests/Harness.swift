@@ -15,7 +15,7 @@ final class Harness {
         let today = Day(year: 2024, month: 5, day: 10) ?? Day(ordinal: 0)
         // An in-memory database cannot fail to open; a test that got here without one fails below.
         journal = (try? SQLiteLedger.inMemory()) ?? Harness.unavailable()
-        session = Session(ledger: journal, user: "巡察办", language: language, realToday: { today }, out: { _ in }, err: { _ in })
+        session = Session(store: journal, user: "巡察办", language: language, realToday: { today }, out: { _ in }, err: { _ in })
         session.out = { [unowned self] in self.output.append($0) }
         session.err = { [unowned self] in self.errors.append($0) }
         session.readFile = { [unowned self] path in

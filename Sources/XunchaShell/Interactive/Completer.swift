@@ -4,9 +4,9 @@ import XunchaCore
 /// subcommands, the flags of the command being typed, enum values, and live values — round and
 /// unit codes, issue ids in the statuses the command accepts, people and departments seen.
 public struct Completer {
-    public let state: State
+    public let ledger: any LedgerQuerying
 
-    public init(state: State) { self.state = state }
+    public init(ledger: any LedgerQuerying) { self.ledger = ledger }
 
     public func complete(_ beforeCursor: String) -> CompletionAnswer {
         let scalars = Array(beforeCursor.unicodeScalars)
@@ -42,7 +42,7 @@ public struct Completer {
             let t = prior[index]
             index += 1
             if positional < spec.params.count, spec.params[positional].kind == .command {
-                return Completer(state: state).candidates(prior: Array(prior[(index - 1)...]), word: word)
+                return Completer(ledger: ledger).candidates(prior: Array(prior[(index - 1)...]), word: word)
             }
             if let flag = pendingFlag { used.insert(flag.name); pendingFlag = nil; continue }
             if t.isFlag {
@@ -68,14 +68,12 @@ public struct Completer {
 
     func values(_ kind: ValueKind, _ word: String) -> [String] {
         switch kind {
-        case .roundCode: return Self.matching(state.rounds.keys.sorted(), word)
-        case .unitCode: return Self.matching(state.units.keys.sorted(), word)
-        case .issueID(let statuses):
-            let ids = state.issues.values.lazy.filter { statuses.isEmpty || statuses.contains($0.status) }.map(\.id)
-            return Self.matching(Array(ids), word).sorted(by: IssueID.less)
-        case .transferID: return Self.matching(state.transfers.keys.sorted(), word)
-        case .person: return Self.matching(people(), word)
-        case .dept: return Self.matching(Array(Set(state.issues.values.compactMap(\.dept))).sorted(), word)
+        case .roundCode: return Self.matching(live { try $0.roundCodes() }, word)
+        case .unitCode: return Self.matching(live { try $0.unitCodes() }, word)
+        case .issueID(let statuses): return Self.matching(live { try $0.issueIDs(statuses: statuses) }, word)
+        case .transferID: return Self.matching(live { try $0.transferIDs() }, word)
+        case .person: return Self.matching(live { try $0.people() }, word)
+        case .dept: return Self.matching(live { try $0.departments() }, word)
         case .vocabulary(let v): return Self.matching(v.spellings, word)
         case .choice(let c): return Self.matching(c.flatMap(\.spellings), word)
         case .methods:
@@ -88,17 +86,9 @@ public struct Completer {
         }
     }
 
-    /// Everyone the ledger has seen in a role: leaders, handlers, secretaries, verifiers, signers.
-    func people() -> [String] {
-        var names = Set<String>()
-        for i in state.issues.values {
-            for n in [i.lead, i.owner, i.handler] { if let n { names.insert(n) } }
-            for v in i.verifications { names.insert(v.by) }
-            for r in i.reports { names.insert(r.signedBy) }
-        }
-        for u in state.units.values { if let s = u.secretary { names.insert(s) } }
-        for r in state.rounds.values { for t in r.teams { if let l = t.leader { names.insert(l) } } }
-        return names.sorted()
+    /// Values from the ledger; a failed read offers nothing rather than interrupting the typing.
+    func live(_ read: (any LedgerQuerying) throws -> [String]) -> [String] {
+        (try? read(ledger)) ?? []
     }
 
     static func matching(_ words: [String], _ prefix: String) -> [String] {

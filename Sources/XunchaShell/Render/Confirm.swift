@@ -2,7 +2,18 @@ import XunchaCore
 
 /// The one line a change prints when it is accepted, in the session's language.
 enum Confirm {
-    static func message(_ event: Event, _ state: State) -> Localized {
+    /// The problem whose state after the change its line reports (a new problem's deadline,
+    /// how often a failed one was returned), if any.
+    static func subject(of event: Event) -> String? {
+        switch event {
+        case .issueAdded(let p): p.id
+        case .issueVerified(let p) where p.verdict == .fail: p.id
+        default: nil
+        }
+    }
+
+    /// `subject`: the problem `subject(of:)` names, as the change left it.
+    static func message(_ event: Event, _ subject: Issue?) -> Localized {
         switch event {
         case .roundOpened(let p): return Localized(en: "round \(p.code) opened: \(p.title)", zh: "已开启轮次 \(p.code):\(p.title)")
         case .teamAdded(let p): return Localized(en: "team \(p.name) added to \(p.round)", zh: "已为 \(p.round) 添加 \(p.name)")
@@ -17,8 +28,8 @@ enum Confirm {
         case .unitAdded(let p): return Localized(en: "unit \(p.code) added: \(p.name)", zh: "已登记单位 \(p.code):\(p.name)")
         case .secretaryChanged(let p): return Localized(en: "\(p.unit) secretary is now \(p.secretary)", zh: "\(p.unit) 书记变更为 \(p.secretary)")
         case .issueAdded(let p):
-            let due = state.issues[p.id]?.due.map { " (due \($0.iso))" } ?? ""
-            let dueZh = state.issues[p.id]?.due.map { "(时限 \($0.iso))" } ?? ""
+            let due = subject?.due.map { " (due \($0.iso))" } ?? ""
+            let dueZh = subject?.due.map { "(时限 \($0.iso))" } ?? ""
             return Localized(en: "\(p.id) registered: \(p.title)\(due)", zh: "已登记 \(p.id):\(p.title)\(dueZh)")
         case .issueAssigned(let p):
             return Localized(en: "\(p.id) assigned to \(p.lead) / \(p.owner) / \(p.dept), due \(p.due.iso)",
@@ -29,7 +40,7 @@ enum Confirm {
             switch p.verdict {
             case .pass: return Localized(en: "\(p.id) verified by \(p.by) and closed (销号)", zh: "\(p.id) 经 \(p.by) 验收通过,已销号")
             case .fail:
-                let n = state.issues[p.id]?.returned ?? 0
+                let n = subject?.returned ?? 0
                 return Localized(en: "\(p.id) failed verification and is returned (\(n) time(s))", zh: "\(p.id) 验收未通过,退回整改(第 \(n) 次)")
             case .longterm: return Localized(en: "\(p.id) moves to long-term rectification", zh: "\(p.id) 转为长期坚持")
             }

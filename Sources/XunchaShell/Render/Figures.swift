@@ -27,16 +27,11 @@ func word<V: Vocabulary>(_ v: V, _ lang: Language) -> String { lang == .zh ? (v.
 struct Outcomes {
     var transfers = 0, concluded = 0, sanctions = 0, handled = 0, recovered = 0, refunded = 0
 
-    init<S: Sequence>(_ list: S) where S.Element == Transfer {
-        for t in list {
-            transfers += 1
-            guard let o = t.outcome else { continue }
-            concluded += 1
-            sanctions += o.sanctions
-            handled += o.handled
-            recovered += o.recovered
-            refunded += o.refunded
-        }
+    init<S: Sequence>(_ list: S) where S.Element == Transfer { self.init(TransferTally(list)) }
+
+    init(_ t: TransferTally) {
+        (transfers, concluded, sanctions, handled) = (t.transfers, t.concluded, t.sanctions, t.handled)
+        (recovered, refunded) = (t.recovered, t.refunded)
     }
 
     func line(_ lang: Language) -> String {

@@ -22,8 +22,9 @@ enum Ledgers {
         }
     }
 
-    static func issues(_ state: State, _ filter: IssueFilter, sort: String, _ today: Day, _ lang: Language) -> Table {
-        let list = sortIssues(state.issues(matching: filter, today: today), by: sort, today)
+    /// `matching`: the ledger's problems in id order, without their lists.
+    static func issues(_ matching: [Issue], _ policy: Policy, sort: String, _ today: Day, _ lang: Language) -> Table {
+        let list = sortIssues(matching, by: sort, today)
         let cols = [Column(key: "id", en: "id", zh: "编号"), Column(key: "unit", en: "unit", zh: "单位"),
                     Column(key: "title", en: "problem", zh: "问题", flexible: true), Column(key: "category", en: "category", zh: "类别"),
                     Column(key: "status", en: "status", zh: "状态"), Column(key: "lead", en: "lead", zh: "牵头领导"),
@@ -41,7 +42,7 @@ enum Ledgers {
             return [.text(i.id), .text(i.unit), .text(i.title), .word(i.category, lang), .word(i.status, lang),
                     .optional(i.lead), .optional(i.owner), .optional(i.dept), .day(i.due),
                     Cell(overdue ? String(i.daysOverdue(on: today)) : "", .int(i.daysOverdue(on: today))),
-                    .optionalWord(i.warning(on: today, policy: state.policy), lang),
+                    .optionalWord(i.warning(on: today, policy: policy), lang),
                     .text(i.round), .word(i.source, lang), .word(i.mode, lang), .optional(i.handler), .day(i.registeredOn), .day(i.closedOn)]
         }
         let rate = Rate(list)
@@ -54,23 +55,22 @@ enum Ledgers {
                      formula: Rate.formula.text(lang))
     }
 
-    static func sortTransfers(_ list: [Transfer], by sort: String, _ state: State, _ today: Day) -> [Transfer] {
-        let number = { (t: Transfer) in IssueID.split(t.id)?.number ?? 0 }
+    static func sortTransfers(_ list: [TransferRow], by sort: String) -> [TransferRow] {
+        let number = { (r: TransferRow) in IssueID.split(r.transfer.id)?.number ?? 0 }
         let byID = Order.stable(list) { number($0) < number($1) }
-        let issue = { (t: Transfer) in state.issues[t.issue] }
         switch sort {
-        case "due": return Order.stable(byID) { Order.ascending(issue($0)?.due?.ordinal, issue($1)?.due?.ordinal) ?? false }
-        case "unit": return Order.stable(byID) { Order.natural(issue($0)?.unit ?? "", issue($1)?.unit ?? "") }
+        case "due": return Order.stable(byID) { Order.ascending($0.issueDue?.ordinal, $1.issueDue?.ordinal) ?? false }
+        case "unit": return Order.stable(byID) { Order.natural($0.unit, $1.unit) }
         // Pending matters first: they are what still needs chasing.
-        case "status": return Order.stable(byID) { $0.outcome == nil && $1.outcome != nil }
-        case "overdue": return Order.stable(byID) { (issue($0)?.daysOverdue(on: today) ?? 0) > (issue($1)?.daysOverdue(on: today) ?? 0) }
+        case "status": return Order.stable(byID) { $0.transfer.outcome == nil && $1.transfer.outcome != nil }
+        case "overdue": return Order.stable(byID) { $0.issueDaysOverdue > $1.issueDaysOverdue }
         default: return byID
         }
     }
 
-    static func transfers(_ state: State, _ filter: IssueFilter, sort: String, _ today: Day, _ lang: Language) -> Table {
-        let matching = state.transfers(ofIssuesMatching: filter, today: today)
-        let list = sortTransfers(matching, by: sort, state, today)
+    /// `matching`: the transferred matters of the ledger's problems, with their problems' facts.
+    static func transfers(_ matching: [TransferRow], sort: String, _ lang: Language) -> Table {
+        let list = sortTransfers(matching, by: sort)
         let cols = [Column(key: "id", en: "id", zh: "编号"), Column(key: "issue", en: "issue", zh: "问题"),
                     Column(key: "unit", en: "unit", zh: "单位"), Column(key: "to", en: "to", zh: "移交对象"),
                     Column(key: "summary", en: "matter", zh: "事项", flexible: true), Column(key: "on", en: "on", zh: "移交日期"),
@@ -81,13 +81,13 @@ enum Ledgers {
                     Column(key: "refunded", en: "refunded", zh: "清退(元)", numeric: true),
                     Column(key: "round", en: "round", zh: "轮次", exportOnly: true),
                     Column(key: "issue_status", en: "issue status", zh: "问题状态", exportOnly: true)]
-        let rows = list.map { t -> [Cell] in
-            let i = state.issues[t.issue]
-            return [.text(t.id), .text(t.issue), .text(i?.unit ?? ""), .word(t.to, lang), .text(t.summary), .day(t.on), .day(t.concludedOn),
+        let rows = list.map { r -> [Cell] in
+            let t = r.transfer
+            return [.text(t.id), .text(t.issue), .text(r.unit), .word(t.to, lang), .text(t.summary), .day(t.on), .day(t.concludedOn),
                     .optionalInt(t.outcome?.sanctions), .optionalInt(t.outcome?.handled), .optionalInt(t.outcome?.recovered),
-                    .optionalInt(t.outcome?.refunded), .optional(i?.round), .optionalWord(i?.status, lang)]
+                    .optionalInt(t.outcome?.refunded), .text(r.round), .word(r.issueStatus, lang)]
         }
-        let sums = Outcomes(list)
+        let sums = Outcomes(list.map(\.transfer))
         let totals: [Cell] = [totalLabel(lang), .blank, .blank, .blank, .blank, .blank, .blank, .int(sums.sanctions), .int(sums.handled),
                               .int(sums.recovered), .int(sums.refunded), .blank, .blank]
         return Table(kind: "ledger.transfers", columns: Column.list(cols, lang), cells: rows, totals: list.isEmpty ? nil : totals,

@@ -4,19 +4,18 @@ import XunchaCore
 /// for it, what was done, the evidence, who verified it by which methods and when. On screen the
 /// long entries wrap (a slip is printed whole, never cut); json carries every field typed.
 enum Slip {
-    static func table(_ i: Issue, _ state: State, _ lang: Language) -> Table {
+    /// `i` with its lists, its round and unit, and its transferred matters in id order.
+    static func table(_ i: Issue, round: Round?, unit u: Unit?, transfers: [Transfer], _ lang: Language) -> Table {
         let zh = lang == .zh
-        let u = state.units[i.unit]
         let report = i.reports.last
         let pass = i.verifications.last { $0.verdict == .pass }
-        let transfers = state.transfers(ofIssue: i.id)
         let methods = pass?.methods ?? []
         let methodText = methods.map { word($0, lang) }.joined(separator: zh ? "、" : ", ")
             + (methods.count >= 3 ? (zh ? "(三印证)" : " (three methods agree, 三印证)") : "")
         let days = i.closedOn.map { i.registeredOn.days(until: $0) }
         var rows: [(key: String, en: String, zh: String, text: String)] = [
             ("id", "problem", "问题编号", i.id),
-            ("round", "round", "巡察轮次", "\(i.round) \(state.rounds[i.round]?.title ?? "")"),
+            ("round", "round", "巡察轮次", "\(i.round) \(round?.title ?? "")"),
             ("unit", "unit", "被巡察单位", "\(i.unit) \(u?.name ?? "")"),
             ("secretary", "first responsible", "第一责任人", u?.secretary ?? "—"),
             ("title", "finding", "问题表述", i.title),
@@ -61,15 +60,15 @@ enum Slip {
                       : "verifier (signature): ____________    office (seal): ____________    date: ____________"
         return Table(kind: "slip", columns: Column.list(cols, lang), cells: cells,
                      title: zh ? "对账销号单 \(i.id)" : "closure slip (对账销号单) \(i.id)", footer: ["", sign],
-                     summary: fields(i, state, report: report, pass: pass, transfers: transfers, days: days))
+                     summary: fields(i, round: round, unit: u, report: report, pass: pass, transfers: transfers, days: days))
     }
 
     /// The slip's facts typed for programs (json `summary`).
-    static func fields(_ i: Issue, _ state: State, report: Report?, pass: Verification?, transfers: [Transfer], days: Int?) -> [JSONField] {
+    static func fields(_ i: Issue, round: Round?, unit u: Unit?, report: Report?, pass: Verification?, transfers: [Transfer],
+                       days: Int?) -> [JSONField] {
         func s(_ v: String?) -> JSONValue { v.map { .string($0) } ?? .null }
-        let u = state.units[i.unit]
         return [
-            JSONField("id", .string(i.id)), JSONField("round", .string(i.round)), JSONField("round_title", s(state.rounds[i.round]?.title)),
+            JSONField("id", .string(i.id)), JSONField("round", .string(i.round)), JSONField("round_title", s(round?.title)),
             JSONField("unit", .string(i.unit)), JSONField("unit_name", s(u?.name)), JSONField("secretary", s(u?.secretary)),
             JSONField("title", .string(i.title)), JSONField("category", .string(i.category.rawValue)),
             JSONField("source", .string(i.source.rawValue)), JSONField("mode", .string(i.mode.rawValue)),

@@ -3,69 +3,11 @@ import XunchaCore
 /// `stats`: counts and rates grouped by unit, category, lead, round or month, with a totals row,
 /// the formula of the rate, the summed outcomes of transfers and the rules established.
 enum Stats {
-    /// The totals of one scope, shared by `stats` and the HTML report so both count alike.
-    struct Summary {
-        let issues: [Issue]
-        let rate: Rate
-        /// Transfers of the problems in scope, in id order.
-        let transfers: [Transfer]
-        let outcomes: Outcomes
-        let rules: Int
-        let overdue: Int
-        let open: Int
-
-        init(_ state: State, _ filter: IssueFilter, _ today: Day) {
-            issues = state.unorderedIssues(matching: filter, today: today)
-            var tally = Tally()
-            for i in issues { tally.add(i, today) }
-            rate = tally.rate
-            transfers = state.transfers(ofIssuesMatching: filter, today: today).sorted { $0.id < $1.id }
-            outcomes = Outcomes(transfers)
-            rules = tally.rules
-            overdue = tally.overdue
-            open = tally.open
-        }
-    }
-
-    /// The counts of one group (or of the whole scope), gathered problem by problem in the one
-    /// pass over the scope: no list of the group's problems is kept.
-    struct Tally {
-        var rate = Rate()
-        var open = 0
-        var overdue = 0
-        var rules = 0
-
-        mutating func add(_ i: Issue, _ today: Day) {
-            rate.add(i)
-            if i.status.isOpen { open += 1 }
-            if i.isOverdue(on: today) { overdue += 1 }
-            rules += i.rules.count
-        }
-    }
-
-    static func table(_ state: State, _ filter: IssueFilter, by: String?, _ today: Day, _ lang: Language) -> Table {
-        // One pass over the scope fills the totals and every group's counters at once: grouping
-        // a province's 50,000 problems into per-group lists and counting each list again took
-        // 150 ms.
-        var all = Tally()
-        var slots: [String: Int] = [:]
-        var keys: [String] = []
-        var groups: [Tally] = []
-        state.forEachIssue(matching: filter, today: today) { i in
-            all.add(i, today)
-            guard let by else { return }
-            let k = key(i, by)
-            if let slot = slots[k] {
-                groups[slot].add(i, today)
-            } else {
-                slots[k] = groups.count
-                keys.append(k)
-                var t = Tally()
-                t.add(i, today)
-                groups.append(t)
-            }
-        }
-        let outcomes = Outcomes(state.transfers(ofIssuesMatching: filter, today: today))
+    /// `groups`: one row per group in any order (nil without `--by`); `all`: the whole scope;
+    /// `outcomes`: the transferred matters of the scope.
+    static func table(groups: [IssueGroupTally]?, all: IssueTally, outcomes: TransferTally, by: IssueGrouping?,
+                      _ lang: Language) -> Table {
+        let outcomes = Outcomes(outcomes)
         let total = all.rate, rules = all.rules, open = all.open, overdue = all.overdue
         let footer = [
             lang == .zh ? "问题 \(total.all) 个,撤销 \(total.withdrawn) 个,已销号 \(total.closed) 个,未销号 \(open) 个,逾期 \(overdue) 个"
@@ -84,8 +26,9 @@ enum Stats {
                     Column(key: "longterm", en: "long-term", zh: "长期坚持", numeric: true),
                     Column(key: "rate", en: "rate", zh: "整改率", numeric: true)]
         var rows: [[Cell]] = []
-        if let by {
-            rows = order(keys, by).map { slot in row(label(keys[slot], by, lang), groups[slot]) }
+        if let by, let groups {
+            let keys = groups.map(\.key)
+            rows = order(keys, by).map { slot in row(label(keys[slot], by, lang), groups[slot].tally) }
         }
         return Table(kind: "stats", columns: Column.list(cols, lang), cells: rows, totals: row(totalLabel(lang), all),
                      footer: footer,
@@ -94,23 +37,11 @@ enum Stats {
                      formula: Rate.formula.text(lang))
     }
 
-    /// The group a problem falls in, as a stable key (raw words, codes, ISO months).
-    static func key(_ i: Issue, _ by: String) -> String {
-        switch by {
-        case "unit": return i.unit
-        case "category": return i.category.rawValue
-        case "lead": return i.lead ?? ""
-        case "round": return i.round
-        case "month": return i.registeredOn.monthKey
-        default: return ""
-        }
-    }
-
     /// The positions of `keys` in the order of `less`; codes are compared by number with their
     /// scalars taken apart once per key, not once per comparison (830 units: ~8,000 comparisons).
-    static func order(_ keys: [String], _ by: String) -> [Int] {
+    static func order(_ keys: [String], _ by: IssueGrouping) -> [Int] {
         switch by {
-        case "category", "lead": return keys.indices.sorted { less(keys[$0], keys[$1], by) }
+        case .category, .lead: return keys.indices.sorted { less(keys[$0], keys[$1], by) }
         default:
             let scalars = keys.map { Array($0.unicodeScalars) }
             return keys.indices.sorted { Order.natural(scalars[$0], scalars[$1]) }
@@ -118,36 +49,37 @@ enum Stats {
     }
 
     /// Categories in their fixed order, codes by number (R9 before R10), unassigned leads last.
-    static func less(_ a: String, _ b: String, _ by: String) -> Bool {
+    static func less(_ a: String, _ b: String, _ by: IssueGrouping) -> Bool {
         switch by {
-        case "category":
+        case .category:
             let rank = { (k: String) in Category.allCases.firstIndex { $0.rawValue == k } ?? Int.max }
             return rank(a) < rank(b)
-        case "lead": return a.isEmpty != b.isEmpty ? !a.isEmpty : a < b
+        case .lead: return a.isEmpty != b.isEmpty ? !a.isEmpty : a < b
         default: return Order.natural(a, b)
         }
     }
 
-    static func label(_ key: String, _ by: String, _ lang: Language) -> Cell {
+    static func label(_ key: String, _ by: IssueGrouping, _ lang: Language) -> Cell {
         switch by {
-        case "category": return Category(rawValue: key).map { Cell.word($0, lang) } ?? .text(key)
-        case "lead": return key.isEmpty ? Cell("—", .null) : .text(key)
+        case .category: return Category(rawValue: key).map { Cell.word($0, lang) } ?? .text(key)
+        case .lead: return key.isEmpty ? Cell("—", .null) : .text(key)
         default: return .text(key)
         }
     }
 
-    static func groupTitle(_ by: String?, _ lang: Language) -> String {
+    static func groupTitle(_ by: IssueGrouping?, _ lang: Language) -> String {
         switch by {
-        case "unit": lang == .zh ? "单位" : "unit"
-        case "category": lang == .zh ? "类别" : "category"
-        case "lead": lang == .zh ? "牵头领导" : "lead"
-        case "round": lang == .zh ? "轮次" : "round"
-        case "month": lang == .zh ? "登记月份" : "month"
-        default: lang == .zh ? "范围" : "scope"
+        case .unit: lang == .zh ? "单位" : "unit"
+        case .category: lang == .zh ? "类别" : "category"
+        case .lead: lang == .zh ? "牵头领导" : "lead"
+        case .round: lang == .zh ? "轮次" : "round"
+        case .month: lang == .zh ? "登记月份" : "month"
+        case .status: lang == .zh ? "状态" : "status"
+        case nil: lang == .zh ? "范围" : "scope"
         }
     }
 
-    static func row(_ label: Cell, _ t: Tally) -> [Cell] {
+    static func row(_ label: Cell, _ t: IssueTally) -> [Cell] {
         let r = t.rate
         return [label, .int(r.all), .int(r.withdrawn), .int(r.denominator), .int(r.closed), .int(t.open), .int(t.overdue), .int(r.longterm), .rate(r)]
     }

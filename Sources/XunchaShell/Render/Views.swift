@@ -6,17 +6,20 @@ enum Views {
         Layout.padRight(lang == .zh ? zh : en, to: 12) + " " + value
     }
 
-    static func issue(_ i: Issue, _ state: State, _ today: Day, _ lang: Language) -> String {
+    /// `i` with its lists, its round and unit, its transferred matters in id order, and the
+    /// policy its warning on `today` is read against.
+    static func issue(_ i: Issue, round: Round?, unit: Unit?, transfers: [Transfer], _ policy: Policy, _ today: Day,
+                      _ lang: Language) -> String {
         var lines = ["\(i.id)  \(i.title)"]
-        let unitName = state.units[i.unit]?.name ?? ""
-        lines.append(field("round", "轮次", "\(i.round)  \(state.rounds[i.round]?.title ?? "")", lang))
+        let unitName = unit?.name ?? ""
+        lines.append(field("round", "轮次", "\(i.round)  \(round?.title ?? "")", lang))
         lines.append(field("unit", "单位", "\(i.unit)  \(unitName)", lang))
         lines.append(field("category", "类别", word(i.category, lang), lang))
         lines.append(field("source", "来源", word(i.source, lang), lang))
         lines.append(field("mode", "整改方式", word(i.mode, lang), lang))
         var status = word(i.status, lang)
         if i.isOverdue(on: today) { status += lang == .zh ? "(逾期 \(i.daysOverdue(on: today)) 天)" : " (overdue \(i.daysOverdue(on: today)) days)" }
-        if let w = i.warning(on: today, policy: state.policy) { status += "  [\(word(w, lang))]" }
+        if let w = i.warning(on: today, policy: policy) { status += "  [\(word(w, lang))]" }
         lines.append(field("status", "状态", status, lang))
         if let r = i.requirement { lines.append(field("requirement", "整改要求", r, lang)) }
         lines.append(field("registered", "登记日期", i.registeredOn.iso, lang))
@@ -28,7 +31,7 @@ enum Views {
         if i.returned > 0 { lines.append(field("returned", "退回次数", String(i.returned), lang)) }
         if i.reopened > 0 { lines.append(field("reopened", "重新打开", String(i.reopened), lang)) }
         for r in i.rules { lines.append(field("rule", "建章立制", "\(r.title) (\(r.on.iso))", lang)) }
-        for t in state.orderedTransfers where t.issue == i.id {
+        for t in transfers {
             lines.append(field("transfer", "移交", "\(t.id) → \(word(t.to, lang)): \(t.summary)" + (t.concludedOn.map { " [\($0.iso)]" } ?? ""), lang))
         }
         lines.append("")
@@ -49,7 +52,8 @@ enum Views {
         return lang == .zh ? n.1 : n.0
     }
 
-    static func round(_ r: Round, _ state: State, _ today: Day, _ lang: Language) -> String {
+    /// `rate`: the rate of the round's problems.
+    static func round(_ r: Round, rate: Rate, _ lang: Language) -> String {
         var lines = ["\(r.code)  \(r.title)"]
         lines.append(field("kind", "类型", word(r.kind, lang), lang))
         lines.append(field("on site", "进驻", "\(r.from?.iso ?? "—") … \(r.to?.iso ?? "—")", lang))
@@ -59,47 +63,42 @@ enum Views {
         lines.append(field("feedback", "反馈", r.feedbackOn?.iso ?? "—", lang))
         lines.append(field("default due", "默认时限", r.defaultDue?.iso ?? "—", lang))
         if r.closed { lines.append(field("closed", "已关闭", r.closeReason ?? "✓", lang)) }
-        var scope = IssueFilter()
-        scope.round = r.code
-        lines.append(Rate(state.unorderedIssues(matching: scope, today: today)).line(lang))
+        lines.append(rate.line(lang))
         return lines.joined(separator: "\n")
     }
 
-    static func unit(_ u: Unit, _ state: State, _ today: Day, _ lang: Language) -> String {
+    /// `tally`: the counts of the unit's problems.
+    static func unit(_ u: Unit, tally: IssueTally, _ lang: Language) -> String {
         var lines = ["\(u.code)  \(u.name)"]
         lines.append(field("secretary", "书记", u.secretary ?? "—", lang))
-        var scope = IssueFilter()
-        scope.unit = u.code
-        let list = state.unorderedIssues(matching: scope, today: today)
-        lines.append(field("problems", "问题", "\(list.count)", lang))
-        lines.append(field("overdue", "逾期", "\(list.filter { $0.isOverdue(on: today) }.count)", lang))
-        lines.append(Rate(list).line(lang))
+        lines.append(field("problems", "问题", "\(tally.rate.all)", lang))
+        lines.append(field("overdue", "逾期", "\(tally.overdue)", lang))
+        lines.append(tally.rate.line(lang))
         for a in u.urges {
             lines.append(field("urged", "督办", "\(a.on.iso) \(word(a.kind, lang)): \(a.text)" + (a.issue.map { " (\($0))" } ?? ""), lang))
         }
         return lines.joined(separator: "\n")
     }
 
-    static func rounds(_ state: State, _ lang: Language) -> Table {
+    /// `rounds` in any order; `tallies`: the counts of each round's problems (by code).
+    static func rounds(_ rounds: [Round], tallies: [String: IssueTally], _ lang: Language) -> Table {
         let cols = [Column(key: "code", en: "round", zh: "轮次"), Column(key: "title", en: "title", zh: "名称", flexible: true),
                     Column(key: "kind", en: "kind", zh: "类型"), Column(key: "issues", en: "problems", zh: "问题", numeric: true),
                     Column(key: "rate", en: "rate", zh: "整改率", numeric: true), Column(key: "closed", en: "closed", zh: "已关闭")]
-        var byRound: [String: [Issue]] = [:]
-        for i in state.issues.values { byRound[i.round, default: []].append(i) }
-        let rows = state.rounds.keys.sorted(by: Order.natural).compactMap { code -> [Cell]? in
-            guard let r = state.rounds[code] else { return nil }
-            let list = byRound[code] ?? []
-            return [.text(code), .text(r.title), .word(r.kind, lang), .int(list.count), .rate(Rate(list)), Cell(r.closed ? "✓" : "", .bool(r.closed))]
+        let rows = rounds.sorted { Order.natural($0.code, $1.code) }.map { r -> [Cell] in
+            let rate = tallies[r.code]?.rate ?? Rate()
+            return [.text(r.code), .text(r.title), .word(r.kind, lang), .int(rate.all), .rate(rate), Cell(r.closed ? "✓" : "", .bool(r.closed))]
         }
         return Table(kind: "rounds", columns: Column.list(cols, lang), cells: rows,
                      footer: [(lang == .zh ? "整改率口径:" : "rate = ") + Rate.formula.text(lang)], formula: Rate.formula.text(lang))
     }
 
-    static func units(_ state: State, _ lang: Language) -> Table {
+    /// `units` in any order.
+    static func units(_ units: [Unit], _ lang: Language) -> Table {
         let cols = [Column(key: "code", en: "unit", zh: "单位"), Column(key: "name", en: "name", zh: "名称", flexible: true),
                     Column(key: "secretary", en: "secretary", zh: "书记")]
-        let rows = state.units.keys.sorted(by: Order.natural).compactMap { c -> [Cell]? in
-            state.units[c].map { [.text(c), .text($0.name), .optional($0.secretary)] }
+        let rows = units.sorted { Order.natural($0.code, $1.code) }.map { u -> [Cell] in
+            [.text(u.code), .text(u.name), .optional(u.secretary)]
         }
         return Table(kind: "units", columns: Column.list(cols, lang), cells: rows)
     }

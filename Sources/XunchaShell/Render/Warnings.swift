@@ -4,20 +4,11 @@ import XunchaCore
 /// green counts with the problems behind them, the units with most red first.
 enum Warnings {
     /// The warned problems of each unit: units with the most red first (then most yellow, then
-    /// by code); within a unit red, then yellow, then green, in id order. The HTML report draws
-    /// the same grouping.
-    static func byUnit(_ state: State, unit: String?, round: String?, asOf: Day) -> [(unit: String, warned: [(issue: Issue, colour: WarningColour)])] {
-        var scope = IssueFilter()
-        scope.unit = unit
-        scope.round = round
-        // Only warned problems are sorted, and only the unit's or round's are visited.
-        var warned: [Issue] = []
-        state.forEachIssue(matching: scope, today: asOf) { if $0.warning(on: asOf, policy: state.policy) != nil { warned.append($0) } }
-        var byUnit: [String: [(issue: Issue, colour: WarningColour)]] = [:]
-        for i in IssueID.sorted(warned) {
-            guard let c = i.warning(on: asOf, policy: state.policy) else { continue }
-            byUnit[i.unit, default: []].append((i, c))
-        }
+    /// by code); within a unit red, then yellow, then green, in id order. `warned` comes in id
+    /// order. The HTML report draws the same grouping.
+    static func byUnit(_ warned: [WarnedIssue]) -> [(unit: String, warned: [WarnedIssue])] {
+        var byUnit: [String: [WarnedIssue]] = [:]
+        for w in warned { byUnit[w.unit, default: []].append(w) }
         func count(_ code: String, _ c: WarningColour) -> Int { byUnit[code]?.filter { $0.colour == c }.count ?? 0 }
         let units = Order.stable(byUnit.keys.sorted(by: Order.natural)) { a, b in
             for c in [WarningColour.red, .yellow] where count(a, c) != count(b, c) { return count(a, c) > count(b, c) }
@@ -27,8 +18,10 @@ enum Warnings {
         return units.map { code in (code, order.flatMap { c in (byUnit[code] ?? []).filter { $0.colour == c } }) }
     }
 
-    static func digest(_ state: State, unit: String?, round: String?, asOf: Day, _ lang: Language) -> Table {
-        let grouped = byUnit(state, unit: unit, round: round, asOf: asOf)
+    /// `warned`: the problems in scope warned on `asOf`, in id order; `unitNames`: the names of
+    /// their units.
+    static func digest(_ warned: [WarnedIssue], unitNames: [String: String], _ p: Policy, asOf: Day, _ lang: Language) -> Table {
+        let grouped = byUnit(warned)
         let units = grouped.map(\.unit)
         let warned = Dictionary(grouped.map { ($0.unit, $0.warned) }, uniquingKeysWith: { a, _ in a })
         let order: [WarningColour] = [.red, .yellow, .green]
@@ -38,21 +31,20 @@ enum Warnings {
                     Column(key: "green", en: "green", zh: "绿", numeric: true), Column(key: "issues", en: "problems", zh: "问题", flexible: true)]
         let rows = units.map { code -> [Cell] in
             let list = warned[code] ?? []
-            let text = list.map { i, c in
-                let left = asOf.days(until: i.due ?? asOf)
-                if c == .red { return lang == .zh ? "\(i.id)(逾\(-left)天)" : "\(i.id)(+\(-left)d)" }
+            let text = list.map { i in
+                let left = asOf.days(until: i.due)
+                if i.colour == .red { return lang == .zh ? "\(i.id)(逾\(-left)天)" : "\(i.id)(+\(-left)d)" }
                 return lang == .zh ? "\(i.id)(剩\(left)天)" : "\(i.id)(\(left)d)"
             }
-            let json = list.map { i, c in
-                JSONValue.object([JSONField("id", .string(i.id)), JSONField("warning", .string(c.rawValue)),
-                                  JSONField("due", i.due.map { .string($0.iso) } ?? .null),
-                                  JSONField("days_left", .int(asOf.days(until: i.due ?? asOf)))])
+            let json = list.map { i in
+                JSONValue.object([JSONField("id", .string(i.id)), JSONField("warning", .string(i.colour.rawValue)),
+                                  JSONField("due", .string(i.due.iso)),
+                                  JSONField("days_left", .int(asOf.days(until: i.due)))])
             }
-            return [.text(code), .optional(state.units[code]?.name), .int(count(code, .red)), .int(count(code, .yellow)),
+            return [.text(code), .optional(unitNames[code]), .int(count(code, .red)), .int(count(code, .yellow)),
                     .int(count(code, .green)), Cell(text.joined(separator: " "), .array(json))]
         }
         let sums = order.map { c in units.reduce(0) { $0 + count($1, c) } }
-        let p = state.policy
         let title = lang == .zh ? "预警(截至 \(asOf.iso);红=逾期,黄=\(p.yellowDays) 天内到期,绿=\(p.greenDays) 天内到期)"
                                 : "warnings as of \(asOf.iso) (red = overdue, yellow = due within \(p.yellowDays) days, green = within \(p.greenDays))"
         let line = rows.isEmpty ? (lang == .zh ? "无预警" : "no warnings")

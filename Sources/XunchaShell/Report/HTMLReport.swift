@@ -134,11 +134,12 @@ enum HTMLReport {
                 h += "<td class=\"n\"><span class=\"count \(n > 0 ? c.rawValue : "zero")\">\(n)</span></td>"
             }
             h += "<td>"
-            for (i, c) in u.warned {
-                let days = c == .red ? m.t("overdue \(i.daysOverdue(on: m.asOf))d", "逾期 \(i.daysOverdue(on: m.asOf)) 天")
-                                     : m.t("\(m.asOf.days(until: i.due ?? m.asOf))d left", "剩 \(m.asOf.days(until: i.due ?? m.asOf)) 天")
-                let tip = "\(i.id) \(i.title)" + (i.due.map { m.t(" — due \($0.iso)", " — 时限 \($0.iso)") } ?? "")
-                h += "<span class=\"chip \(c.rawValue)\" title=\"\(HTML.escape(tip))\">\(HTML.escape(i.id)) · \(HTML.escape(days))</span>"
+            for i in u.warned {
+                // A red problem is overdue by as many days as its deadline is behind the report's day.
+                let overdue = i.due.days(until: m.asOf), left = m.asOf.days(until: i.due)
+                let days = i.colour == .red ? m.t("overdue \(overdue)d", "逾期 \(overdue) 天") : m.t("\(left)d left", "剩 \(left) 天")
+                let tip = "\(i.id) \(i.title)" + m.t(" — due \(i.due.iso)", " — 时限 \(i.due.iso)")
+                h += "<span class=\"chip \(i.colour.rawValue)\" title=\"\(HTML.escape(tip))\">\(HTML.escape(i.id)) · \(HTML.escape(days))</span>"
             }
             h += "</td></tr>\n"
         }
@@ -186,10 +187,9 @@ enum HTMLReport {
         h += "<table>\n<thead><tr><th class=\"n\">#</th><th>\(HTML.escape(m.t("Rule", "制度名称")))</th><th>\(HTML.escape(m.t("Because of", "对应问题")))</th>"
         h += "<th>\(HTML.escape(m.t("Unit", "单位")))</th><th>\(HTML.escape(m.t("Established", "建立日期")))</th></tr></thead>\n<tbody>\n"
         for (k, entry) in m.rules.enumerated() {
-            let i = entry.issue
             h += "<tr><td class=\"n\">\(k + 1)</td><td><b>\(HTML.escape(entry.rule.title))</b></td>"
-            h += "<td><span class=\"note\">\(HTML.escape(i.id))</span> \(HTML.escape(i.title))</td>"
-            h += "<td>\(HTML.escape(m.unitNames[i.unit] ?? i.unit))</td><td class=\"id\">\(entry.rule.on.iso)</td></tr>\n"
+            h += "<td><span class=\"note\">\(HTML.escape(entry.issue))</span> \(HTML.escape(entry.issueTitle))</td>"
+            h += "<td>\(HTML.escape(m.unitNames[entry.unit] ?? entry.unit))</td><td class=\"id\">\(entry.rule.on.iso)</td></tr>\n"
         }
         return h + "</tbody>\n</table>\n</section>\n"
     }

@@ -7,14 +7,13 @@ extension Session {
         let path = try inv.string("file")
         var round: Round?
         if let code = inv.optional("round") {
-            do { round = try state.round(code) } catch {
-                throw ShellError(error.message, hint: error.hint, at: inv.position(of: "round"))
-            }
+            round = try read(inv) { try $0.requireRound(code) }
         }
         let asOf = try inv.date("as-of", today: today) ?? today
-        let model = ReportModel(state, round: round, asOf: asOf, user: user, lang: language)
+        let user = user, language = language
+        let model = try read(inv) { try ReportModel($0, round: round, asOf: asOf, user: user, lang: language) }
         guard try writeOutput(HTMLReport.page(model), to: path, inv, field: "file") else { return }
-        say("report written to \(path) (\(model.summary.issues.count) problem(s), as of \(asOf.iso))",
-            "报告已写入 \(path)(问题 \(model.summary.issues.count) 个,截至 \(asOf.iso))")
+        say("report written to \(path) (\(model.summary.rate.all) problem(s), as of \(asOf.iso))",
+            "报告已写入 \(path)(问题 \(model.summary.rate.all) 个,截至 \(asOf.iso))")
     }
 }

@@ -1,9 +1,20 @@
 import XunchaCore
 
-/// What the HTML report shows, gathered once from the ledger through the same computations the
-/// terminal uses (`Stats.Summary`, `Rate`, `Outcomes`, `Warnings.byUnit`,
+/// What the HTML report shows, gathered once from the ledger's answers through the same
+/// computations the terminal uses (`IssueTally`, `Rate`, `Outcomes`, `Warnings.byUnit`,
 /// `GroupLedgers.belowThreshold`), so the page and `stats`/`warnings`/`ledger units` never disagree.
 struct ReportModel {
+    /// The totals of the report's scope.
+    struct Summary {
+        let rate: Rate
+        let open: Int
+        let overdue: Int
+        let rules: Int
+        /// Transfers of the problems in scope, in id order.
+        let transfers: [Transfer]
+        let outcomes: Outcomes
+    }
+
     /// One bar of the per-unit chart.
     struct UnitRate {
         let code: String
@@ -23,7 +34,7 @@ struct ReportModel {
     struct UnitWarnings {
         let code: String
         let name: String
-        let warned: [(issue: Issue, colour: WarningColour)]
+        let warned: [WarnedIssue]
 
         func count(_ c: WarningColour) -> Int { warned.filter { $0.colour == c }.count }
     }
@@ -33,56 +44,61 @@ struct ReportModel {
     let generatedBy: String
     /// The round the report is limited to, if any.
     let round: Round?
-    let summary: Stats.Summary
+    let summary: Summary
     let policy: Policy
     let units: [UnitRate]
     let categories: [CategoryCount]
     let statuses: [(status: IssueStatus, count: Int)]
     let warnings: [UnitWarnings]
-    let rules: [(issue: Issue, rule: Rule)]
+    let rules: [RuleRow]
     let unitNames: [String: String]
     /// The unit of each transfer's problem, by transfer id.
     let transferUnits: [String: String]
 
-    init(_ state: State, round: Round?, asOf: Day, user: String, lang: Language) {
+    /// Asks the ledger what the report shows of `round` (or of every round) as of `asOf`.
+    init(_ ledger: any LedgerQuerying, round: Round?, asOf: Day, user: String, lang: Language) throws {
         self.lang = lang
         self.asOf = asOf
         self.generatedBy = user
         self.round = round
-        self.policy = state.policy
+        let policy = try ledger.currentPolicy()
+        self.policy = policy
         var filter = IssueFilter()
         filter.round = round?.code
-        let summary = Stats.Summary(state, filter, asOf)
-        self.summary = summary
-        let list = summary.issues
-        let names = state.units.mapValues(\.name)
-        unitNames = names
-
-        var byUnit: [String: [Issue]] = [:]
-        for i in list { byUnit[i.unit, default: []].append(i) }
+        let all = try ledger.tally(matching: filter, today: asOf)
+        let transfers = try ledger.transferRows(ofIssuesMatching: filter, today: asOf)
+        summary = Summary(rate: all.rate, open: all.open, overdue: all.overdue, rules: all.rules,
+                          transfers: transfers.map(\.transfer), outcomes: Outcomes(transfers.map(\.transfer)))
+        let byUnit = Dictionary(try ledger.tallies(matching: filter, today: asOf, by: .unit).map { ($0.key, $0.tally.rate) },
+                                uniquingKeysWith: { a, _ in a })
+        let warned = Warnings.byUnit(try ledger.warnedIssues(matching: filter, asOf: asOf))
+        rules = try ledger.ruleRows(ofIssuesMatching: filter, today: asOf)
         // A round's targets appear even before any problem is registered against them.
         let codes = Set(byUnit.keys).union(round?.targets ?? [])
+        let named = codes.union(warned.map(\.unit)).union(rules.map(\.unit))
+        let names = Dictionary(try ledger.units(codes: named).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        unitNames = names
+
         units = codes.map { code in
-            let rate = Rate(byUnit[code] ?? [])
-            return UnitRate(code: code, name: state.units[code]?.name ?? code, rate: rate,
-                            low: GroupLedgers.belowThreshold(rate, state.policy))
+            let rate = byUnit[code] ?? Rate()
+            return UnitRate(code: code, name: names[code] ?? code, rate: rate, low: GroupLedgers.belowThreshold(rate, policy))
         }.sorted { a, b in
             // Lowest rate first: the units leadership must look at lead the chart.
             let x = a.rate.hundredths ?? Int.max, y = b.rate.hundredths ?? Int.max
             return x != y ? x < y : a.code < b.code
         }
 
+        let byCategory = Dictionary(try ledger.tallies(matching: filter, today: asOf, by: .category).map { ($0.key, $0.tally.rate) },
+                                    uniquingKeysWith: { a, _ in a })
         categories = Category.allCases.compactMap { c in
-            let some = list.filter { $0.category == c }
-            guard !some.isEmpty else { return nil }
-            return CategoryCount(category: c, count: some.count, closed: some.filter { $0.status == .closed }.count)
+            guard let rate = byCategory[c.rawValue], rate.all > 0 else { return nil }
+            return CategoryCount(category: c, count: rate.all, closed: rate.closed)
         }
-        statuses = IssueStatus.allCases.map { s in (s, list.filter { $0.status == s }.count) }
-        warnings = Warnings.byUnit(state, unit: nil, round: round?.code, asOf: asOf).map { code, warned in
-            UnitWarnings(code: code, name: names[code] ?? code, warned: warned.map { ($0.0, $0.1) })
-        }
-        transferUnits = Dictionary(summary.transfers.map { ($0.id, state.issues[$0.issue]?.unit ?? "") }, uniquingKeysWith: { a, _ in a })
-        rules = list.flatMap { i in i.rules.map { (i, $0) } }
+        let byStatus = Dictionary(try ledger.tallies(matching: filter, today: asOf, by: .status).map { ($0.key, $0.tally.rate.all) },
+                                  uniquingKeysWith: { a, _ in a })
+        statuses = IssueStatus.allCases.map { s in (s, byStatus[s.rawValue] ?? 0) }
+        warnings = warned.map { code, list in UnitWarnings(code: code, name: names[code] ?? code, warned: list) }
+        transferUnits = Dictionary(transfers.map { ($0.transfer.id, $0.unit) }, uniquingKeysWith: { a, _ in a })
     }
 
     func t(_ en: String, _ zh: String) -> String { lang == .zh ? zh : en }

@@ -90,7 +90,7 @@ extension Session {
         case .exportScript: try exportCommand(inv)
         case .auditVerify: try auditVerify(inv)
         case .auditRebuild: try auditRebuild(inv)
-        case .auditDigest: out(state.digest())
+        case .auditDigest: out(try read(inv) { try $0.digest() })
         case .auditLog: try auditLog(inv)
         case .expectStatus, .expectCount, .expectRate, .expectFail, .expectDigest, .expectWarning:
             try expectation(inv)
@@ -113,7 +113,12 @@ extension Session {
         } else {
             event = try transaction { w in try commit(command, inv, w) }
         }
-        if confirms { say(Confirm.message(event, state)) }
+        if confirms {
+            // The change is committed by now: a failed read must not make it look refused, so
+            // the line then goes without the problem's details.
+            let subject = Confirm.subject(of: event).flatMap { id in (try? ledger.issue(id: id, lists: .omitted)) ?? nil }
+            say(Confirm.message(event, subject))
+        }
     }
 
     func clockCommand(_ inv: Invocation) throws(ShellError) {

@@ -4,17 +4,19 @@ import XunchaCore
 /// at its line; trainers and the acceptance tests use them.
 extension Session {
     func expectation(_ inv: Invocation) throws(ShellError) {
+        let today = today
         switch inv.spec.id {
         case .expectStatus:
             let id = try inv.string("id")
             guard let want = try inv.vocab("status", IssueStatus.self) else { return }
-            let issue = try lookup(id, inv)
-            guard issue.status == want else {
-                throw failed(inv, "\(id) is \(issue.status.rawValue), expected \(want.rawValue)",
-                             "\(id) 当前为“\(issue.status.chinese[0])”,预期“\(want.chinese[0])”")
+            let status = try standing(id, inv).status
+            guard status == want else {
+                throw failed(inv, "\(id) is \(status.rawValue), expected \(want.rawValue)",
+                             "\(id) 当前为“\(status.chinese[0])”,预期“\(want.chinese[0])”")
             }
         case .expectCount:
-            let n = state.issues(matching: try checkedFilter(inv), today: today).count
+            let filter = try checkedFilter(inv)
+            let n = try read(inv) { try $0.count(matching: filter, today: today) }
             let want = try inv.int("n", 0...100_000_000) ?? 0
             let op = try inv.choice("op") ?? "="
             guard compare(n, op, want) else {
@@ -22,7 +24,7 @@ extension Session {
             }
         case .expectRate:
             let filter = try checkedFilter(inv)
-            let rate = Rate(state.issues(matching: filter, today: today))
+            let rate = try read(inv) { try $0.tally(matching: filter, today: today).rate }
             let text = try inv.string("rate")
             guard let want = Self.hundredths(text) else {
                 throw inv.fail("rate", "\"\(text)\" is not a rate like 90.56%", "“\(text)”不是形如 90.56% 的整改率")
@@ -33,15 +35,14 @@ extension Session {
             }
         case .expectWarning:
             let id = try inv.string("id")
-            let issue = try lookup(id, inv)
-            let got = issue.warning(on: today, policy: state.policy)?.rawValue ?? "none"
+            let got = try standing(id, inv).warning?.rawValue ?? "none"
             let want = try inv.choice("colour") ?? "none"
             guard got == want else {
                 throw failed(inv, "\(id) warning is \(got) on \(today.iso), expected \(want)", "\(id) 在 \(today.iso) 的预警为 \(got),预期 \(want)")
             }
         case .expectDigest:
             let want = try inv.string("digest").lowercased()
-            let got = state.digest()
+            let got = try read(inv) { try $0.digest() }
             guard got == want else { throw failed(inv, "digest is \(got), expected \(want)", "摘要为 \(got),预期 \(want)") }
         case .expectFail:
             try expectRefusal(inv)
@@ -79,8 +80,13 @@ extension Session {
         throw failed(inv, "expected this command to be refused, but it was accepted", "预期该命令被拒绝,但它被接受了")
     }
 
-    private func lookup(_ id: String, _ inv: Invocation) throws(ShellError) -> Issue {
-        do { return try state.issue(id) } catch { throw ShellError(error.message, hint: error.hint, at: inv.position(of: "id")) }
+    /// Status and warning today of the problem `id`, or the refusal for an id that names none.
+    private func standing(_ id: String, _ inv: Invocation) throws(ShellError) -> IssueStanding {
+        let today = today
+        return try read(inv) { l in
+            guard let standing = try l.standing(ofIssue: id, today: today) else { throw try l.missingIssue(id) }
+            return standing
+        }
     }
 
     private func failed(_ inv: Invocation, _ en: String, _ zh: String) -> ShellError {

@@ -95,7 +95,7 @@ extension Session {
 
     func auditVerify(_ inv: Invocation) throws(ShellError) {
         let report: ChainReport
-        do { report = try ledger.verifyChain() } catch { throw storeFailure(error) }
+        do { report = try store.verifyChain() } catch { throw storeFailure(error) }
         if let bad = report.firstBad {
             throw ShellError(en: "the journal's hash chain is broken at seq \(bad)" + (report.reason.map { " (\($0))" } ?? ""),
                              zh: "日志哈希链在第 \(bad) 条处断裂" + (report.reason.map { "(\($0))" } ?? ""),
@@ -103,7 +103,7 @@ extension Session {
                              hintZh: "第 \(bad) 条起的记录在 xuncha 之外被改动过")
         }
         let difference: String?
-        do { difference = try ledger.tablesDifference() } catch { throw storeFailure(error) }
+        do { difference = try store.tablesDifference() } catch { throw storeFailure(error) }
         if let difference {
             throw ShellError(en: "the ledger tables do not match the journal: \(difference)", zh: "账本表与日志不一致:\(difference)",
                              at: inv.start, hintEn: "rows were changed outside xuncha; audit rebuild makes the tables again from the journal",
@@ -117,7 +117,7 @@ extension Session {
         guard writer == nil else {
             throw ShellError(en: "audit rebuild cannot run inside a file", zh: "audit rebuild 不能在命令文件中执行", at: inv.start)
         }
-        do { try ledger.rebuild() } catch { throw storeFailure(error) }
+        do { try store.rebuild() } catch { throw storeFailure(error) }
         refresh()
         say("the ledger tables were rebuilt from the journal", "已由日志重建账本表")
     }

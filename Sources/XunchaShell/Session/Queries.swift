@@ -1,65 +1,126 @@
 import XunchaCore
 
 /// The read side: ledgers, stats, warnings, slips and the `show`/`list` views. Nothing here
-/// changes the ledger.
+/// changes the ledger: each command asks the ledger for its rows and figures, then renders them.
 extension Session {
+    /// What the read side asks its questions of. For now the memory image answers them.
+    public var ledger: any LedgerQuerying { state }
+
+    /// Runs one or more reads of the ledger. A refusal (a code or id that names nothing) becomes
+    /// an error at the argument it names in `inv`; any other failure is the store's.
+    func read<T>(_ inv: Invocation?, _ body: (any LedgerQuerying) throws -> T) throws(ShellError) -> T {
+        do {
+            return try body(ledger)
+        } catch let e as DomainError {
+            throw ShellError(e.message, hint: e.hint, at: inv?.position(of: e.field))
+        } catch {
+            throw storeFailure(error)
+        }
+    }
+
     func query(_ inv: Invocation) throws(ShellError) {
+        let today = today, language = language
         switch inv.spec.id {
         case .ledger:
             let kind = try inv.choice("kind") ?? "issues"
             let filter = try checkedFilter(inv)
             let sort = try ledgerSort(inv, kind)
-            switch kind {
-            case "transfers": try emit(Ledgers.transfers(state, filter, sort: sort, today, language), inv)
-            case "units": try emit(GroupLedgers.units(state, filter, sort: sort, today, language), inv)
-            case "leaders": try emit(GroupLedgers.leaders(state, filter, sort: sort, today, language), inv)
-            default: try emit(Ledgers.issues(state, filter, sort: sort, today, language), inv)
+            let table: Table = try read(inv) { l in
+                switch kind {
+                case "transfers": return Ledgers.transfers(try l.transferRows(ofIssuesMatching: filter, today: today), sort: sort, language)
+                case "units":
+                    return GroupLedgers.units(try l.unitLedger(matching: filter, today: today), try l.currentPolicy(), sort: sort, language)
+                case "leaders": return GroupLedgers.leaders(try l.leaderLedger(matching: filter, today: today), sort: sort, language)
+                default:
+                    return Ledgers.issues(try l.issues(matching: filter, today: today, lists: .omitted), try l.currentPolicy(),
+                                          sort: sort, today, language)
+                }
             }
+            try emit(table, inv)
         case .stats:
             let filter = try checkedFilter(inv)
-            try emit(Stats.table(state, filter, by: try inv.choice("by"), today, language), inv)
+            let by = try inv.choice("by").flatMap(IssueGrouping.init(rawValue:))
+            let table = try read(inv) { l in
+                let groups = try by.map { try l.tallies(matching: filter, today: today, by: $0) }
+                // Every problem is in exactly one group, so the groups add up to the total.
+                var all = IssueTally()
+                if let groups { for g in groups { all.add(g.tally) } } else { all = try l.tally(matching: filter, today: today) }
+                return Stats.table(groups: groups, all: all, outcomes: try l.transferTally(ofIssuesMatching: filter, today: today),
+                                   by: by, language)
+            }
+            try emit(table, inv)
         case .warnings:
             let asOf = try inv.date("as-of", today: today) ?? today
             let filter = try checkedFilter(inv)
-            try emit(Warnings.digest(state, unit: filter.unit, round: filter.round, asOf: asOf, language), inv)
+            // The digest covers a unit or a round; the other filters do not narrow it.
+            var scope = IssueFilter()
+            scope.unit = filter.unit
+            scope.round = filter.round
+            let table = try read(inv) { l in
+                let warned = try l.warnedIssues(matching: scope, asOf: asOf)
+                let names = try l.units(codes: Set(warned.map(\.unit)))
+                return Warnings.digest(warned, unitNames: Dictionary(names.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                                       try l.currentPolicy(), asOf: asOf, language)
+            }
+            try emit(table, inv)
         case .slip:
             let issue = try lookupIssue(inv)
             guard issue.status == .closed else {
                 throw ShellError(en: "\(issue.id) is \(issue.status.rawValue); a closure slip is only for closed problems",
                                  zh: "\(issue.id) 当前为“\(issue.status.chinese[0])”,只有已销号问题才有对账销号单", at: inv.position(of: "id"))
             }
-            try emit(Slip.table(issue, state, language), inv)
-        case .issueShow: out(Views.issue(try lookupIssue(inv), state, today, language))
+            let table = try read(inv) { l in
+                Slip.table(issue, round: try l.round(code: issue.round), unit: try l.unit(code: issue.unit),
+                           transfers: try l.transfers(ofIssue: issue.id), language)
+            }
+            try emit(table, inv)
+        case .issueShow:
+            let issue = try lookupIssue(inv)
+            out(try read(inv) { l in
+                Views.issue(issue, round: try l.round(code: issue.round), unit: try l.unit(code: issue.unit),
+                            transfers: try l.transfers(ofIssue: issue.id), try l.currentPolicy(), today, language)
+            })
         case .roundShow:
             let code = try inv.string("round")
-            do { out(Views.round(try state.round(code), state, today, language)) } catch {
-                throw ShellError(error.message, hint: error.hint, at: inv.position(of: "round"))
-            }
+            out(try read(inv) { l in
+                let round = try l.requireRound(code)
+                var scope = IssueFilter()
+                scope.round = code
+                return Views.round(round, rate: try l.tally(matching: scope, today: today).rate, language)
+            })
         case .unitShow:
             let code = try inv.string("unit")
-            do { out(Views.unit(try state.unit(code), state, today, language)) } catch {
-                throw ShellError(error.message, hint: error.hint, at: inv.position(of: "unit"))
+            out(try read(inv) { l in
+                let unit = try l.requireUnit(code)
+                var scope = IssueFilter()
+                scope.unit = code
+                return Views.unit(unit, tally: try l.tally(matching: scope, today: today), language)
+            })
+        case .roundList:
+            let table = try read(inv) { l in
+                let tallies = try l.tallies(matching: IssueFilter(), today: today, by: .round)
+                return Views.rounds(try l.allRounds(), tallies: Dictionary(tallies.map { ($0.key, $0.tally) }, uniquingKeysWith: { a, _ in a }),
+                                    language)
             }
-        case .roundList: out(Views.rounds(state, language).text(maxWidth: terminalWidth))
-        case .unitList: out(Views.units(state, language).text(maxWidth: terminalWidth))
+            out(table.text(maxWidth: terminalWidth))
+        case .unitList: out(try read(inv) { Views.units(try $0.allUnits(), language) }.text(maxWidth: terminalWidth))
         default: break
         }
     }
 
+    /// The problem the line's `id` names, with its lists (a slip and `issue show` print them).
     func lookupIssue(_ inv: Invocation) throws(ShellError) -> Issue {
         let id = try inv.string("id")
-        do { return try state.issue(id) } catch { throw ShellError(error.message, hint: error.hint, at: inv.position(of: "id")) }
+        return try read(inv) { try $0.requireIssue(id, lists: .included) }
     }
 
     /// The line's filters, with `--round` and `--unit` checked against the ledger: a mistyped
     /// code is an error naming the known ones, not a silently empty report.
     func checkedFilter(_ inv: Invocation) throws(ShellError) -> IssueFilter {
         let filter = try inv.issueFilter(today: today)
-        do {
-            if let r = filter.round { _ = try state.round(r) }
-            if let u = filter.unit { _ = try state.unit(u) }
-        } catch {
-            throw ShellError(error.message, hint: error.hint, at: inv.position(of: error.field))
+        try read(inv) { l in
+            if let r = filter.round { _ = try l.requireRound(r) }
+            if let u = filter.unit { _ = try l.requireUnit(u) }
         }
         return filter
     }

@@ -4,7 +4,7 @@ import XunchaCore
 /// line typed, run from a file or played goes through `execute`. The session keeps no copy of
 /// the ledger between commands: each command reads what it needs from the store.
 public final class Session {
-    public let ledger: any Ledger
+    public let store: any Ledger
     /// The newest journal row this session has written or seen written.
     public internal(set) var lastSeq: Int64 = 0
     /// The simulated date (`clock DATE`); nil follows the real one.
@@ -55,15 +55,15 @@ public final class Session {
     /// The store's total flush time so far, read before and after a timed command.
     public var flushClock: (() -> Duration)?
 
-    public init(ledger: any Ledger, user: String, language: Language,
+    public init(store: any Ledger, user: String, language: Language,
                 realToday: @escaping () -> Day, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
-        self.ledger = ledger
+        self.store = store
         self.user = user
         self.language = language
         self.realToday = realToday
         self.out = out
         self.err = err
-        self.storeLabel = ledger.location
+        self.storeLabel = store.location
     }
 
     public var context: Context { Context(today: clock ?? realToday(), actor: user) }
@@ -73,12 +73,12 @@ public final class Session {
     func say(_ text: Localized) { out(text.text(language)) }
 
     /// Where the read side looks: the open transaction when there is one, else the store.
-    var reader: any LedgerReader { writer ?? ledger }
+    var reader: any LedgerReader { writer ?? store }
 
     /// The whole ledger as this session sees it now (inside a transaction: with its changes).
     public var state: State {
         if let stateCache { return stateCache }
-        let loaded = (try? writer?.loadState()) ?? (try? ledger.loadState()) ?? State()
+        let loaded = (try? writer?.loadState()) ?? (try? store.loadState()) ?? State()
         stateCache = loaded
         return loaded
     }
@@ -90,7 +90,7 @@ public final class Session {
     func journalEntries(after seq: Int64) throws(ShellError) -> [JournalEntry] {
         do {
             if let writer { return try writer.entries(after: seq) }
-            return try ledger.entries(after: seq)
+            return try store.entries(after: seq)
         } catch {
             throw storeFailure(error)
         }
@@ -131,7 +131,7 @@ public final class Session {
         let savedUndo = undoStack, savedSeq = lastSeq
         defer { stateCache = nil }
         do {
-            return try ledger.write { w in
+            return try store.write { w in
                 let outer = writer
                 writer = w
                 defer { writer = outer }
@@ -152,7 +152,7 @@ public final class Session {
         dryRun = true
         defer { dryRun = savedDry; undoStack = savedUndo; lastSeq = savedSeq; stateCache = nil }
         do {
-            try ledger.write { w in
+            try store.write { w in
                 let outer = writer
                 writer = w
                 defer { writer = outer }
