@@ -62,7 +62,8 @@ public enum StoreError: Error, Equatable, Sendable {
     public var message: Localized {
         switch self {
         case .missing(let p):
-            return Localized(en: "\(p) does not exist", zh: "\(p) 不存在")
+            return Localized(en: "no ledger at \(p) (a ledger is made by the shell, a command file or a command that writes)",
+                             zh: "\(p) 处没有账本(账本由交互界面、命令文件或写入命令创建)")
         case .isDirectory(let p):
             return Localized(en: "\(p) is a directory, not a xuncha store", zh: "\(p) 是目录,不是 xuncha 台账库")
         case .notAStore(let p):

@@ -22,7 +22,9 @@ final class App {
     /// `--tutorial`: the guide that follows the newcomer through the first five minutes.
     var tutorial: TutorialGuide?
 
-    init(_ options: StoreOptions) throws {
+    /// `mayCreate`: whether what this process will run writes (the shell, a file, a writing
+    /// command): only then is a missing store created, and the user told so on stderr.
+    init(_ options: StoreOptions, mayCreate: Bool = true) throws {
         // Past the file-size limit (`ulimit -f`) the kernel sends SIGXFSZ, whose default is to
         // kill the process mid-write. Ignored, the write fails with EFBIG instead: SQLite rolls
         // the transaction back and the user is told the disk refused, like a full disk.
@@ -57,7 +59,12 @@ final class App {
         let ledger: SQLiteLedger
         do {
             if let path {
-                ledger = try SQLiteLedger.open(path: path, createIfMissing: true)
+                // A sandbox's copy is always made anew; a mistyped path of a query makes nothing.
+                ledger = try SQLiteLedger.open(path: path, createIfMissing: mayCreate || options.sandbox)
+                if ledger.wasCreated && !options.sandbox {
+                    let text = Localized(en: "xuncha: created a new ledger at \(path)", zh: "xuncha: 已在 \(path) 新建账本")
+                    FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
+                }
                 if let backup = ledger.migrationBackup {
                     let text = Localized(en: "xuncha: \(path) was migrated to the new store format; the earlier file is kept as \(backup)",
                                          zh: "xuncha: \(path) 已升级为新的账本格式,原文件保留为 \(backup)")

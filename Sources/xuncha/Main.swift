@@ -25,8 +25,10 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         var options = storeOptions
         if runOptions.tutorial { options.sandbox = true }
+        // Only -c commands that all read leave a missing store uncreated (and refused).
+        let writes = runOptions.commands.isEmpty || !runOptions.files.isEmpty || runOptions.commands.contains(where: Parser.writes)
         let app: App
-        do { app = try App(options) } catch let e as AppFailure {
+        do { app = try App(options, mayCreate: writes) } catch let e as AppFailure {
             FileHandle.standardError.write(Data((e.text + "\n").utf8))
             throw ExitCode(2)
         }

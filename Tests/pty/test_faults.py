@@ -84,7 +84,10 @@ def test_a_store_in_a_read_only_directory_is_refused_clearly(home):
         pytest.skip("running as root without setpriv")
     ro.chmod(0o555)
     try:
-        new = xuncha(home, "--store", str(ro / "new.db"), "-c", "ledger", user=uid)
+        # A query where there is no ledger makes none; a command that writes would, and is refused.
+        query = xuncha(home, "--store", str(ro / "new.db"), "-c", "ledger", user=uid)
+        assert query.returncode == 2 and one_error(query).startswith(f"xuncha: no ledger at {ro}/new.db")
+        new = xuncha(home, "--store", str(ro / "new.db"), "-c", 'unit add FY "法院"', user=uid)
         assert new.returncode == 2
         assert one_error(new).strip() == f"xuncha: permission denied: {ro}"
         assert sorted(p.name for p in ro.iterdir()) == ["s.db"], "nothing created, not even a temporary file"
@@ -92,7 +95,7 @@ def test_a_store_in_a_read_only_directory_is_refused_clearly(home):
         old = xuncha(home, "--store", str(ro / "s.db"), "-c", "ledger", user=uid)
         assert old.returncode == 2
         assert one_error(old).strip() == f"xuncha: {ro} is read-only: the store cannot be written"
-        zh = xuncha(home, "--store", str(ro / "new.db"), "-c", "ledger", user=uid, LANG="zh_CN.UTF-8")
+        zh = xuncha(home, "--store", str(ro / "new.db"), "-c", 'unit add FY "法院"', user=uid, LANG="zh_CN.UTF-8")
         assert zh.stderr.decode().strip() == f"xuncha: 没有权限访问 {ro}"
     finally:
         ro.chmod(0o755)

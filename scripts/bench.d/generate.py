@@ -13,7 +13,7 @@
                 against the store the workload builds (uses ids that exist in it);
   taskrc        the Taskwarrior configuration (UDAs, no hooks, no confirmations).
 
-Usage: generate.py city|province OUTDIR   (stdlib only)
+Usage: generate.py city|province|nation OUTDIR   (stdlib only)
 """
 
 import json
@@ -27,6 +27,9 @@ SIZES = {
     # units, rounds, issues, days between round starts
     "city": (30, 9, 2000, 120),
     "province": (830, 200, 50000, 11),
+    # Ten times a province: how cost grows with the store (rounds two days apart, so the dates
+    # stay within a dozen years).
+    "nation": (8300, 2000, 500000, 2),
 }
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
@@ -95,7 +98,7 @@ def sql(text):
 
 def main():
     if len(sys.argv) != 3 or sys.argv[1] not in SIZES:
-        sys.exit("usage: generate.py city|province OUTDIR")
+        sys.exit("usage: generate.py city|province|nation OUTDIR")
     size, out = sys.argv[1], sys.argv[2]
     n_units, n_rounds, n_issues, step = SIZES[size]
     rng = random.Random(20240510 + n_issues)

@@ -38,6 +38,17 @@ public enum Parser {
     }
 
     /// nil for a blank or comment-only line.
+    /// Whether a `-c` text changes the ledger (so that it may create a store where none is):
+    /// any line of it that parses to a command marked as mutating. A line that does not parse
+    /// will be refused with its own error anyway.
+    public static func writes(_ text: String) -> Bool {
+        text.split(separator: "\n").contains { line in
+            guard let tokens = try? Lexer.tokenize(String(line)).tokens,
+                  let inv = try? parse(tokens, end: SourcePosition(line: 1, column: 1)) else { return false }
+            return inv.spec.mutates
+        }
+    }
+
     public static func parse(_ tokens: [Token], end: SourcePosition) throws(ShellError) -> Invocation? {
         guard let first = tokens.first else { return nil }
         if first.quoted || first.isFlag {

@@ -28,6 +28,7 @@ extension SQLiteLedger {
         }
         let ledger = try connect(path: path, busyTimeout: busyTimeout)
         if created { StoreFiles.makePrivate(path) }
+        ledger.wasCreated = created
         return ledger
     }
 

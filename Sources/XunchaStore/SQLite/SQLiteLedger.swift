@@ -22,6 +22,8 @@ public final class SQLiteLedger: Ledger {
     let busySeconds: Int
     /// The write transaction in progress, if any: reads made meanwhile go through it.
     var openWrite: OpenWrite?
+    /// True when this open made the store's file.
+    public internal(set) var wasCreated = false
     /// Where the file of an earlier format was kept when this open migrated it.
     public internal(set) var migrationBackup: String?
     /// Time spent in COMMIT so far: with `synchronous=FULL` that is where SQLite writes the WAL
