@@ -8,6 +8,8 @@ extension App {
     func runBatchOrShell(_ options: RunOptions) -> Int32 {
         if !options.commands.isEmpty || !options.files.isEmpty {
             session.confirms = !options.commands.isEmpty
+            // `-c ledger` on a terminal fits its tables to it; a pipe or a file gets them whole.
+            session.terminalWidth = App.terminalWidth()
             for command in options.commands {
                 do { try session.execute(command) } catch {
                     session.err(error.render(file: "-c", language: session.language))

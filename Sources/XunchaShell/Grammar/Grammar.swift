@@ -18,6 +18,8 @@ public enum Grammar {
     static let out = Flag("out", ["输出"], .file, "write to FILE (mode 0600) instead of the screen; .csv, .json or .md picks the format",
                           "写入文件(权限 0600)而不是屏幕;扩展名 .csv/.json/.md 决定格式")
     static let force = Flag("force", ["覆盖"], nil, "overwrite FILE if it exists", "文件已存在时覆盖")
+    static let wide = Flag("wide", ["宽", "全部列"], nil, "every column at full width, not fitted to the terminal",
+                           "显示全部列,不按终端宽度收窄")
 
     /// The filters shared by `ledger`, `expect count` and friends (DESIGN §2).
     static let filters: [Flag] = [
@@ -187,20 +189,20 @@ public enum Grammar {
                     flags: filters + [Flag("sort", ["排序"], .choice([Choice("id"), Choice("due", ["时限"]), Choice("unit", ["单位"]), Choice("status", ["状态"]), Choice("overdue", ["逾期"]), Choice("rate", ["整改率"])]),
                                            "order rows: id, due, unit, status or overdue (most first); units and leaders also by rate (lowest first)",
                                            "排序:编号、时限、单位、状态、逾期(最久在前);单位与领导台账可按整改率(最低在前)"),
-                                      format, out, force],
+                                      format, out, force, wide],
                     summary: Localized(en: "the ledger (台账) of problems, transfers, units or leaders", zh: "台账:问题、移交、单位、领导"),
                     example: "ledger units --round R5 --sort rate", mutates: false),
         CommandSpec(id: .stats, words: [["stats", "统计"]], params: [],
                     flags: [Flag("round", ["轮次"], .roundCode, "only this round", "仅此轮次"), Flag("unit", ["单位"], .unitCode, "only this unit", "仅此单位"),
                             Flag("by", ["按"], .choice([Choice("unit", ["单位"]), Choice("category", ["类别"]), Choice("lead", ["牵头领导"]), Choice("round", ["轮次"]), Choice("month", ["月份"])]),
                                  "group by unit, category, lead, round or month", "分组"),
-                            format, out, force],
+                            format, out, force, wide],
                     summary: Localized(en: "rates and counts, with the formula of every rate", zh: "统计整改率与数量(注明口径)"),
                     example: "stats --round R5 --by unit", mutates: false),
         CommandSpec(id: .warnings, words: [["warnings", "预警"]], params: [],
                     flags: [Flag("unit", ["单位"], .unitCode, "only this unit", "仅此单位"), Flag("round", ["轮次"], .roundCode, "only this round", "仅此轮次"),
                             Flag("as-of", ["截至"], .date(relativeTo: nil), "as seen on DATE (default today)", "截至日期"),
-                            format, out, force],
+                            format, out, force, wide],
                     summary: Localized(en: "red (overdue), yellow and green warnings, grouped by unit", zh: "红黄绿预警,按单位汇总"),
                     example: "warnings --unit FY", mutates: false),
         CommandSpec(id: .slip, words: [["slip", "销号单", "对账销号单"]],

@@ -40,8 +40,8 @@ extension Session {
             do { out(Views.unit(try state.unit(code), state, today, language)) } catch {
                 throw ShellError(error.message, hint: error.hint, at: inv.position(of: "unit"))
             }
-        case .roundList: out(Views.rounds(state, language).text(maxWidth: terminalWidth))
-        case .unitList: out(Views.units(state, language).text(maxWidth: terminalWidth))
+        case .roundList: out(Views.rounds(state, language).text(maxWidth: terminalWidth, language: language))
+        case .unitList: out(Views.units(state, language).text(maxWidth: terminalWidth, language: language))
         default: break
         }
     }
@@ -85,7 +85,8 @@ extension Session {
             guard try writeOutput(table.rendered(format, maxWidth: nil), to: path, inv, field: "out") else { return }
             say("\(table.cells.count) row(s) written to \(path) (\(format.rawValue))", "已写入 \(table.cells.count) 行到 \(path)(\(format.rawValue))")
         } else {
-            var text = table.rendered(asked ?? .table, maxWidth: terminalWidth)
+            // `--wide`: every column at its full width, for a terminal that scrolls sideways.
+            var text = table.rendered(asked ?? .table, maxWidth: inv.has("wide") ? nil : terminalWidth, language: language)
             if text.hasSuffix("\n") { text.removeLast() }
             out(text)
         }
