@@ -45,6 +45,8 @@ let package = Package(
         .target(
             name: "XunchaShell",
             dependencies: ["XunchaCore", "CEditLineShim"],
+            // The demos are part of the program (`play zhengzhou`); scripts/demo links here.
+            resources: [.embedInCode("Demos")],
             swiftSettings: strict
         ),
         .executableTarget(

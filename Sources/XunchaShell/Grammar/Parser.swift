@@ -246,8 +246,8 @@ public enum Parser {
 }
 
 /// "Did you mean": the closest spelling within a small edit distance.
-enum Suggest {
-    static func nearest(_ word: String, in candidates: [String]) -> String? {
+public enum Suggest {
+    public static func nearest(_ word: String, in candidates: [String]) -> String? {
         let w = Array(word.lowercased())
         guard !w.isEmpty, w.count < 64 else { return nil }
         var best: (String, Int)?

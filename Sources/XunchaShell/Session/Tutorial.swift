@@ -70,8 +70,8 @@ public enum Tutorial {
     }
 
     static let ending = Localized(
-        en: "Next: Tab completes commands, ids and names; help COMMAND shows one with an example; undo reverts your last change;\nplay scripts/demo/zhengzhou.xc --step plays a whole story. Ctrl-D leaves (a sandbox is thrown away).",
-        zh: "接下来:Tab 补全命令、编号和姓名;help 命令 查看用法与示例;undo 撤回上一条修改;\nplay scripts/demo/zhengzhou.xc --step 单步演示完整案例。Ctrl-D 退出(演练账本随即丢弃)。")
+        en: "Next: Tab completes commands, ids and names; help COMMAND shows one with an example; undo reverts your last change;\nplay zhengzhou --step plays a whole story (play --list shows every demo). Ctrl-D leaves (a sandbox is thrown away).",
+        zh: "接下来:Tab 补全命令、编号和姓名;help 命令 查看用法与示例;undo 撤回上一条修改;\nplay zhengzhou --step 单步演示完整案例(play --list 列出全部演示)。Ctrl-D 退出(演练账本随即丢弃)。")
 }
 
 /// Walks a newcomer through `Tutorial.steps` in the shell: shows one step, and when the
