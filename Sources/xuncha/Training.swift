@@ -34,11 +34,7 @@ extension App {
             session.out(Demos.list(session.language))
             return
         }
-        guard let given = inv.optional("file") else {
-            throw ShellError(en: "play needs a demo: one of \(App.demoNames), or a script's path",
-                             zh: "play 须给出演示:\(App.demoNames) 之一,或演示脚本路径", at: inv.end,
-                             hintEn: "play --list shows what each demo tells", hintZh: "play --list 列出各演示的内容")
-        }
+        let given = try inv.string("file")
         let demo = try App.demo(given, at: inv.position(of: "file"))
         let file = demo?.fileName ?? given
         let delay = try inv.seconds("delay")

@@ -2,12 +2,13 @@ import XunchaCore
 
 /// The one grammar table of the shell (DESIGN §2). The parser, `help`, completion and every
 /// Chinese alias come from here, so a command added here is complete everywhere at once.
-/// Spellings are a contract with users' scripts: add aliases freely, never rename.
+/// Spellings are a contract with users' scripts: add aliases freely, never rename. Common
+/// variant characters are aliases too (台帐 for 台账, 撤消 for 撤销), as clerks write them.
 public enum Grammar {
     static let round = ["round", "轮次", "巡察轮次"]
     static let unit = ["unit", "单位"]
     static let issue = ["issue", "problem", "问题"]
-    static let transfer = ["transfer", "移交"]
+    static let transfer = ["transfer", "移交", "移送"]
     static let expect = ["expect", "预期", "断言"]
     static let audit = ["audit", "审计"]
     /// The spellings of `undo`: a file run keeps a before-image for a command followed by one.
@@ -146,7 +147,7 @@ public enum Grammar {
                     flags: [Flag("round", ["轮次"], .roundCode, "the revisit round that found it", "发现反弹的回头看轮次")],
                     summary: Localized(en: "reopen a closed problem that rebounded", zh: "问题反弹,重新打开"),
                     example: "issue reopen R5-001 \"回头看发现反弹\" --round R9", mutates: true),
-        CommandSpec(id: .issueWithdraw, words: [issue, ["withdraw", "撤销"]],
+        CommandSpec(id: .issueWithdraw, words: [issue, ["withdraw", "撤销", "撤消"]],
                     params: [Param("id", .issueID([.registered, .rectifying, .reported, .longterm]), "issue id", "问题编号"), text("reason", "why (entered in error, merged…)", "原因")],
                     flags: [], summary: Localized(en: "withdraw a problem entered in error or merged", zh: "撤销误登或合并的问题"),
                     example: "issue withdraw R5-002 \"重复登记\"", mutates: true),
@@ -183,7 +184,7 @@ public enum Grammar {
     ]
 
     static let queryCommands: [CommandSpec] = [
-        CommandSpec(id: .ledger, words: [["ledger", "台账"]],
+        CommandSpec(id: .ledger, words: [["ledger", "台账", "台帐"]],
                     params: [Param("kind", .choice([Choice("issues", ["问题"]), Choice("transfers", ["移交"]), Choice("units", ["单位"]), Choice("leaders", ["领导"])]),
                                    required: false, "issues (default), transfers, units or leaders", "问题(默认)、移交、单位、领导")],
                     flags: filters + [Flag("sort", ["排序"], .choice([Choice("id"), Choice("due", ["时限"]), Choice("unit", ["单位"]), Choice("status", ["状态"]), Choice("overdue", ["逾期"]), Choice("rate", ["整改率"])]),
@@ -192,20 +193,20 @@ public enum Grammar {
                                       format, out, force, wide],
                     summary: Localized(en: "the ledger (台账) of problems, transfers, units or leaders", zh: "台账:问题、移交、单位、领导"),
                     example: "ledger units --round R5 --sort rate", mutates: false),
-        CommandSpec(id: .stats, words: [["stats", "统计"]], params: [],
+        CommandSpec(id: .stats, words: [["stats", "statistics", "统计"]], params: [],
                     flags: [Flag("round", ["轮次"], .roundCode, "only this round", "仅此轮次"), Flag("unit", ["单位"], .unitCode, "only this unit", "仅此单位"),
                             Flag("by", ["按"], .choice([Choice("unit", ["单位"]), Choice("category", ["类别"]), Choice("lead", ["牵头领导"]), Choice("round", ["轮次"]), Choice("month", ["月份"])]),
                                  "group by unit, category, lead, round or month", "分组"),
                             format, out, force, wide],
                     summary: Localized(en: "rates and counts, with the formula of every rate", zh: "统计整改率与数量(注明口径)"),
                     example: "stats --round R5 --by unit", mutates: false),
-        CommandSpec(id: .warnings, words: [["warnings", "预警"]], params: [],
+        CommandSpec(id: .warnings, words: [["warnings", "warning", "预警"]], params: [],
                     flags: [Flag("unit", ["单位"], .unitCode, "only this unit", "仅此单位"), Flag("round", ["轮次"], .roundCode, "only this round", "仅此轮次"),
                             Flag("as-of", ["截至"], .date(relativeTo: nil), "as seen on DATE (default today)", "截至日期"),
                             format, out, force, wide],
                     summary: Localized(en: "red (overdue), yellow and green warnings, grouped by unit", zh: "红黄绿预警,按单位汇总"),
                     example: "warnings --unit FY", mutates: false),
-        CommandSpec(id: .slip, words: [["slip", "销号单", "对账销号单"]],
+        CommandSpec(id: .slip, words: [["slip", "销号单", "对账销号单", "对帐销号单"]],
                     params: [Param("id", .issueID([.closed]), "a closed issue", "已销号问题")], flags: [format, out, force],
                     summary: Localized(en: "print the closure slip (对账销号单) of a closed problem", zh: "打印对账销号单"),
                     example: "slip R5-001", mutates: false),

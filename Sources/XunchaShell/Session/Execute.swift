@@ -81,6 +81,13 @@ extension Session {
         case .quit: requestQuit()
         case .run: try runCommand(inv)
         case .play:
+            // The file became optional for `play --list`; without either there is nothing to play.
+            if !inv.has("list") && inv.optional("file") == nil {
+                let names = Demos.all.map(\.name).joined(separator: ", ")
+                throw ShellError(en: "play needs <file>: a built-in demo (\(names)) or a demo script's path",
+                                 zh: "play 缺少 <file>:内置演示名(\(names))或演示脚本路径", at: inv.end,
+                                 hintEn: "play --list shows what each demo tells", hintZh: "play --list 列出各演示的内容")
+            }
             guard let playHandler else {
                 throw ShellError(en: "play is not available here", zh: "此处不能使用 play", at: inv.start)
             }
