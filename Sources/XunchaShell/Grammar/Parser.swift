@@ -173,10 +173,22 @@ public enum Parser {
             throw ShellError(en: "\(compiled.spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(compiled.spec.name) 缺少 <\(p.name)>:\(p.help.zh)",
                              at: end, hintEn: "usage: \(Help.usage(compiled.spec))", hintZh: "用法:\(Help.usage(compiled.spec))")
         }
-        for n in compiled.requiredFlags where n < compiled.spec.flags.count && !inv.slots.contains(UInt8(truncatingIfNeeded: compiled.paramCount + n)) {
-            let f = compiled.spec.flags[n]
-            throw ShellError(en: "\(compiled.spec.name) needs --\(f.name): \(f.help.en)", zh: "\(compiled.spec.name) 缺少 --\(f.name):\(f.help.zh)",
-                             at: end, hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(compiled.spec.example)")
+        // Every missing flag at once: one round trip to learn what the command needs, not three.
+        let missing = compiled.requiredFlags.filter { n in
+            n < compiled.spec.flags.count && !inv.slots.contains(UInt8(truncatingIfNeeded: compiled.paramCount + n))
+        }.map { compiled.spec.flags[$0] }
+        if let f = missing.first {
+            let name = compiled.spec.name
+            let example = compiled.spec.example
+            guard missing.count > 1 else {
+                throw ShellError(en: "\(name) needs --\(f.name): \(f.help.en)", zh: "\(name) 缺少 --\(f.name):\(f.help.zh)",
+                                 at: end, hintEn: "e.g. \(example)", hintZh: "例如 \(example)")
+            }
+            let flags = missing.map { "--" + $0.name }
+            let en = flags.dropLast().joined(separator: ", ") + " and " + (flags.last ?? "")
+            let zh = missing.map { "--\($0.name)(\($0.help.zh))" }.joined(separator: "、")
+            throw ShellError(en: "\(name) needs \(en)", zh: "\(name) 缺少 \(missing.count) 个选项:\(zh)",
+                             at: end, hintEn: "e.g. \(example)", hintZh: "例如 \(example)")
         }
         return inv
     }

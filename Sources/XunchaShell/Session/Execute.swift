@@ -53,6 +53,7 @@ extension Session {
     }
 
     public func execute(_ inv: Invocation) throws(ShellError) {
+        try checkIssueRounds(inv)
         if let command = try domainCommand(inv) {
             try change(command, inv)
             return
@@ -149,5 +150,26 @@ extension Session {
                              at: inv.rest.first?.position)
         }
         out(found.map { Help.command($0, language) }.joined(separator: "\n\n"))
+    }
+
+    /// A problem id whose round does not exist is refused as exactly that (`no round R9`), not
+    /// as an unknown or malformed id. Looked at again after catching up with other sessions,
+    /// which may have opened the round a moment ago.
+    func checkIssueRounds(_ inv: Invocation) throws(ShellError) {
+        let names = inv.spec.params.filter { if case .issueID = $0.kind { true } else { false } }.map(\.name)
+            + inv.spec.flags.filter { if case .issueID? = $0.kind { true } else { false } }.map(\.name)
+        for name in names {
+            // Only where the id reads as a round code and a number: `r5-001` (a round in other
+            // letters), `Ｒ5-001` or a transfer id `T-0001` keep the core's "no issue".
+            guard let id = inv.optional(name), let (round, _) = IssueID.split(id), !round.isEmpty, round != "T",
+                  round.utf8.allSatisfy({ $0 < 0x80 && ($0 == UInt8(ascii: "_") || Character(Unicode.Scalar($0)).isLetter || Character(Unicode.Scalar($0)).isNumber) }),
+                  state.rounds[round] == nil, !state.rounds.keys.contains(where: { $0.lowercased() == round.lowercased() }) else { continue }
+            if !inTransaction { try catchUp() }
+            guard state.rounds[round] == nil else { continue }
+            do { _ = try state.round(round) } catch {
+                throw ShellError(Localized(en: "no round \(round) (the round of \(id))", zh: "没有轮次 \(round)(\(id) 所属的轮次)"),
+                                 hint: error.hint, at: inv.position(of: name))
+            }
+        }
     }
 }
