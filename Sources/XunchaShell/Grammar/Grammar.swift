@@ -86,7 +86,8 @@ public enum Grammar {
 
     static let unitCommands: [CommandSpec] = [
         CommandSpec(id: .unitAdd, words: [unit, ["add", "新增", "添加"]],
-                    params: [Param("code", .text, "unit code, e.g. FY", "单位代码,如 FY"), text("name", "the unit's name", "单位名称")],
+                    params: [Param("code", .text, "unit code, e.g. FY or JM-TJ: 1–24 ASCII letters, digits or _, with - or . allowed inside (not first or last)",
+                                   "单位代码,如 FY 或 JM-TJ:1–24 个英文字母、数字或下划线,中间(非首尾)可含 - 或 ."), text("name", "the unit's name", "单位名称")],
                     flags: [Flag("secretary", ["书记"], .person, "party secretary: the first responsible person", "党组织书记(第一责任人)")],
                     summary: Localized(en: "register an inspected unit", zh: "登记被巡察单位"),
                     example: "unit add FY \"舞阳县人民法院\" --secretary 李四", mutates: true),
