@@ -253,6 +253,10 @@ public enum Grammar {
                     example: "export script 备份.xc", mutates: false),
         CommandSpec(id: .help, words: [["help", "帮助", "?"]], params: [Param("topic", .command, required: false, "a command, or tutorial", "命令名或 tutorial")],
                     flags: [], summary: Localized(en: "list commands, or show one with an example", zh: "命令帮助"), example: "help issue verify", mutates: false),
+        CommandSpec(id: .clear, words: [["clear", "清屏"]], params: [], flags: [],
+                    summary: Localized(en: "clear the screen (Ctrl-L too; in the tutorial the current step stays in view)",
+                                       zh: "清屏(也可按 Ctrl-L;教程中保留当前步骤)"),
+                    example: "clear", mutates: false),
         CommandSpec(id: .quit, words: [["quit", "exit", "退出"]], params: [], flags: [],
                     summary: Localized(en: "leave the shell (inside a file or a demo: end that file)", zh: "退出(在命令文件或演示中:结束该文件)"), example: "quit", mutates: false),
     ]

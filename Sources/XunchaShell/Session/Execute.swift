@@ -80,6 +80,12 @@ extension Session {
         case .history:
             for (n, line) in history().enumerated() { out("\(Layout.padLeft(String(n + 1), to: 5))  \(line)") }
         case .quit: requestQuit()
+        case .clear:
+            // Only a terminal has a screen; in a file or a pipe there is nothing to clear.
+            if isTerminal {
+                print("\u{1B}[H\u{1B}[2J", terminator: "")
+                if let kept = keptInView?() { out(kept) }
+            }
         case .run: try runCommand(inv)
         case .play:
             // The file became optional for `play --list`; without either there is nothing to play.
@@ -141,7 +147,7 @@ extension Session {
     func helpCommand(_ inv: Invocation) throws(ShellError) {
         let words = inv.rest.map(\.text)
         if words.isEmpty { out(Help.overview(language)); return }
-        if words[0] == "tutorial" || words[0] == "教程" { out(Tutorial.text(language)); return }
+        if words[0] == "tutorial" || words[0] == "教程" { out(Tutorial.text(language, current: tutorialStep?())); return }
         let found = Help.lookup(words)
         guard !found.isEmpty else {
             let near = Suggest.nearest(words[0], in: Parser.firstWords)

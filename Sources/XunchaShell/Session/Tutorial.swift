@@ -57,12 +57,14 @@ public enum Tutorial {
         step("issue show R5-001", "问题 查看 R5-001", "the whole history of the problem, who did what and when", "问题的全部经过:谁、何时、做了什么"),
     ]
 
-    /// Every step at once (`help tutorial`).
-    public static func text(_ lang: Language) -> String {
+    /// Every step at once (`help tutorial`); the step to type now, when there is one, marked ▶.
+    public static func text(_ lang: Language, current: Int? = nil) -> String {
         var lines = [lang == .zh ? "五分钟上手 —— 请在演练账本中逐条输入(xuncha --tutorial 或 xuncha --sandbox 启动,退出即丢弃):"
                                  : "The first five minutes — type these in a sandbox (start xuncha --tutorial or xuncha --sandbox; nothing is kept):"]
         for (n, s) in steps.enumerated() {
-            lines.append(Layout.padLeft(String(n + 1), to: 3) + ". " + s.command(lang))
+            let here = n == current
+            lines.append((here ? "▶" : " ") + Layout.padLeft(String(n + 1), to: 2) + ". " + s.command(lang)
+                         + (here ? (lang == .zh ? "    ← 当前步骤" : "    ← you are here") : ""))
             lines.append("      " + s.why.text(lang))
         }
         lines.append(ending.text(lang))
