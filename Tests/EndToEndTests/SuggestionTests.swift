@@ -6,7 +6,8 @@ import XCTest
 final class SuggestionTests: XCTestCase {
     func error(_ command: String, zh: Bool = false) throws -> String {
         let dir = try Binary.scratch(for: self)
-        let r = try Binary.run(["--memory", "-c", command], env: zh ? ["LANG": "zh_CN.UTF-8"] : [:], in: dir)
+        // Round R1 exists, so that a problem id of it gets as far as its flags' values.
+        let r = try Binary.run(["--memory", "-c", "round open R1 第一轮", "-c", command], env: zh ? ["LANG": "zh_CN.UTF-8"] : [:], in: dir)
         XCTAssertEqual(r.status, 1, "\(command) was refused")
         return r.stderr
     }
