@@ -65,10 +65,11 @@ extension App {
     static func demo(_ given: String, at position: SourcePosition?) throws(ShellError) -> Demo? {
         let exists = { (path: String) in FileManager.default.fileExists(atPath: path) }
         if let demo = Demos.named(given, fileExists: exists) { return demo }
-        if exists(given) { return nil }
+        // A path is read as a file, and says so when it cannot be; a bare name may be a typo of a demo.
+        if exists(given) || given.contains("/") { return nil }
         let near = Suggest.nearest(given, in: Demos.all.map(\.name))
-        throw ShellError(en: "no demo or file \"\(given)\"" + (near.map { "; did you mean \($0)?" } ?? ""),
-                         zh: "没有名为“\(given)”的演示或文件" + (near.map { ",是否要输入 \($0)?" } ?? ""), at: position,
+        throw ShellError(en: "cannot read \(given): no such file or built-in demo" + (near.map { "; did you mean \($0)?" } ?? ""),
+                         zh: "无法读取 \(given):没有此文件或内置演示" + (near.map { ",是否要输入 \($0)?" } ?? ""), at: position,
                          hintEn: "built-in demos: \(demoNames) (play --list)", hintZh: "内置演示:\(demoNames)(play --list)")
     }
 
