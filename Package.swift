@@ -50,6 +50,8 @@ let package = Package(
         .target(
             name: "XunchaShell",
             dependencies: ["XunchaCore", "CEditLineShim"],
+            // The demos are part of the program (`play zhengzhou`); scripts/demo links here.
+            resources: [.embedInCode("Demos")],
             swiftSettings: strict
         ),
         .executableTarget(

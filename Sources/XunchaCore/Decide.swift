@@ -278,11 +278,23 @@ public enum NameCheck {
 /// Validation shared by the decisions above.
 enum Check {
     static func code(_ code: String, field: String, what: Localized) throws(DomainError) {
+        // Offices write unit codes with `-` and `.` (JM-TJ, FY.ZX); a round code keeps to letters,
+        // digits and `_`, because it begins every problem id: with a hyphen, `R5-1` could be a
+        // round or problem 1 of round R5, and `R5-001-002` would read as two ids at once.
+        let isUnit = what.en == "unit code"
         // ASCII only, so bytes are characters.
-        let ok = !code.isEmpty && code.utf8.count <= 24 && code.utf8.allSatisfy { b in
-            (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+        let bytes = Array(code.utf8)
+        let ok = !bytes.isEmpty && bytes.count <= 24 && bytes.indices.allSatisfy { n in
+            let b = bytes[n]
+            let plain = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+            let inner = n > 0 && n < bytes.count - 1 && (b == 0x2D || b == 0x2E)
+            return plain || (isUnit && inner)
         }
         guard ok else {
+            if isUnit {
+                throw DomainError(en: "\(what.en) \"\(code)\" must be 1–24 ASCII letters, digits or _, with - or . allowed inside",
+                                  zh: "\(what.zh)“\(code)”须为 1–24 个英文字母、数字或下划线,中间可含 - 或 .", field: field)
+            }
             throw DomainError(en: "\(what.en) \"\(code)\" must be 1–24 ASCII letters, digits or _",
                               zh: "\(what.zh)“\(code)”须为 1–24 个英文字母、数字或下划线", field: field)
         }

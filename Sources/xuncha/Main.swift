@@ -53,10 +53,24 @@ struct PlayCommand: ParsableCommand {
     @Option(name: .long, help: "Pause between commands, in seconds (e.g. 1, 0.5, 2s).")
     var delay: String?
 
-    @Argument(help: "The demo script.")
-    var file: String
+    @ArgumentParser.Flag(name: .long, help: "List the built-in demos.")
+    var list = false
+
+    @Argument(help: "A built-in demo (see --list), e.g. zhengzhou, or a demo script's path.")
+    var file: String?
 
     func run() throws {
+        let language = App.language(storeOptions.lang, ProcessInfo.processInfo.environment)
+        if list {
+            print(Demos.list(language))
+            return
+        }
+        guard let file else {
+            let text = Localized(en: "xuncha play: name a demo (\(App.demoNames)) or a script's path; --list shows them",
+                                 zh: "xuncha play:请给出演示名(\(App.demoNames))或脚本路径;--list 列出全部演示")
+            FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
+            throw ExitCode(2)
+        }
         var options = storeOptions
         if options.store == nil && !options.memory { options.sandbox = true }
         var seconds: Double?
@@ -64,7 +78,6 @@ struct PlayCommand: ParsableCommand {
             guard let d = Player.seconds(delay) else {
                 let text = Localized(en: "xuncha: --delay: \"\(delay)\" is not a pause in seconds from 0 to 60 (e.g. 1, 0.5, 2s)",
                                      zh: "xuncha: --delay:“\(delay)”不是 0 到 60 秒之间的间隔(如 1、0.5、2s)")
-                let language = App.language(storeOptions.lang, ProcessInfo.processInfo.environment)
                 FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
                 throw ExitCode(2)
             }

@@ -8,6 +8,8 @@ extension App {
     func runBatchOrShell(_ options: RunOptions) -> Int32 {
         if !options.commands.isEmpty || !options.files.isEmpty {
             session.confirms = !options.commands.isEmpty
+            // `-c ledger` on a terminal fits its tables to it; a pipe or a file gets them whole.
+            session.terminalWidth = App.terminalWidth()
             for command in options.commands {
                 do { try session.execute(command) } catch {
                     session.err(error.render(file: "-c", language: session.language))
@@ -35,6 +37,9 @@ extension App {
             let repl = Repl(session: session, editor: editor, colour: colour)
             repl.sandbox = sandboxDir != nil
             repl.widthProvider = App.terminalWidth
+            if sandboxDir != nil && sandboxSource == nil {
+                repl.labelAfterChange = session.language == .zh ? "临时账本" : "scratch"
+            }
             var greeting: [String] = []
             if sandboxDir != nil {
                 greeting.append(session.language == .zh
@@ -43,6 +48,11 @@ extension App {
             }
             if let guide = tutorial {
                 greeting.append(guide.start())
+                // Ctrl-L and clear wipe the screen: the step to type stays in view, and
+                // help tutorial marks it.
+                editor.keptInView = { guide.current() }
+                session.keptInView = { guide.current() }
+                session.tutorialStep = { guide.finished ? nil : guide.index }
                 repl.afterCommand = { [unowned self] tokens, error in
                     if let next = guide.observe(tokens, error: error) { self.session.out(next) }
                 }

@@ -12,7 +12,11 @@ extension App {
         let installed = Interrupt.install()
         defer { if installed { Interrupt.restore() } }
         do {
-            switch try player(for: session).play(file: file, step: step, delay: delay) {
+            let demo = try App.demo(file, at: nil)
+            let outcome = try App.reading(demo, in: [session]) { () throws(ShellError) in
+                try player(for: session).play(file: demo?.fileName ?? file, step: step, delay: delay)
+            }
+            switch outcome {
             case .finished, .quit: return 0
             case .interrupted: return 130
             }
@@ -27,25 +31,58 @@ extension App {
     /// throw-away ledger, because a demo's invented units and problems must never land in an
     /// office's ledger by a slip of the keyboard.
     func playCommand(_ inv: Invocation) throws(ShellError) {
-        let file = try inv.string("file")
+        if inv.has("list") {
+            session.out(Demos.list(session.language))
+            return
+        }
+        let given = try inv.string("file")
+        let demo = try App.demo(given, at: inv.position(of: "file"))
+        let file = demo?.fileName ?? given
         let delay = try inv.seconds("delay")
         guard !playing else {
             throw ShellError(en: "a demo cannot play another demo", zh: "演示脚本中不能再调用 play", at: inv.start)
         }
-        // Read before anything is said or set up: a demo that cannot be read is this line's error.
-        do { _ = try session.load(script: file) } catch {
-            var e = error
-            if e.position == nil { e.position = inv.position(of: "file") } else if e.file == nil { e.file = file }
-            throw e
-        }
-        playing = true
-        defer { playing = false }
         let target = storePath == nil ? session : try scratchSession()
-        if target !== session {
-            session.say(Localized(en: "(playing in a throw-away ledger: \(session.storeLabel) is not touched; try xuncha --sandbox to keep exploring after the demo)",
-                                  zh: "(演示在临时账本中进行,不改动 \(session.storeLabel);如需演示后继续操作,请用 xuncha --sandbox)"))
+        try App.reading(demo, in: [session, target]) { () throws(ShellError) in
+            // Read before anything is said or set up: a demo that cannot be read is this line's error.
+            do throws(ShellError) { _ = try session.load(script: file) } catch {
+                var e = error
+                if e.position == nil { e.position = inv.position(of: "file") } else if e.file == nil { e.file = file }
+                throw e
+            }
+            playing = true
+            defer { playing = false }
+            if target !== session {
+                session.say(Localized(en: "(playing in a throw-away ledger: \(session.storeLabel) is not touched; try xuncha --sandbox to keep exploring after the demo)",
+                                      zh: "(演示在临时账本中进行,不改动 \(session.storeLabel);如需演示后继续操作,请用 xuncha --sandbox)"))
+            }
+            _ = try player(for: target).play(file: file, step: inv.has("step"), delay: delay)
         }
-        _ = try player(for: target).play(file: file, step: inv.has("step"), delay: delay)
+    }
+
+    static var demoNames: String { Demos.all.map(\.name).joined(separator: ", ") }
+
+    /// The built-in demo `given` names, nil for a script file; an error when it is neither.
+    static func demo(_ given: String, at position: SourcePosition?) throws(ShellError) -> Demo? {
+        let exists = { (path: String) in FileManager.default.fileExists(atPath: path) }
+        if let demo = Demos.named(given, fileExists: exists) { return demo }
+        // A path is read as a file, and says so when it cannot be; a bare name may be a typo of a demo.
+        if exists(given) || given.contains("/") { return nil }
+        let near = Suggest.nearest(given, in: Demos.all.map(\.name))
+        throw ShellError(en: "cannot read \(given): no such file or built-in demo" + (near.map { "; did you mean \($0)?" } ?? ""),
+                         zh: "无法读取 \(given):没有此文件或内置演示" + (near.map { ",是否要输入 \($0)?" } ?? ""), at: position,
+                         hintEn: "built-in demos: \(demoNames) (play --list)", hintZh: "内置演示:\(demoNames)(play --list)")
+    }
+
+    /// Runs `body` with the sessions reading `demo` from the program instead of the disk.
+    static func reading<T>(_ demo: Demo?, in sessions: [Session], _ body: () throws(ShellError) -> T) throws(ShellError) -> T {
+        guard let demo else { return try body() }
+        let saved = sessions.map(\.readFile)
+        for (s, read) in zip(sessions, saved) {
+            s.readFile = { path in path == demo.fileName ? demo.bytes : try read(path) }
+        }
+        defer { for (s, read) in zip(sessions, saved) { s.readFile = read } }
+        return try body()
     }
 
     func player(for target: Session) -> Player {

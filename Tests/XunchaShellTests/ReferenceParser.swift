@@ -218,8 +218,17 @@ enum ReferenceParser {
             throw ShellError(en: "\(spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(spec.name) 缺少 <\(p.name)>:\(p.help.zh)",
                              at: end, hintEn: "usage: \(Help.usage(spec))", hintZh: "用法:\(Help.usage(spec))")
         }
-        for (f, v) in zip(spec.flags, inv.flagValues) where f.required && v.isEmpty {
+        // Every missing required flag is named in the one error.
+        let missing = zip(spec.flags, inv.flagValues).filter { $0.0.required && $0.1.isEmpty }.map(\.0)
+        if missing.count == 1, let f = missing.first {
             throw ShellError(en: "\(spec.name) needs --\(f.name): \(f.help.en)", zh: "\(spec.name) 缺少 --\(f.name):\(f.help.zh)",
+                             at: end, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
+        }
+        if missing.count > 1 {
+            let names = missing.map { "--" + $0.name }
+            let en = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+            let zh = missing.map { "--\($0.name)(\($0.help.zh))" }.joined(separator: "、")
+            throw ShellError(en: "\(spec.name) needs \(en)", zh: "\(spec.name) 缺少 \(missing.count) 个选项:\(zh)",
                              at: end, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
         }
         return inv

@@ -85,7 +85,8 @@ final class TrainingTests: XCTestCase {
     func testSkipHidesTheNarration() throws {
         let h = Harness()
         h.files["d.xc"] = demo.replacingOccurrences(of: "expect count = 0", with: "expect count = 0\n## 结束")
-        let (p, _) = player(h, keys: ["s", "\n", "\n", "\n", "\n", "\n"])
+        // s hides the narration and leaves the command waiting: Enter runs it.
+        let (p, _) = player(h, keys: ["s", "\n", "\n", "\n", "\n", "\n", "\n"])
         XCTAssertEqual(try p.play(file: "d.xc", step: true, delay: nil), .finished)
         XCTAssertTrue(h.output.contains("» 第一段解说"))
         XCTAssertFalse(h.output.contains("» 第二段解说"), "s hid the narration")

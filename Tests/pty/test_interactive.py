@@ -108,7 +108,7 @@ def test_errors_follow_the_locale(spawn):
     c = spawn("--memory", lang="zh_CN.UTF-8")
     wait_prompt(c)
     c.sendline("问题 查看 R5-404")
-    c.expect("没有问题 R5-404")
+    c.expect("没有轮次 R5")                         # the id names a round that does not exist
     wait_prompt(c)
     c.send("\x04")
     c.expect(pexpect.EOF)
@@ -116,7 +116,7 @@ def test_errors_follow_the_locale(spawn):
     c = spawn("--memory", lang="C.UTF-8")
     wait_prompt(c)
     c.sendline("issue show R5-404")
-    c.expect("no issue R5-404")
+    c.expect("no round R5")
     c.send("\x04")
     c.expect(pexpect.EOF)
 

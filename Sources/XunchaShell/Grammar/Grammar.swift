@@ -2,12 +2,13 @@ import XunchaCore
 
 /// The one grammar table of the shell (DESIGN §2). The parser, `help`, completion and every
 /// Chinese alias come from here, so a command added here is complete everywhere at once.
-/// Spellings are a contract with users' scripts: add aliases freely, never rename.
+/// Spellings are a contract with users' scripts: add aliases freely, never rename. Common
+/// variant characters are aliases too (台帐 for 台账, 撤消 for 撤销), as clerks write them.
 public enum Grammar {
     static let round = ["round", "轮次", "巡察轮次"]
     static let unit = ["unit", "单位"]
     static let issue = ["issue", "problem", "问题"]
-    static let transfer = ["transfer", "移交"]
+    static let transfer = ["transfer", "移交", "移送"]
     static let expect = ["expect", "预期", "断言"]
     static let audit = ["audit", "审计"]
     /// The spellings of `undo`: a file run keeps a before-image for a command followed by one.
@@ -18,6 +19,8 @@ public enum Grammar {
     static let out = Flag("out", ["输出"], .file, "write to FILE (mode 0600) instead of the screen; .csv, .json or .md picks the format",
                           "写入文件(权限 0600)而不是屏幕;扩展名 .csv/.json/.md 决定格式")
     static let force = Flag("force", ["覆盖"], nil, "overwrite FILE if it exists", "文件已存在时覆盖")
+    static let wide = Flag("wide", ["宽", "全部列"], nil, "every column at full width, not fitted to the terminal",
+                           "显示全部列,不按终端宽度收窄")
 
     /// The filters shared by `ledger`, `expect count` and friends (DESIGN §2).
     static let filters: [Flag] = [
@@ -83,7 +86,8 @@ public enum Grammar {
 
     static let unitCommands: [CommandSpec] = [
         CommandSpec(id: .unitAdd, words: [unit, ["add", "新增", "添加"]],
-                    params: [Param("code", .text, "unit code, e.g. FY", "单位代码,如 FY"), text("name", "the unit's name", "单位名称")],
+                    params: [Param("code", .text, "unit code, e.g. FY or JM-TJ: 1–24 ASCII letters, digits or _, with - or . allowed inside (not first or last)",
+                                   "单位代码,如 FY 或 JM-TJ:1–24 个英文字母、数字或下划线,中间(非首尾)可含 - 或 ."), text("name", "the unit's name", "单位名称")],
                     flags: [Flag("secretary", ["书记"], .person, "party secretary: the first responsible person", "党组织书记(第一责任人)")],
                     summary: Localized(en: "register an inspected unit", zh: "登记被巡察单位"),
                     example: "unit add FY \"舞阳县人民法院\" --secretary 李四", mutates: true),
@@ -144,7 +148,7 @@ public enum Grammar {
                     flags: [Flag("round", ["轮次"], .roundCode, "the revisit round that found it", "发现反弹的回头看轮次")],
                     summary: Localized(en: "reopen a closed problem that rebounded", zh: "问题反弹,重新打开"),
                     example: "issue reopen R5-001 \"回头看发现反弹\" --round R9", mutates: true),
-        CommandSpec(id: .issueWithdraw, words: [issue, ["withdraw", "撤销"]],
+        CommandSpec(id: .issueWithdraw, words: [issue, ["withdraw", "撤销", "撤消"]],
                     params: [Param("id", .issueID([.registered, .rectifying, .reported, .longterm]), "issue id", "问题编号"), text("reason", "why (entered in error, merged…)", "原因")],
                     flags: [], summary: Localized(en: "withdraw a problem entered in error or merged", zh: "撤销误登或合并的问题"),
                     example: "issue withdraw R5-002 \"重复登记\"", mutates: true),
@@ -181,29 +185,29 @@ public enum Grammar {
     ]
 
     static let queryCommands: [CommandSpec] = [
-        CommandSpec(id: .ledger, words: [["ledger", "台账"]],
+        CommandSpec(id: .ledger, words: [["ledger", "台账", "台帐"]],
                     params: [Param("kind", .choice([Choice("issues", ["问题"]), Choice("transfers", ["移交"]), Choice("units", ["单位"]), Choice("leaders", ["领导"])]),
                                    required: false, "issues (default), transfers, units or leaders", "问题(默认)、移交、单位、领导")],
                     flags: filters + [Flag("sort", ["排序"], .choice([Choice("id"), Choice("due", ["时限"]), Choice("unit", ["单位"]), Choice("status", ["状态"]), Choice("overdue", ["逾期"]), Choice("rate", ["整改率"])]),
                                            "order rows: id, due, unit, status or overdue (most first); units and leaders also by rate (lowest first)",
                                            "排序:编号、时限、单位、状态、逾期(最久在前);单位与领导台账可按整改率(最低在前)"),
-                                      format, out, force],
+                                      format, out, force, wide],
                     summary: Localized(en: "the ledger (台账) of problems, transfers, units or leaders", zh: "台账:问题、移交、单位、领导"),
                     example: "ledger units --round R5 --sort rate", mutates: false),
-        CommandSpec(id: .stats, words: [["stats", "统计"]], params: [],
+        CommandSpec(id: .stats, words: [["stats", "statistics", "统计"]], params: [],
                     flags: [Flag("round", ["轮次"], .roundCode, "only this round", "仅此轮次"), Flag("unit", ["单位"], .unitCode, "only this unit", "仅此单位"),
                             Flag("by", ["按"], .choice([Choice("unit", ["单位"]), Choice("category", ["类别"]), Choice("lead", ["牵头领导"]), Choice("round", ["轮次"]), Choice("month", ["月份"])]),
                                  "group by unit, category, lead, round or month", "分组"),
-                            format, out, force],
+                            format, out, force, wide],
                     summary: Localized(en: "rates and counts, with the formula of every rate", zh: "统计整改率与数量(注明口径)"),
                     example: "stats --round R5 --by unit", mutates: false),
-        CommandSpec(id: .warnings, words: [["warnings", "预警"]], params: [],
+        CommandSpec(id: .warnings, words: [["warnings", "warning", "预警"]], params: [],
                     flags: [Flag("unit", ["单位"], .unitCode, "only this unit", "仅此单位"), Flag("round", ["轮次"], .roundCode, "only this round", "仅此轮次"),
                             Flag("as-of", ["截至"], .date(relativeTo: nil), "as seen on DATE (default today)", "截至日期"),
-                            format, out, force],
+                            format, out, force, wide],
                     summary: Localized(en: "red (overdue), yellow and green warnings, grouped by unit", zh: "红黄绿预警,按单位汇总"),
                     example: "warnings --unit FY", mutates: false),
-        CommandSpec(id: .slip, words: [["slip", "销号单", "对账销号单"]],
+        CommandSpec(id: .slip, words: [["slip", "销号单", "对账销号单", "对帐销号单"]],
                     params: [Param("id", .issueID([.closed]), "a closed issue", "已销号问题")], flags: [format, out, force],
                     summary: Localized(en: "print the closure slip (对账销号单) of a closed problem", zh: "打印对账销号单"),
                     example: "slip R5-001", mutates: false),
@@ -220,13 +224,15 @@ public enum Grammar {
                             Flag("check", ["检查"], nil, "check the whole file against the ledger, write nothing", "只检查不写入")],
                     summary: Localized(en: "run a command file as one transaction (all or nothing)", zh: "执行命令文件(整体生效或整体不生效)"),
                     example: "run 第五轮反馈问题.xc --check", mutates: true),
-        CommandSpec(id: .play, words: [["play", "演示", "播放"]], params: [Param("file", .file, "demo script", "演示脚本")],
-                    flags: [Flag("step", ["单步"], nil, "pause before each command: Enter runs it, c runs on to the next narration, s hides the narration, q quits",
+        CommandSpec(id: .play, words: [["play", "演示", "播放"]],
+                    params: [Param("file", .file, required: false, "a built-in demo (play --list) or a demo script's path", "内置演示名(play --list)或演示脚本路径")],
+                    flags: [Flag("list", ["列表"], nil, "list the built-in demos", "列出内置演示"),
+                            Flag("step", ["单步"], nil, "pause before each command: Enter runs it, c runs on to the next narration, s hides the narration, q quits",
                                  "逐条暂停:回车执行,c 连续执行到下一段解说,s 隐藏解说,q 退出"),
                             Flag("delay", ["间隔"], .text, "pause between commands, 0 to 60 seconds, e.g. 1s or 0.5", "每条命令之间的间隔(0–60 秒),如 1s 或 0.5")],
                     summary: Localized(en: "play a demo script as if typed; ## lines are narration (in a sandbox or memory it plays into this ledger, otherwise into a throw-away one)",
                                        zh: "演示脚本(## 行为解说;在演练或内存账本中直接演示,否则在临时账本中演示)"),
-                    example: "play scripts/demo/zhengzhou.xc --step", mutates: true),
+                    example: "play zhengzhou --step", mutates: true),
         CommandSpec(id: .clock, words: [["clock", "时钟"]], params: [Param("date", .date(relativeTo: nil), required: false, "a date, +10d, or now", "日期、+10d 或 now")],
                     flags: [], summary: Localized(en: "show or set the simulated date (clock now = the real one)", zh: "查看或设置模拟日期(clock now 恢复真实日期)"),
                     example: "clock 2024-06-01", mutates: false),
@@ -247,6 +253,10 @@ public enum Grammar {
                     example: "export script 备份.xc", mutates: false),
         CommandSpec(id: .help, words: [["help", "帮助", "?"]], params: [Param("topic", .command, required: false, "a command, or tutorial", "命令名或 tutorial")],
                     flags: [], summary: Localized(en: "list commands, or show one with an example", zh: "命令帮助"), example: "help issue verify", mutates: false),
+        CommandSpec(id: .clear, words: [["clear", "清屏"]], params: [], flags: [],
+                    summary: Localized(en: "clear the screen (Ctrl-L too; in the tutorial the current step stays in view)",
+                                       zh: "清屏(也可按 Ctrl-L;教程中保留当前步骤)"),
+                    example: "clear", mutates: false),
         CommandSpec(id: .quit, words: [["quit", "exit", "退出"]], params: [], flags: [],
                     summary: Localized(en: "leave the shell (inside a file or a demo: end that file)", zh: "退出(在命令文件或演示中:结束该文件)"), example: "quit", mutates: false),
     ]

@@ -46,19 +46,23 @@ public enum Help {
         (Localized(en: "Transfers and supervision", zh: "移交与督办"), [.transferAdd, .transferConclude, .urge]),
         (Localized(en: "Ledgers and reports", zh: "台账与报表"), [.ledger, .stats, .warnings, .slip, .reportHTML]),
         (Localized(en: "Scripts and training", zh: "脚本与培训"), [.run, .play, .clock, .user, .set, .expectStatus, .expectCount, .expectRate, .expectWarning, .expectDigest, .expectFail]),
-        (Localized(en: "Journal and audit", zh: "日志与审计"), [.undo, .exportScript, .auditVerify, .auditRebuild, .auditDigest, .auditLog, .history, .help, .quit]),
+        (Localized(en: "Journal and audit", zh: "日志与审计"), [.undo, .exportScript, .auditVerify, .auditRebuild, .auditDigest, .auditLog, .history, .help, .clear, .quit]),
     ]
 
     public static func overview(_ lang: Language) -> String {
         var lines: [String] = []
         lines.append(lang == .zh ? "命令(中英文均可;help 命令 查看详情与示例):" : "Commands (English or Chinese; help COMMAND for details and an example):")
+        // Two columns, each padded by display width: a Chinese name takes two cells a character.
+        let specs = groups.flatMap(\.1).compactMap { id in Grammar.commands.first { $0.id == id } }
+        let english = specs.map { Layout.width($0.name) }.max() ?? 0
+        let chinese = specs.map { Layout.width($0.chineseName) }.max() ?? 0
         for (title, ids) in groups {
             lines.append("")
             lines.append(title.text(lang))
             for id in ids {
                 guard let spec = Grammar.commands.first(where: { $0.id == id }) else { continue }
-                let name = spec.name + "  " + spec.chineseName
-                lines.append("  " + Layout.padRight(name, to: 28) + " " + spec.summary.text(lang))
+                lines.append("  " + Layout.padRight(spec.name, to: english) + "  " + Layout.padRight(spec.chineseName, to: chinese)
+                             + "  " + spec.summary.text(lang))
             }
         }
         lines.append("")

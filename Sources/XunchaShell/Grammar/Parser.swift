@@ -9,6 +9,19 @@ public enum Parser {
         word == spelling || word.lowercased() == spelling
     }
 
+    /// Each spelling of a second word → the command it names (`verify` → `issue verify`), the
+    /// first command in grammar order where two share one.
+    static let secondWords: [String: String] = {
+        var words: [String: String] = [:]
+        for spec in Grammar.commands.reversed() where spec.words.count > 1 {
+            let chinese = spec.chineseName
+            for w in spec.words[1] {
+                words[w] = w.unicodeScalars.contains { $0.value > 0x2E80 } ? chinese : spec.name
+            }
+        }
+        return words
+    }()
+
     /// Positions in `Grammar.commands` by each spelling of the command's first word: a line's
     /// first word is looked up, not compared against every spelling of every command (which,
     /// with a lowercasing per comparison, was a third of a batch's time).
@@ -62,7 +75,9 @@ public enum Parser {
         }
         let group = group(of: first.text)
         guard !group.isEmpty else {
-            let near = Suggest.nearest(first.text, in: firstWords)
+            // A subcommand typed alone (`verfiy`) is suggested with the word it belongs after.
+            let near = Suggest.nearest(first.text, in: firstWords) 
+                ?? secondWords[first.text.lowercased()] ?? Suggest.nearest(first.text, in: Array(secondWords.keys)).flatMap { secondWords[$0] }
             throw ShellError(en: "unknown command \"\(first.text)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? ""),
                              zh: "未知命令“\(first.text)”" + (near.map { ",是否要输入“\($0)”?" } ?? ""),
                              at: first.position, hintEn: "type help for the list of commands", hintZh: "输入 help 查看命令列表")
@@ -169,10 +184,22 @@ public enum Parser {
             throw ShellError(en: "\(compiled.spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(compiled.spec.name) 缺少 <\(p.name)>:\(p.help.zh)",
                              at: end, hintEn: "usage: \(Help.usage(compiled.spec))", hintZh: "用法:\(Help.usage(compiled.spec))")
         }
-        for n in compiled.requiredFlags where n < compiled.spec.flags.count && !inv.slots.contains(UInt8(truncatingIfNeeded: compiled.paramCount + n)) {
-            let f = compiled.spec.flags[n]
-            throw ShellError(en: "\(compiled.spec.name) needs --\(f.name): \(f.help.en)", zh: "\(compiled.spec.name) 缺少 --\(f.name):\(f.help.zh)",
-                             at: end, hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(compiled.spec.example)")
+        // Every missing flag at once: one round trip to learn what the command needs, not three.
+        let missing = compiled.requiredFlags.filter { n in
+            n < compiled.spec.flags.count && !inv.slots.contains(UInt8(truncatingIfNeeded: compiled.paramCount + n))
+        }.map { compiled.spec.flags[$0] }
+        if let f = missing.first {
+            let name = compiled.spec.name
+            let example = compiled.spec.example
+            guard missing.count > 1 else {
+                throw ShellError(en: "\(name) needs --\(f.name): \(f.help.en)", zh: "\(name) 缺少 --\(f.name):\(f.help.zh)",
+                                 at: end, hintEn: "e.g. \(example)", hintZh: "例如 \(example)")
+            }
+            let flags = missing.map { "--" + $0.name }
+            let en = flags.dropLast().joined(separator: ", ") + " and " + (flags.last ?? "")
+            let zh = missing.map { "--\($0.name)(\($0.help.zh))" }.joined(separator: "、")
+            throw ShellError(en: "\(name) needs \(en)", zh: "\(name) 缺少 \(missing.count) 个选项:\(zh)",
+                             at: end, hintEn: "e.g. \(example)", hintZh: "例如 \(example)")
         }
         return inv
     }
@@ -256,35 +283,54 @@ public enum Parser {
     }
 }
 
-/// "Did you mean": the closest spelling within a small edit distance.
-enum Suggest {
-    static func nearest(_ word: String, in candidates: [String]) -> String? {
-        let w = Array(word.lowercased())
+/// "Did you mean": the closest spelling by edit distance (a swap of two neighbours counts as
+/// one edit, so `opne` finds `open`), in English or Chinese, never a one-character spelling
+/// such as `?`: any unknown single character would be one edit from it.
+public enum Suggest {
+    public static func nearest(_ word: String, in candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        let w = Array(lowered)
         guard !w.isEmpty, w.count < 64 else { return nil }
         var best: (String, Int)?
-        for c in candidates {
+        for c in candidates where c.count >= 2 && c != word {
             let d = distance(w, Array(c.lowercased()))
-            let limit = max(1, min(3, c.count / 3))
-            if d <= limit, best.map({ d < $0.1 }) ?? true { best = (c, d) }
+            if d <= limit(max(w.count, c.count)), best.map({ d < $0.1 }) ?? true { best = (c, d) }
         }
-        if best == nil, let prefix = candidates.first(where: { $0.hasPrefix(word.lowercased()) && word.count >= 2 }) {
+        if best == nil, w.count >= 2, let prefix = candidates.first(where: { $0.count >= 2 && $0.lowercased().hasPrefix(lowered) }) {
             return prefix
         }
         return best?.0
     }
 
+    /// How many edits still look like a typo of a word this long: one in a short word (a
+    /// two-character Chinese word, `opne`), two from five letters, three from nine.
+    static func limit(_ length: Int) -> Int {
+        length >= 9 ? 3 : length >= 5 ? 2 : 1
+    }
+
+    /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of
+    /// two neighbouring characters each count one.
     static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var before = Array(repeating: 0, count: b.count + 1)
         var prev = Array(0...b.count)
         var cur = prev
         for i in 1...a.count {
             cur[0] = i
             for j in 1...b.count {
                 cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cur[j] = min(cur[j], before[j - 2] + 1) }
             }
+            before = prev
             swap(&prev, &cur)
         }
         return prev[b.count]
+    }
+
+    /// `; did you mean "x"?` / `,是否要输入“x”?`, or nothing when no spelling is near.
+    static func phrase(_ word: String, in candidates: [String]) -> Localized? {
+        guard let near = nearest(word, in: candidates) else { return nil }
+        return Localized(en: "; did you mean \(near)?", zh: ",是否要输入 \(near)?")
     }
 }

@@ -122,7 +122,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case clock, user, set, history
     case expectStatus, expectCount, expectRate, expectFail, expectDigest, expectWarning
     case undo, exportScript, auditVerify, auditRebuild, auditDigest, auditLog
-    case help, quit
+    case help, quit, clear
 }
 
 /// One command of the grammar table: its words (each with aliases), arguments, flags, help and

@@ -111,8 +111,9 @@ extension Invocation {
         guard case .choice(let choices)? = kind else { return t.text }
         guard let c = choices.first(where: { $0.spellings.contains { Parser.same(t.text, $0) } }) else {
             let list = choices.map(\.word).joined(separator: ", ")
-            throw ShellError(en: "\"\(t.text)\" is not valid here; expected one of: \(list)",
-                             zh: "“\(t.text)”无效;可用:\(list)", at: t.position)
+            let near = Suggest.nearest(t.text, in: choices.flatMap(\.spellings))
+            throw ShellError(en: "\"\(t.text)\" is not valid here" + (near.map { " (did you mean \($0)?)" } ?? "") + "; expected one of: \(list)",
+                             zh: "“\(t.text)”无效" + (near.map { "(是否要输入 \($0)?)" } ?? "") + ";可用:\(list)", at: t.position)
         }
         return c.word
     }
@@ -122,7 +123,9 @@ extension Invocation {
         for (word, token) in strings(name, split: true) where !word.isEmpty {
             guard let m = VerifyMethod.parse(word) else {
                 let words = VerifyMethod.allCases.map { "\($0.rawValue) \($0.chinese[0])" }.joined(separator: ", ")
-                throw ShellError(en: "\"\(word)\" is not a verification method", zh: "“\(word)”不是验收方式",
+                let near = Suggest.phrase(word, in: VerifyMethod.spellings)
+                throw ShellError(en: "\"\(word)\" is not a verification method" + (near?.en ?? ""),
+                                 zh: "“\(word)”不是验收方式" + (near?.zh ?? ""),
                                  at: token.position, hintEn: "expected: \(words)", hintZh: "可用:\(words)")
             }
             out.append(m)
@@ -134,7 +137,9 @@ extension Invocation {
         var out = Set<IssueStatus>()
         for (word, token) in strings(name, split: true) where !word.isEmpty {
             guard let s = IssueStatus.parse(word) else {
-                throw ShellError(en: "\"\(word)\" is not a status", zh: "“\(word)”不是问题状态", at: token.position,
+                let near = Suggest.phrase(word, in: IssueStatus.spellings)
+                throw ShellError(en: "\"\(word)\" is not a status" + (near?.en ?? ""),
+                                 zh: "“\(word)”不是问题状态" + (near?.zh ?? ""), at: token.position,
                                  hintEn: "expected: " + IssueStatus.allCases.map(\.rawValue).joined(separator: ", "),
                                  hintZh: "可用:" + IssueStatus.allCases.map { $0.chinese[0] }.joined(separator: "、"))
             }

@@ -17,8 +17,10 @@ public enum StepKey: Equatable, Sendable {
     case run
     /// `c`: run this command and the following ones without pausing, up to the next narration.
     case runToNarration
-    /// `s`: hide the narration from now on (again: show it), and run the command.
+    /// `s`: hide the narration from now on (again: show it); the command still waits.
     case toggleNarration
+    /// Ctrl-L: clear the screen and show the waiting command again.
+    case redraw
     /// `q`, Ctrl-C, Ctrl-D, or the input ended.
     case quit
 
@@ -27,6 +29,7 @@ public enum StepKey: Equatable, Sendable {
     public static func from(_ answer: String?) -> StepKey? {
         guard let answer else { return .quit }
         if answer == "\u{4}" || answer == "\u{3}" || answer == "\u{1C}" { return .quit }
+        if answer == "\u{C}" { return .redraw }
         switch answer.trimmingSpaces.trimmingNewlines.lowercased() {
         case "": return .run
         case "q", "quit", "退出": return .quit
@@ -80,14 +83,22 @@ public struct Player {
                 continue
             }
             guard !line.tokens.isEmpty else { continue }
-            session.out(paint("xuncha>", "1;36") + " " + line.text)
+            showCommand(line)
             if waiting {
-                switch ask() {
+                var key = ask(line)
+                while key == .toggleNarration {
+                    narrate.toggle()
+                    session.say(paint(narrate ? "(narration shown)" : "(narration hidden)", "2"),
+                                paint(narrate ? "(显示解说)" : "(隐藏解说)", "2"))
+                    showCommand(line)
+                    key = ask(line)
+                }
+                switch key {
                 case .quit:
                     session.say("(stopped before line \(line.end.line) of \(file); nothing after it ran)",
                                 "(已退出演示:\(file) 第 \(line.end.line) 行及以后未执行)")
                     return .quit(line: line.end.line)
-                case .toggleNarration: narrate.toggle()
+                case .toggleNarration, .redraw: break
                 case .runToNarration: waiting = false
                 case .run: break
                 }
@@ -103,13 +114,25 @@ public struct Player {
         return .finished
     }
 
-    /// Waits for a key that means something; unknown keys show the keys again.
-    private func ask() -> StepKey {
+    /// Waits for a key that means something. Whatever is shown meanwhile (the keys again after
+    /// an unknown one, a cleared screen after Ctrl-L) is followed by the waiting command, so
+    /// that the command is always the line just above its output.
+    private func ask(_ line: ScriptLine) -> StepKey {
         while true {
-            if let key = StepKey.from(readAnswer()) { return key }
-            showKeys()
+            switch StepKey.from(readAnswer()) {
+            case .redraw?:
+                session.out("\u{1B}[H\u{1B}[2J" + commandText(line))
+            case let key?: return key
+            case nil:
+                showKeys()
+                showCommand(line)
+            }
         }
     }
+
+    private func showCommand(_ line: ScriptLine) { session.out(commandText(line)) }
+
+    private func commandText(_ line: ScriptLine) -> String { paint("xuncha>", "1;36") + " " + line.text }
 
     private func showKeys() {
         session.say(paint("[step] Enter: run the command shown · c: run on to the next narration · s: hide/show narration · q: quit", "2"),

@@ -16,6 +16,9 @@ public final class Repl {
     public var afterCommand: ((_ tokens: [Token], _ error: ShellError?) -> Void)?
     /// Shown after the banner (the sandbox notice, the tutorial's first step).
     public var greeting: String?
+    /// What the prompt calls the store once a change was accepted, when that differs from the
+    /// start (a blank sandbox is `empty` only until something is added).
+    public var labelAfterChange: String?
 
     public init(session: Session, editor: LineEditor, colour: Bool) {
         self.session = session
@@ -76,6 +79,11 @@ public final class Repl {
                         report(error, line: text, promptWidth: Layout.width(firstPlainPrompt))
                         afterCommand?(tokens, error)
                         continue
+                    }
+                    if let label = labelAfterChange,
+                       (try? Parser.parse(tokens, end: SourcePosition(line: lineNumber, column: 1)))?.spec.mutates == true {
+                        session.storeLabel = label
+                        labelAfterChange = nil
                     }
                     afterCommand?(tokens, nil)
                 } catch {

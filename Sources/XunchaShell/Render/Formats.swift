@@ -1,3 +1,5 @@
+import XunchaCore
+
 /// The output formats of every ledger, stats, warnings and slip command.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table, csv, json, md
@@ -15,9 +17,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 }
 
 extension Table {
-    public func rendered(_ format: OutputFormat, maxWidth: Int?) -> String {
+    public func rendered(_ format: OutputFormat, maxWidth: Int?, language: Language = .en) -> String {
         switch format {
-        case .table: return text(maxWidth: maxWidth) + "\n"
+        case .table: return text(maxWidth: maxWidth, language: language) + "\n"
         case .csv: return csv()
         case .json: return json()
         case .md: return markdown()

@@ -102,33 +102,36 @@ public struct Table: Sendable, Equatable {
     public var rows: [[String]] { cells.map { $0.map(\.text) } }
 
     /// Aligned columns by display width (Chinese characters take two columns). When `maxWidth` is
-    /// given the widest text columns are narrowed until the table fits; their cells are cut with …
-    /// (or wrapped, for wrapping columns).
-    public func text(maxWidth: Int? = nil) -> String {
-        let shown = columns.indices.filter { !columns[$0].exportOnly }
+    /// given the table is fitted to it (see `TableFit`): free text is cut with … (or wrapped, for
+    /// wrapping columns), then the least important columns are left out with a note saying which,
+    /// and as a last resort each row becomes a block of lines. The note is in `language`.
+    public func text(maxWidth: Int? = nil, language: Language = .en) -> String {
+        let all = columns.indices.filter { !columns[$0].exportOnly }
         func lines(of cell: String, _ c: Int) -> [String] {
             columns[c].wraps ? cell.split(separator: "\n", omittingEmptySubsequences: false).map { Table.oneLine(String($0)) } : [Table.oneLine(cell)]
         }
         let body = cells + (totals.map { [$0] } ?? [])
-        var widths: [Int: Int] = [:]
-        for c in shown {
+        var natural: [Int: Int] = [:]
+        for c in all {
             var w = Layout.width(columns[c].header)
             for row in body where c < row.count {
                 for part in lines(of: row[c].text, c) { w = max(w, Layout.width(part)) }
             }
-            widths[c] = w
+            natural[c] = w
         }
-        if let maxWidth {
-            // Free text (titles, names, matters) gives way first, down to 8 columns; then any
-            // text column down to 6. Numbers are never cut.
-            var total = widths.values.reduce(0, +) + 2 * max(0, shown.count - 1)
-            for (pool, floor) in [(shown.filter { columns[$0].flexible }, 8), (shown.filter { !columns[$0].numeric }, 6)] {
-                while total > maxWidth {
-                    guard let widest = pool.max(by: { (widths[$0] ?? 0) < (widths[$1] ?? 0) }),
-                          let w = widths[widest], w > floor else { break }
-                    widths[widest] = w - 1
-                    total -= 1
-                }
+        let shown: [Int]
+        let widths: [Int: Int]
+        var note: [String] = []
+        switch TableFit.plan(self, shown: all, natural: natural, maxWidth: maxWidth) {
+        case .blocks:
+            let width = maxWidth ?? 80
+            return ((title.map { TableFit.wrapWords($0, to: width) } ?? []) + TableFit.blocks(self, shown: all, maxWidth: width, language)
+                    + footer.flatMap { TableFit.wrapWords($0, to: width) }).joined(separator: "\n")
+        case .columns(let s, let w, let dropped):
+            shown = s
+            widths = w
+            if !dropped.isEmpty, let maxWidth {
+                note = [TableFit.droppedNote(dropped.map { columns[$0].header }, width: maxWidth, language)]
             }
         }
         func render(_ row: [Cell]) -> [String] {
@@ -153,7 +156,7 @@ public struct Table: Sendable, Equatable {
         }
         let rule = shown.map { String(repeating: "─", count: widths[$0] ?? 0) }.joined(separator: "  ")
         var out: [String] = []
-        if let title { out.append(title) }
+        if let title { out += maxWidth.map { TableFit.wrapWords(title, to: $0) } ?? [title] }
         out += render(columns.map { Cell.text($0.header) })
         out.append(rule)
         for row in cells { out += render(row) }
@@ -161,7 +164,9 @@ public struct Table: Sendable, Equatable {
             if !cells.isEmpty { out.append(rule) }
             out += render(totals)
         }
-        out += footer
+        // The lines under the table wrap at the terminal's edge, between words where they can.
+        let under = footer + note
+        out += maxWidth.map { w in under.flatMap { TableFit.wrapWords($0, to: w) } } ?? under
         return out.joined(separator: "\n")
     }
 

@@ -53,6 +53,7 @@ extension Session {
     }
 
     public func execute(_ inv: Invocation) throws(ShellError) {
+        try checkIssueRounds(inv)
         if let command = try domainCommand(inv) {
             try change(command, inv)
             return
@@ -79,8 +80,21 @@ extension Session {
         case .history:
             for (n, line) in history().enumerated() { out("\(Layout.padLeft(String(n + 1), to: 5))  \(line)") }
         case .quit: requestQuit()
+        case .clear:
+            // Only a terminal has a screen; in a file or a pipe there is nothing to clear.
+            if isTerminal {
+                print("\u{1B}[H\u{1B}[2J", terminator: "")
+                if let kept = keptInView?() { out(kept) }
+            }
         case .run: try runCommand(inv)
         case .play:
+            // The file became optional for `play --list`; without either there is nothing to play.
+            if !inv.has("list") && inv.optional("file") == nil {
+                let names = Demos.all.map(\.name).joined(separator: ", ")
+                throw ShellError(en: "play needs <file>: a built-in demo (\(names)) or a demo script's path",
+                                 zh: "play 缺少 <file>:内置演示名(\(names))或演示脚本路径", at: inv.end,
+                                 hintEn: "play --list shows what each demo tells", hintZh: "play --list 列出各演示的内容")
+            }
             guard let playHandler else {
                 throw ShellError(en: "play is not available here", zh: "此处不能使用 play", at: inv.start)
             }
@@ -136,7 +150,7 @@ extension Session {
     func helpCommand(_ inv: Invocation) throws(ShellError) {
         let words = inv.rest.map(\.text)
         if words.isEmpty { out(Help.overview(language)); return }
-        if words[0] == "tutorial" || words[0] == "教程" { out(Tutorial.text(language)); return }
+        if words[0] == "tutorial" || words[0] == "教程" { out(Tutorial.text(language, current: tutorialStep?())); return }
         let found = Help.lookup(words)
         guard !found.isEmpty else {
             let near = Suggest.nearest(words[0], in: Parser.firstWords)
@@ -145,5 +159,32 @@ extension Session {
                              at: inv.rest.first?.position)
         }
         out(found.map { Help.command($0, language) }.joined(separator: "\n\n"))
+    }
+
+    /// A problem id whose round does not exist is refused as exactly that (`no round R9`), not
+    /// as an unknown or malformed id. Read from the store at once, so a round another session
+    /// opened a moment ago counts.
+    func checkIssueRounds(_ inv: Invocation) throws(ShellError) {
+        let names = inv.spec.params.filter { if case .issueID = $0.kind { true } else { false } }.map(\.name)
+            + inv.spec.flags.filter { if case .issueID? = $0.kind { true } else { false } }.map(\.name)
+        for name in names {
+            // Only where the id reads as a round code and a number: `r5-001` (a round in other
+            // letters), `Ｒ5-001` or a transfer id `T-0001` keep the core's "no issue".
+            guard let id = inv.optional(name), let (round, _) = IssueID.split(id), !round.isEmpty, round != "T",
+                  round.utf8.allSatisfy({ $0 < 0x80 && ($0 == UInt8(ascii: "_") || Character(Unicode.Scalar($0)).isLetter || Character(Unicode.Scalar($0)).isNumber) })
+            else { continue }
+            do {
+                guard try reader.findRound(round) == nil else { continue }
+                // Only on the way to a refusal: is it a known round in other letters?
+                let known = try reader.roundCodes(limit: 100_000).codes
+                guard !known.contains(where: { $0.lowercased() == round.lowercased() }) else { continue }
+                _ = try reader.round(round)
+            } catch let error as DomainError {
+                throw ShellError(Localized(en: "no round \(round) (the round of \(id))", zh: "没有轮次 \(round)(\(id) 所属的轮次)"),
+                                 hint: error.hint, at: inv.position(of: name))
+            } catch {
+                throw storeFailure(error)
+            }
+        }
     }
 }

@@ -102,8 +102,8 @@ extension Session {
                 return Views.rounds(try l.allRounds(), tallies: Dictionary(tallies.map { ($0.key, $0.tally) }, uniquingKeysWith: { a, _ in a }),
                                     language)
             }
-            out(table.text(maxWidth: terminalWidth))
-        case .unitList: out(try read(inv) { Views.units(try $0.allUnits(), language) }.text(maxWidth: terminalWidth))
+            out(table.text(maxWidth: terminalWidth, language: language))
+        case .unitList: out(try read(inv) { Views.units(try $0.allUnits(), language) }.text(maxWidth: terminalWidth, language: language))
         default: break
         }
     }
@@ -146,7 +146,8 @@ extension Session {
             guard try writeOutput(table.rendered(format, maxWidth: nil), to: path, inv, field: "out") else { return }
             say("\(table.cells.count) row(s) written to \(path) (\(format.rawValue))", "已写入 \(table.cells.count) 行到 \(path)(\(format.rawValue))")
         } else {
-            var text = table.rendered(asked ?? .table, maxWidth: terminalWidth)
+            // `--wide`: every column at its full width, for a terminal that scrolls sideways.
+            var text = table.rendered(asked ?? .table, maxWidth: inv.has("wide") ? nil : terminalWidth, language: language)
             if text.hasSuffix("\n") { text.removeLast() }
             out(text)
         }

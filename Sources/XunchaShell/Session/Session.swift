@@ -31,6 +31,8 @@ public final class Session {
         try FileIO.write(text, to: path, force: force)
     }
     public var history: () -> [String] = { [] }
+    /// The tutorial's step to type now (`help tutorial` marks it) and the text `clear` keeps in view.
+    public var tutorialStep: (() -> Int?)?, keptInView: (() -> String?)?
     /// Set by `quit`.
     public private(set) var wantsQuit = false
 

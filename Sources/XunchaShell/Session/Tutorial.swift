@@ -57,12 +57,14 @@ public enum Tutorial {
         step("issue show R5-001", "问题 查看 R5-001", "the whole history of the problem, who did what and when", "问题的全部经过:谁、何时、做了什么"),
     ]
 
-    /// Every step at once (`help tutorial`).
-    public static func text(_ lang: Language) -> String {
+    /// Every step at once (`help tutorial`); the step to type now, when there is one, marked ▶.
+    public static func text(_ lang: Language, current: Int? = nil) -> String {
         var lines = [lang == .zh ? "五分钟上手 —— 请在演练账本中逐条输入(xuncha --tutorial 或 xuncha --sandbox 启动,退出即丢弃):"
                                  : "The first five minutes — type these in a sandbox (start xuncha --tutorial or xuncha --sandbox; nothing is kept):"]
         for (n, s) in steps.enumerated() {
-            lines.append(Layout.padLeft(String(n + 1), to: 3) + ". " + s.command(lang))
+            let here = n == current
+            lines.append((here ? "▶" : " ") + Layout.padLeft(String(n + 1), to: 2) + ". " + s.command(lang)
+                         + (here ? (lang == .zh ? "    ← 当前步骤" : "    ← you are here") : ""))
             lines.append("      " + s.why.text(lang))
         }
         lines.append(ending.text(lang))
@@ -70,8 +72,8 @@ public enum Tutorial {
     }
 
     static let ending = Localized(
-        en: "Next: Tab completes commands, ids and names; help COMMAND shows one with an example; undo reverts your last change;\nplay scripts/demo/zhengzhou.xc --step plays a whole story. Ctrl-D leaves (a sandbox is thrown away).",
-        zh: "接下来:Tab 补全命令、编号和姓名;help 命令 查看用法与示例;undo 撤回上一条修改;\nplay scripts/demo/zhengzhou.xc --step 单步演示完整案例。Ctrl-D 退出(演练账本随即丢弃)。")
+        en: "Next: Tab completes commands, ids and names; help COMMAND shows one with an example; undo reverts your last change;\nplay zhengzhou --step plays a whole story (play --list shows every demo). Ctrl-D leaves (a sandbox is thrown away).",
+        zh: "接下来:Tab 补全命令、编号和姓名;help 命令 查看用法与示例;undo 撤回上一条修改;\nplay zhengzhou --step 单步演示完整案例(play --list 列出全部演示)。Ctrl-D 退出(演练账本随即丢弃)。")
 }
 
 /// Walks a newcomer through `Tutorial.steps` in the shell: shows one step, and when the

@@ -57,6 +57,10 @@ public final class LineEditor {
     static let completeFunctionName = "xuncha-complete"
     /// Name of the ^R history search function.
     static let searchFunctionName = "xuncha-search-history"
+    /// The ^L handler: clears the screen and shows `keptInView` above the prompt.
+    static let clearFunctionName = "xuncha-clear-screen"
+    /// What ^L shows again after clearing the screen (the tutorial's current step), if anything.
+    public var keptInView: (() -> String?)?
     /// Internal: reads the next key of a ^R search; bound to `searchContinueKey`.
     static let searchContinueFunctionName = "xuncha-search-continue"
     /// U+009F (a C1 control nobody types): pushed back by the search to get
@@ -137,6 +141,11 @@ public final class LineEditor {
         }
         _ = xe_bind(el, "^R", Self.searchFunctionName)
         _ = xe_bind(el, "\\237", Self.searchContinueFunctionName)
+        _ = xe_add_function(el, Self.clearFunctionName, "Clear the screen, show what the shell keeps in view, redraw the line") { el, _ in
+            guard let editor = LineEditor.from(el) else { return UInt8(CC_ERROR) }
+            return editor.clearScreen(el)
+        }
+        _ = xe_bind(el, "^L", Self.clearFunctionName)
 
         ownsSigint = xe_install_sigint() == 1
     }

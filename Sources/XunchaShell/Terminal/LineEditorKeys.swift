@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CEditLine
 import CEditLineShim
 
@@ -44,6 +49,11 @@ extension LineEditor {
             Self.replaceLine(el, with: session.original, cursorAt: session.originalCursor)
             endSearch()
             return UInt8(CC_REFRESH)
+        case 0x1B where !Self.moreInputWaiting():
+            // Esc alone leaves the search with the match. Handed on, libedit would take it as
+            // the meta prefix and swallow the next key (the Enter that runs the line).
+            endSearch()
+            return UInt8(CC_REFRESH)
         case 0..<0x20:
             // Keep the match and let libedit run the key as usual.
             endSearch()
@@ -70,6 +80,21 @@ extension LineEditor {
         }
         el_wpush(el, [Self.searchContinueKey, 0])
         return UInt8(CC_REFRESH)
+    }
+
+    /// Whether more bytes follow at once: an arrow key sends Esc with its sequence in one
+    /// write, a person pressing Esc sends it alone.
+    static func moreInputWaiting() -> Bool {
+        var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        return poll(&fd, 1, 40) > 0
+    }
+
+    /// The ^L handler: clear, show what is kept in view, and let libedit redraw the line.
+    func clearScreen(_ el: OpaquePointer) -> UInt8 {
+        var text = "\u{1B}[H\u{1B}[2J"
+        if let kept = keptInView?(), !kept.isEmpty { text += kept + "\n" }
+        xe_write_stdout(text)
+        return UInt8(CC_REDISPLAY)
     }
 
     /// Leaves search mode; the line keeps whatever it shows.
