@@ -30,6 +30,9 @@ struct Binary {
     }
 
     static func run(_ args: [String], stdin: String? = nil, bytes: [UInt8]? = nil, env: [String: String] = [:], in dir: URL) throws -> Result {
+        // A child that exits before reading all its input must fail the test, not kill the
+        // test process with SIGPIPE when the rest is written.
+        signal(SIGPIPE, SIG_IGN)
         let p = Process()
         p.executableURL = url
         p.arguments = args
@@ -42,9 +45,10 @@ struct Binary {
         p.standardError = err
         p.standardInput = input
         try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        if let bytes { input.fileHandleForWriting.write(Data(bytes)) }
-        try input.fileHandleForWriting.close()
+        // EPIPE (the child stopped reading) is the child's outcome, checked by the caller.
+        if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
+        if let bytes { try? input.fileHandleForWriting.write(contentsOf: Data(bytes)) }
+        try? input.fileHandleForWriting.close()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

@@ -58,25 +58,16 @@ final class FastPathTests: XCTestCase {
         }
     }
 
-    func testUniquedKeepsFirstOrder() {
-        XCTAssertEqual([VerifyMethod.onsite, .documents, .onsite, .survey, .documents].uniqued(), [.onsite, .documents, .survey])
-        XCTAssertEqual([Int]().uniqued(), [])
-    }
-
-    func testJoinedIsConcatenation() {
-        var rng = SplitMix(seed: 3)
-        for _ in 0..<2_000 {
-            let parts = (0..<Int(rng.next() % 5)).map { _ in randomWord(&rng, maxLength: 5) }
-            let joined: String
-            switch parts.count {
-            case 0: joined = Text.joined()
-            case 1: joined = Text.joined(parts[0])
-            case 2: joined = Text.joined(parts[0], parts[1])
-            case 3: joined = Text.joined(parts[0], parts[1], parts[2])
-            default: joined = Text.joined(parts[0], parts[1], parts[2], parts[3])
-            }
-            XCTAssertEqual(Array(joined.utf8), Array(parts.joined().utf8))
-        }
+    /// A verification names each method once, in the order first given.
+    func testRepeatedMethodsAreRecordedOnceInFirstOrder() throws {
+        var l = try Ledger.withIssue()
+        try l.assign()
+        try l.report()
+        let event = try l.run(.verify(id: "R5-001", verdict: .pass, by: "孙七",
+                                      methods: [.onsite, .documents, .onsite, .survey, .documents], note: nil))
+        guard case .issueVerified(let p) = event else { return XCTFail("\(event)") }
+        XCTAssertEqual(p.methods, [.onsite, .documents, .survey])
+        XCTAssertEqual(l.issue()?.verifications.last?.methods, [.onsite, .documents, .survey])
     }
 }
 

@@ -1,7 +1,7 @@
 import XCTest
 @testable import XunchaCore
 
-/// A small ledger built through `decide` + `apply`, as the shell does.
+/// A small ledger built through `decide` + `record`, as the shell does.
 struct Ledger {
     var state = State()
     var today = Day(year: 2024, month: 5, day: 10) ?? Day(ordinal: 0)
@@ -10,7 +10,7 @@ struct Ledger {
     @discardableResult
     mutating func run(_ command: Command, file: StaticString = #filePath, line: UInt = #line) throws -> Event {
         let event = try state.decide(command, Context(today: today, actor: actor))
-        state.apply(event, on: today, actor: actor)
+        state.record(event, on: today, actor: actor)
         return event
     }
 
@@ -20,10 +20,12 @@ struct Ledger {
         do {
             _ = try state.decide(command, Context(today: today, actor: actor))
             XCTFail("expected a refusal containing \"\(words)\"", file: file, line: line)
-        } catch {
+        } catch let error as DomainError {
             XCTAssertTrue(error.message.en.contains(words), "\(error.message.en) lacks \"\(words)\"", file: file, line: line)
             XCTAssertFalse(error.message.zh.isEmpty, file: file, line: line)
             if let field { XCTAssertEqual(error.field, field, file: file, line: line) }
+        } catch {
+            XCTFail("not a refusal: \(error)", file: file, line: line)
         }
         XCTAssertEqual(state, before, "a refused command changed the state", file: file, line: line)
     }
