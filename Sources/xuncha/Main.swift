@@ -25,6 +25,12 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         var options = storeOptions
         if runOptions.tutorial { options.sandbox = true }
+        // Commands that ask nothing of a ledger (help, clock…) run even where there is none.
+        if !runOptions.commands.isEmpty, runOptions.files.isEmpty, runOptions.commands.allSatisfy(Parser.needsNoLedger),
+           !options.sandbox, let path = options.store ?? Optional(StorePath.defaultPath(environment: ProcessInfo.processInfo.environment)),
+           !FileManager.default.fileExists(atPath: path) {
+            options.memory = true
+        }
         // Only -c commands that all read leave a missing store uncreated (and refused).
         let writes = runOptions.commands.isEmpty || !runOptions.files.isEmpty || runOptions.commands.contains(where: Parser.writes)
         let app: App

@@ -107,7 +107,7 @@ final class SessionTests: XCTestCase {
 
     func testUndoRefusedWhenSomethingLaterDependsOnIt() throws {
         let h = Harness.ready()
-        let other = Session(ledger: h.journal, user: "other", language: .en, realToday: { Day(ordinal: 19_853) }, out: { _ in }, err: { _ in })
+        let other = Session(store: h.journal, user: "other", language: .en, realToday: { Day(ordinal: 19_853) }, out: { _ in }, err: { _ in })
         h.run("issue progress R5-001 mine")
         try other.execute("issue progress R5-001 theirs")
         XCTAssertTrue(h.fail("undo")?.message.en.contains("depends on it") ?? false)

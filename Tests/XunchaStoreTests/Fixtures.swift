@@ -11,8 +11,8 @@ struct Fact {
     var actor: String
 }
 
-/// Builds valid histories by deciding real commands against a local state, so that every
-/// event a test appends is one the domain would have accepted.
+/// Builds valid histories by deciding real commands against a plain in-memory ledger, so that
+/// every event a test records is one the domain would have accepted.
 struct History {
     var state = State()
     var facts: [Fact] = []
@@ -25,7 +25,7 @@ struct History {
 
     mutating func run(_ command: Command) throws {
         let event = try state.decide(command, Context(today: day, actor: actor))
-        state.apply(event, on: day, actor: actor)
+        state.record(event, on: day, actor: actor)
         facts.append(Fact(event: event, at: day, actor: actor))
     }
 
@@ -67,33 +67,52 @@ class StoreTestCase: XCTestCase {
 
     var storePath: String { dir + "/ledger.db" }
 
-    func append(_ facts: some Sequence<Fact>, to journal: any Journal) throws {
-        try journal.write { appender in
-            for f in facts { _ = try appender.append(f.event, at: f.at, actor: f.actor) }
+    /// Records one fact the way a session does: applied through the writer, then appended
+    /// with the rows it changed. Returns its seq.
+    @discardableResult
+    func record(_ f: Fact, _ w: any LedgerWriter, actor: String? = nil) throws -> Int64 {
+        let who = actor ?? f.actor
+        return try w.record(f.event, at: f.at, actor: who, changes: try w.apply(f.event, on: f.at, actor: who))
+    }
+
+    func append(_ facts: some Sequence<Fact>, to ledger: any Ledger) throws {
+        try ledger.write { w in
+            for f in facts { try record(f, w) }
         }
     }
 
-    /// A store at `storePath` holding `h`'s facts and a snapshot of its state, written and
-    /// closed, then opened again the way a user's next command would open it.
-    func reopenedWithSnapshot(_ h: History) throws -> LoadedStore {
-        do {
-            let journal = try SQLiteJournal.open(path: storePath, createIfMissing: true)
-            try append(h.facts, to: journal)
-            try journal.saveSnapshot(seq: Int64(h.facts.count), state: h.state)
-            try journal.close()
-        }
-        return try StoreLoader.load(path: storePath, createIfMissing: false)
+    /// A store at `storePath` holding `h`'s facts, closed again.
+    @discardableResult
+    func storeWith(_ h: History) throws -> History {
+        let ledger = try SQLiteLedger.open(path: storePath, createIfMissing: true)
+        try append(h.facts, to: ledger)
+        try ledger.close()
+        return h
     }
 
-    func count(_ journal: SQLiteJournal, _ table: String = "journal") throws -> Int {
-        try journal.queue.inDatabase { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? -1 }
+    func count(_ ledger: SQLiteLedger, _ table: String = "journal") throws -> Int {
+        try ledger.queue.inDatabase { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? -1 }
     }
 
-    /// Raw SQL on the file through a separate connection, the way an attacker or a broken
-    /// tool would change it behind xuncha's back.
+    /// Raw SQL on the file through a separate connection, the way a broken tool would change
+    /// it behind xuncha's back.
     func tamper(_ path: String, _ sql: String, _ arguments: StatementArguments = []) throws {
         let queue = try DatabaseQueue(path: path)
         try queue.inDatabase { db in try db.execute(sql: sql, arguments: arguments) }
+        try queue.close()
+    }
+
+    /// Like `tamper`, by someone who first drops the journal's triggers (and puts them back):
+    /// the chain is what still tells.
+    func forge(_ path: String, _ sql: String, _ arguments: StatementArguments = []) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.inDatabase { db in
+            let triggers = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'journal'")
+            XCTAssertEqual(triggers.count, 2, "the journal's two triggers")
+            try db.execute(sql: "DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete")
+            try db.execute(sql: sql, arguments: arguments)
+            for trigger in triggers { try db.execute(sql: trigger) }
+        }
         try queue.close()
     }
 

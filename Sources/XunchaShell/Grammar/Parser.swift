@@ -62,6 +62,21 @@ public enum Parser {
         }
     }
 
+    /// Whether a `-c` text asks nothing of a ledger (`help`, `clock`, `user`…): it may then run
+    /// where there is no store, on an empty ledger in memory.
+    public static func needsNoLedger(_ text: String) -> Bool {
+        let free: Set<CommandID> = [.help, .clock, .user, .quit, .history, .clear, .set]
+        return text.split(separator: "\n").allSatisfy { line in
+            guard let tokens = try? Lexer.tokenize(String(line)).tokens else { return false }
+            do {
+                guard let inv = try parse(tokens, end: SourcePosition(line: 1, column: 1)) else { return true }
+                return free.contains(inv.spec.id) && !inv.spec.mutates
+            } catch {
+                return false
+            }
+        }
+    }
+
     public static func parse(_ tokens: [Token], end: SourcePosition) throws(ShellError) -> Invocation? {
         guard let first = tokens.first else { return nil }
         if first.quoted || first.isFlag {
