@@ -23,6 +23,10 @@ final class OpenWrite {
     private var transfers: [String: Cached<Transfer>] = [:]
     private var policy: Cached<Policy>?
     private var nextTransfer: Cached<Int>?
+    /// The keys changed since the last flush: a flush visits only them (iterating the whole
+    /// cache while changing it copied the dictionary, at a province file's every feedback).
+    private var dirtyRounds: Set<String> = [], dirtyUnits: Set<String> = []
+    private var dirtyIssues: Set<String> = [], dirtyTransfers: Set<String> = []
     private var dirty = false
 
     /// An entity as the tables hold it (`base`) and as the transaction has made it (`value`).
@@ -101,10 +105,10 @@ final class OpenWrite {
 
     /// Lays an event's after-images over the cache.
     func change(_ f: Fragment) throws {
-        for (k, v) in f.rounds { _ = try round(k); rounds[k]?.value = v }
-        for (k, v) in f.units { _ = try unit(k); units[k]?.value = v }
-        for (k, v) in f.issues { _ = try issue(k); issues[k]?.value = v }
-        for (k, v) in f.transfers { _ = try transfer(k); transfers[k]?.value = v }
+        for (k, v) in f.rounds { _ = try round(k); rounds[k]?.value = v; dirtyRounds.insert(k) }
+        for (k, v) in f.units { _ = try unit(k); units[k]?.value = v; dirtyUnits.insert(k) }
+        for (k, v) in f.issues { _ = try issue(k); issues[k]?.value = v; dirtyIssues.insert(k) }
+        for (k, v) in f.transfers { _ = try transfer(k); transfers[k]?.value = v; dirtyTransfers.insert(k) }
         if let p = f.policy { _ = try currentPolicy(); policy?.value = p }
         if let n = f.nextTransfer { _ = try nextTransferNumber(); nextTransfer?.value = n }
         if !f.isEmpty { dirty = true }
@@ -140,10 +144,13 @@ final class OpenWrite {
         }
         guard dirty else { return }
         let p = projection
-        for (k, c) in rounds where c.changed { try p.write(round: c.value, code: k, base: c.base); rounds[k]?.base = c.value }
-        for (k, c) in units where c.changed { try p.write(unit: c.value, code: k, base: c.base); units[k]?.base = c.value }
-        for (k, c) in issues where c.changed { try p.write(issue: c.value, id: k, base: c.base); issues[k]?.base = c.value }
-        for (k, c) in transfers where c.changed { try p.write(transfer: c.value, id: k, base: c.base); transfers[k]?.base = c.value }
+        for k in dirtyRounds { if let c = rounds[k], c.changed { try p.write(round: c.value, code: k, base: c.base); rounds[k]?.base = c.value } }
+        for k in dirtyUnits { if let c = units[k], c.changed { try p.write(unit: c.value, code: k, base: c.base); units[k]?.base = c.value } }
+        for k in dirtyIssues { if let c = issues[k], c.changed { try p.write(issue: c.value, id: k, base: c.base); issues[k]?.base = c.value } }
+        for k in dirtyTransfers {
+            if let c = transfers[k], c.changed { try p.write(transfer: c.value, id: k, base: c.base); transfers[k]?.base = c.value }
+        }
+        dirtyRounds = []; dirtyUnits = []; dirtyIssues = []; dirtyTransfers = []
         if let c = policy, c.changed, let value = c.value { try p.write(policy: value); policy?.base = value }
         if let c = nextTransfer, c.changed, let value = c.value {
             try p.writeSetting(Projection.transferCounter, value)
@@ -162,6 +169,7 @@ final class OpenWrite {
     /// Drops the cache once it is flushed, so that a long replay does not hold the whole ledger.
     func forgetEntities() {
         rounds = [:]; units = [:]; issues = [:]; transfers = [:]; policy = nil; nextTransfer = nil
+        dirtyRounds = []; dirtyUnits = []; dirtyIssues = []; dirtyTransfers = []
         dirty = false
     }
 }
