@@ -1,7 +1,7 @@
 import Algorithms
 
 extension LedgerReader {
-    /// Checks `command` against the ledger and the rules of DESIGN §1 and returns the one fact
+    /// Checks `command` against the ledger and the rules of the lifecycle and returns the one fact
     /// that records it. Pure: the same ledger, command and context always give the same answer. Throws
     /// `DomainError` for a refusal, or the store's error when a read fails.
     public func decide(_ command: Command, _ context: Context) throws -> Event {

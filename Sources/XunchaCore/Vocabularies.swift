@@ -61,7 +61,7 @@ public enum Mode: String, Vocabulary {
     public static let title = Localized(en: "mode", zh: "整改方式")
 }
 
-/// Where a problem stands in its lifecycle (DESIGN §1). Overdue is derived, never a status.
+/// Where a problem stands in its lifecycle. Overdue is derived, never a status.
 public enum IssueStatus: String, Vocabulary {
     case registered, rectifying, reported, longterm, closed, withdrawn
     public var chinese: [String] {

@@ -8,7 +8,7 @@ import Glibc
 import Darwin
 #endif
 
-/// One fuzz input run the way a clerk's command file runs (DESIGN §5): lexed, parsed and
+/// One fuzz input run the way a clerk's command file runs: lexed, parsed and
 /// executed as one transaction on an in-memory ledger that already holds a small round, so
 /// that ids in the input can name something. The invariants checked after each input are the
 /// reliability rules: the process does not crash, a refused file changes nothing, and the

@@ -3,7 +3,7 @@ import XCTest
 import XunchaCore
 @testable import XunchaShell
 
-/// DESIGN §5 in process: every case of `Tests/corpus/bad-input.txt` run as a whole command file
+/// Bad input in process: every case of `Tests/corpus/bad-input.txt` run as a whole command file
 /// after the corpus setup gives one error at line 1 and leaves the memory image exactly as it was
 /// (the end-to-end twin, `Tests/pty/test_bad_input.py`, checks the store and the process).
 final class BadInputCorpusTests: XCTestCase {

@@ -21,7 +21,7 @@ final class ParserTests: XCTestCase {
     }
 
     func testEveryCommandSpellingOfDesignIsParsable() throws {
-        // DESIGN §2 is a contract: these spellings must keep working.
+        // The command spellings are a contract: these spellings must keep working.
         let lines = [
             "round open R5 \"第五轮专项巡察\" --kind special --from 2024-03-01 --to 2024-04-15",
             "round team R5 \"第二巡察组\" --leader 张三", "unit add FY \"舞阳县人民法院\" --secretary 李四", "round target R5 FY",

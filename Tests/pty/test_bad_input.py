@@ -1,4 +1,4 @@
-"""DESIGN §5, bad input: every case of Tests/corpus/bad-input.txt, fed alone to the real binary on
+"""Bad input: every case of Tests/corpus/bad-input.txt, fed alone to the real binary on
 standard input after a fixed setup, gives exactly one clear error and changes nothing."""
 import re
 import sqlite3

@@ -1,4 +1,4 @@
-"""Several processes on one store (DESIGN §3) and SIGKILL at random moments (DESIGN §5)."""
+"""Several processes on one store and SIGKILL at random moments."""
 import json
 import re
 import subprocess

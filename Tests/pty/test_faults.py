@@ -1,4 +1,4 @@
-"""DESIGN §5 under faults: read-only places, files that are not stores, a tampered journal, a full
+"""Under faults: read-only places, files that are not stores, a tampered journal, a full
 disk. Each gives one clear message, writes nothing half, and never crashes the process."""
 import os
 import resource

@@ -1,4 +1,4 @@
-"""DESIGN §5, security: files the tool creates are private (0600) whatever the umask, and exports
+"""Security: files the tool creates are private (0600) whatever the umask, and exports
 quote every field, so no text can inject a command into a script or a formula into a spreadsheet."""
 import csv
 import io

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs xuncha, sqlite3 and Taskwarrior side by side on one generated workload (DESIGN §4)
+"""Runs xuncha, sqlite3 and Taskwarrior side by side on one generated workload
 and prints medians and ratios as a Markdown table. Called by scripts/bench, which installs
 the tools and builds the release binary first.
 

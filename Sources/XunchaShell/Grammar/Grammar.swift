@@ -1,6 +1,6 @@
 import XunchaCore
 
-/// The one grammar table of the shell (DESIGN §2). The parser, `help`, completion and every
+/// The one grammar table of the shell. The parser, `help`, completion and every
 /// Chinese alias come from here, so a command added here is complete everywhere at once.
 /// Spellings are a contract with users' scripts: add aliases freely, never rename. Common
 /// variant characters are aliases too (台帐 for 台账, 撤消 for 撤销), as clerks write them.
@@ -22,7 +22,7 @@ public enum Grammar {
     static let wide = Flag("wide", ["宽", "全部列"], nil, "every column at full width, not fitted to the terminal",
                            "显示全部列,不按终端宽度收窄")
 
-    /// The filters shared by `ledger`, `expect count` and friends (DESIGN §2).
+    /// The filters shared by `ledger`, `expect count` and friends.
     static let filters: [Flag] = [
         Flag("round", ["轮次"], .roundCode, "only this round", "仅此轮次"),
         Flag("unit", ["单位"], .unitCode, "only this unit", "仅此单位"),

@@ -1,6 +1,6 @@
 import XunchaCore
 
-/// Reads every date form of DESIGN §2: `2024-06-30`, `2024/6/30`, `2024.6.30`, `2024年6月30日`,
+/// Reads every date form: `2024-06-30`, `2024/6/30`, `2024.6.30`, `2024年6月30日`,
 /// `today`/`今天`, `tomorrow`/`明天`, `yesterday`/`昨天`, and offsets `+30d`, `-1w`, `+3m`, `+1y`
 /// (also `+30天`, `+2周`, `+3个月`, `+1年`) counted from a base day.
 public enum DateParser {

@@ -26,7 +26,7 @@ public struct Token: Equatable, Sendable {
     }
 }
 
-/// Splits one physical line into tokens (DESIGN §2): separators are space, tab and the
+/// Splits one physical line into tokens: separators are space, tab and the
 /// ideographic space U+3000; `"…"`, `'…'`, `“…”`, `‘…’`, `「…」`, `『…』` group words; `#` at the start of a
 /// word begins a comment; a trailing `\` asks for the next line. Inside `"…"` the escapes
 /// `\"`, `\\`, `\n`, `\t` are understood, so any text can be written on one line.
