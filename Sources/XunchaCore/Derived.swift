@@ -3,12 +3,17 @@
 extension Issue {
     /// Open, not in long-term upkeep, and past its deadline.
     public func isOverdue(on today: Day) -> Bool {
-        guard status.isOpen, status != .longterm, let due else { return false }
-        return due < today
+        Issue.daysOverdue(status: status, due: due, on: today) > 0
     }
 
     public func daysOverdue(on today: Day) -> Int {
-        guard isOverdue(on: today), let due else { return 0 }
+        Issue.daysOverdue(status: status, due: due, on: today)
+    }
+
+    /// Days past `due` on `today` of a problem in `status` (0 when not overdue): the rule
+    /// itself, for a reader that holds only those two fields of a problem (a transfers ledger).
+    public static func daysOverdue(status: IssueStatus, due: Day?, on today: Day) -> Int {
+        guard status.isUnderDeadline, let due, due < today else { return 0 }
         return due.days(until: today)
     }
 
@@ -19,7 +24,7 @@ extension Issue {
 
     /// Red when overdue, yellow when due within `policy.yellowDays`, green within `policy.greenDays`.
     public func warning(on today: Day, policy: Policy) -> WarningColour? {
-        guard status.isOpen, status != .longterm, let due else { return nil }
+        guard status.isUnderDeadline, let due else { return nil }
         let left = today.days(until: due)
         if left < 0 { return .red }
         if left <= policy.yellowDays { return .yellow }
@@ -119,7 +124,7 @@ public struct IssueFilter: Equatable, Sendable {
         if let mode, i.mode != mode { return false }
         if overdue, !i.isOverdue(on: today) { return false }
         if let dueWithin {
-            guard i.status.isOpen, i.status != .longterm, let due = i.due, today.days(until: due) <= dueWithin else { return false }
+            guard i.status.isUnderDeadline, let due = i.due, today.days(until: due) <= dueWithin else { return false }
         }
         if let since, i.registeredOn < since { return false }
         if let until, i.registeredOn > until { return false }

@@ -30,10 +30,11 @@ public struct ChainReport: Sendable, Equatable {
     }
 }
 
-/// The ledger database behind a session: the journal and the tables it keeps current. SQLite
-/// is the embedded implementation; another engine implements the same protocol without
-/// anything above it changing. No SQL belongs here.
-public protocol Ledger: AnyObject, LedgerReader {
+/// The ledger database behind a session: the journal and the tables it keeps current, and the
+/// answers to every question the shell asks of them (`LedgerQuerying`, each computed by the
+/// store from what it holds). SQLite is the embedded implementation; another engine
+/// implements the same protocol without anything above it changing. No SQL belongs here.
+public protocol Ledger: AnyObject, LedgerReader, LedgerQuerying {
     /// A human name for messages and the prompt (a path, or `memory`).
     var location: String { get }
 
@@ -48,9 +49,6 @@ public protocol Ledger: AnyObject, LedgerReader {
     /// Recomputes the hash chain from the first row.
     func verifyChain() throws -> ChainReport
 
-    /// The whole ledger as plain values (replay checks and, for now, the read side).
-    func loadState() throws -> State
-
     /// Nil when the tables equal a replay of the journal; otherwise the first entity that
     /// differs, named for a person (`issue R5-003 differs from the journal`).
     func tablesDifference() throws -> String?
@@ -64,8 +62,6 @@ public protocol LedgerWriter: LedgerReader {
     func entries(after seq: Int64) throws -> [JournalEntry]
     /// Appends one fact to the journal and writes the rows it changed; returns its seq.
     func record(_ event: Event, at: Day, actor: String, changes: Fragment) throws -> Int64
-    /// The whole ledger as this transaction sees it.
-    func loadState() throws -> State
 }
 
 /// The hash chain: SHA-256(prev_hash ‖ seq ‖ at ‖ actor ‖ type ‖ body), hex. The formula is

@@ -1,5 +1,6 @@
-/// A whole ledger as plain values in memory: the replay target of a journal, and what the
-/// read side is computed from until every query runs in the store.
+/// A whole ledger as plain values in memory: the replay target of a journal, and the image a
+/// store's tables are compared with (`audit verify`, tests). The shell's questions are the
+/// store's to answer (`LedgerQuerying`); nothing reads a whole ledger to answer one.
 public struct State: Codable, Hashable, Sendable {
     public var rounds: [String: Round] = [:]
     public var units: [String: Unit] = [:]

@@ -78,6 +78,10 @@ public enum IssueStatus: String, Vocabulary {
 
     /// Still on the open ledger: counts against the unit and can go overdue.
     public var isOpen: Bool { self != .closed && self != .withdrawn }
+
+    /// Open and not in long-term upkeep: a deadline still binds it, so it can be overdue and
+    /// carry a warning.
+    public var isUnderDeadline: Bool { isOpen && self != .longterm }
 }
 
 /// 验收方式: one way the office checks a rectification claim (三印证 = three agree).

@@ -58,7 +58,6 @@ extension Session {
             try change(command, inv)
             return
         }
-        if writer == nil { refresh() }
         switch inv.spec.id {
         case .set:
             guard let lang = Language(rawValue: try inv.string("value").lowercased()) else {

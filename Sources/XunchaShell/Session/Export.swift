@@ -118,7 +118,6 @@ extension Session {
             throw ShellError(en: "audit rebuild cannot run inside a file", zh: "audit rebuild 不能在命令文件中执行", at: inv.start)
         }
         do { try store.rebuild() } catch { throw storeFailure(error) }
-        refresh()
         say("the ledger tables were rebuilt from the journal", "已由日志重建账本表")
     }
 
@@ -172,7 +171,6 @@ extension Session {
         } else {
             try transaction { w in try record(w) }
         }
-        refresh()
         undoStack.removeLast()
         say("undone (seq \(last.seq)): \(ScriptWriter.line(target.event))", "已撤回(第 \(last.seq) 条):\(ScriptWriter.line(target.event))")
     }

@@ -3,8 +3,9 @@ import XunchaCore
 /// The read side: ledgers, stats, warnings, slips and the `show`/`list` views. Nothing here
 /// changes the ledger: each command asks the ledger for its rows and figures, then renders them.
 extension Session {
-    /// What the read side asks its questions of. For now the memory image answers them.
-    public var ledger: any LedgerQuerying { state }
+    /// What the read side asks its questions of: the store itself, which answers each from its
+    /// tables (inside a file's transaction, with what the file has done so far).
+    public var ledger: any LedgerQuerying { store }
 
     /// Runs one or more reads of the ledger. A refusal (a code or id that names nothing) becomes
     /// an error at the argument it names in `inv`; any other failure is the store's.

@@ -47,8 +47,6 @@ public final class Session {
     var writer: (any LedgerWriter)?
     /// Files being run, to refuse a file that runs itself.
     var runStack: [String] = []
-    /// The whole ledger as last read, for the read side, until the next change or command.
-    private var stateCache: State?
     /// Hook for `play` (set by the binary, which owns the terminal).
     public var playHandler: ((Invocation) throws(ShellError) -> Void)?
     /// `XUNCHA_TIMING=1`: told after each command how long its own work took and, apart, how
@@ -77,17 +75,6 @@ public final class Session {
     /// Where the read side looks: the open transaction when there is one, else the store.
     var reader: any LedgerReader { writer ?? store }
 
-    /// The whole ledger as this session sees it now (inside a transaction: with its changes).
-    public var state: State {
-        if let stateCache { return stateCache }
-        let loaded = (try? writer?.loadState()) ?? (try? store.loadState()) ?? State()
-        stateCache = loaded
-        return loaded
-    }
-
-    /// Forgets what was read, so that the next read sees what others wrote meanwhile.
-    func refresh() { stateCache = nil }
-
     /// Journal rows after `seq`, read through the open transaction when there is one.
     func journalEntries(after seq: Int64) throws(ShellError) -> [JournalEntry] {
         do {
@@ -115,7 +102,6 @@ public final class Session {
         let before = keepBeforeImages ? try writer.image(of: changes.footprint) : nil
         let seq = try writer.record(event, at: ctx.today, actor: ctx.actor, changes: changes)
         lastSeq = seq
-        stateCache = nil
         if let before {
             undoStack.append((seq, before))
             // Trimmed in batches: at least the last 100 commands stay undoable.
@@ -131,7 +117,6 @@ public final class Session {
     /// error nothing of it remains, and this session's undo list is as it was.
     func transaction<T>(_ body: (any LedgerWriter) throws -> T) throws(ShellError) -> T {
         let savedUndo = undoStack, savedSeq = lastSeq
-        defer { stateCache = nil }
         do {
             return try store.write { w in
                 let outer = writer
@@ -152,7 +137,7 @@ public final class Session {
         var outcome: Result<T, ShellError>?
         let savedDry = dryRun, savedUndo = undoStack, savedSeq = lastSeq
         dryRun = true
-        defer { dryRun = savedDry; undoStack = savedUndo; lastSeq = savedSeq; stateCache = nil }
+        defer { dryRun = savedDry; undoStack = savedUndo; lastSeq = savedSeq }
         do {
             try store.write { w in
                 let outer = writer

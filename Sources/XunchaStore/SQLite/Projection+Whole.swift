@@ -35,7 +35,7 @@ extension Projection {
     }
 
     /// A whole list table, grouped by owner, each owner's elements in their order.
-    private func grouped<E>(_ list: Rows.List<E>) throws -> [String: [E]] {
+    func grouped<E>(_ list: Rows.List<E>) throws -> [String: [E]] {
         var out: [String: [E]] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(list.table) ORDER BY \(list.owner), n")
         while let row = try rows.next() {

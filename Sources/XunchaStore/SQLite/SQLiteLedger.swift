@@ -162,8 +162,6 @@ public final class SQLiteLedger: Ledger {
                 return seq
             }
         }
-
-        func loadState() throws -> State { try check(); return try ledger.loadState() }
     }
 
     // MARK: - Reading
@@ -178,6 +176,8 @@ public final class SQLiteLedger: Ledger {
         try withDatabase { db in try JournalRows.verify(db) }
     }
 
+    /// The whole ledger as plain values: what `tablesDifference` compares with a replay, and
+    /// what tests compare with a `State` of their own. No query of the shell goes through it.
     public func loadState() throws -> State {
         try withTables { try $0.loadState() }
     }

@@ -1,0 +1,32 @@
+/// Everything in the read queries that is not the same on every SQL engine, in one place.
+///
+/// The queries under `Queries/` are otherwise written for SQLite and PostgreSQL alike: dates
+/// are ISO `YYYY-MM-DD` text compared as text (which orders them as days), "today" and the
+/// policy's thresholds arrive as arguments with the date bounds computed in Swift, counts are
+/// `count(*)` and `sum(CASE … THEN 1 ELSE 0 END)` wrapped in `coalesce(…, 0)`, and every value
+/// is a `?` placeholder. What remains engine-specific:
+///
+/// - the text order: ids, codes and names sort by their bytes (UTF-8 order, which is Unicode
+///   code point order and Swift's `<` on the text the ledger holds). SQLite's default BINARY
+///   collation is that order; PostgreSQL needs `COLLATE "C"` after the sort key.
+/// - the month of a date: `substr(d, 1, 7)` on both, since SQLite lacks the standard
+///   `SUBSTRING(d FROM 1 FOR 7)` spelling.
+/// - the number of `?` one statement may hold (SQLite: 32766; PostgreSQL: 65535): lists of
+///   keys are sent in chunks well below either.
+struct Dialect: Sendable {
+    /// Appended to a text sort key so that it sorts by bytes.
+    let byteOrder: String
+    /// The most values one `IN (…)` list gets.
+    let maxListArguments: Int
+
+    /// SQLite, whose TEXT comparisons are byte comparisons already.
+    static let sqlite = Dialect(byteOrder: "", maxListArguments: 500)
+    /// PostgreSQL, for a store moved there: the same queries with byte-order collation.
+    static let postgres = Dialect(byteOrder: " COLLATE \"C\"", maxListArguments: 500)
+
+    /// `column` as a key of ORDER BY in text (byte) order.
+    func text(_ column: String) -> String { column + byteOrder }
+
+    /// The `YYYY-MM` month of an ISO date column.
+    func month(_ column: String) -> String { "substr(\(column), 1, 7)" }
+}
