@@ -72,7 +72,7 @@ public final class Session {
     func say(_ en: String, _ zh: String) { out(language == .zh ? zh : en) }
     func say(_ text: Localized) { out(text.text(language)) }
 
-    /// Where the read side looks: the open transaction when there is one, else the store.
+    /// What deciding a command reads: the open transaction when there is one, else the store.
     var reader: any LedgerReader { writer ?? store }
 
     /// Journal rows after `seq`, read through the open transaction when there is one.

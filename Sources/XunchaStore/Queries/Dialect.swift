@@ -11,18 +11,18 @@
 ///   collation is that order; PostgreSQL needs `COLLATE "C"` after the sort key.
 /// - the month of a date: `substr(d, 1, 7)` on both, since SQLite lacks the standard
 ///   `SUBSTRING(d FROM 1 FOR 7)` spelling.
-/// - the number of `?` one statement may hold (SQLite: 32766; PostgreSQL: 65535): lists of
-///   keys are sent in chunks well below either.
+///
+/// No statement holds more than a handful of `?`: an `IN (…)` list is only ever a set of
+/// statuses, and many keys are read one key at a time, so no engine's limit on placeholders
+/// is near.
 struct Dialect: Sendable {
     /// Appended to a text sort key so that it sorts by bytes.
     let byteOrder: String
-    /// The most values one `IN (…)` list gets.
-    let maxListArguments: Int
 
     /// SQLite, whose TEXT comparisons are byte comparisons already.
-    static let sqlite = Dialect(byteOrder: "", maxListArguments: 500)
+    static let sqlite = Dialect(byteOrder: "")
     /// PostgreSQL, for a store moved there: the same queries with byte-order collation.
-    static let postgres = Dialect(byteOrder: " COLLATE \"C\"", maxListArguments: 500)
+    static let postgres = Dialect(byteOrder: " COLLATE \"C\"")
 
     /// `column` as a key of ORDER BY in text (byte) order.
     func text(_ column: String) -> String { column + byteOrder }

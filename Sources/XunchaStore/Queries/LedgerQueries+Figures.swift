@@ -6,6 +6,12 @@ import XunchaCore
 /// counts from `issues`, and their rules counted from `issue_rules` (a join of the two would
 /// repeat each problem once per rule).
 extension LedgerQueries {
+    /// The rules of each problem that has any, joined to its problem: few rows, so the join
+    /// starts from them (joined the other way round it probes the rules of every problem).
+    static let ruleCounts = """
+        (SELECT issue, count(*) AS n FROM issue_rules GROUP BY issue) r JOIN issues i ON i.id = r.issue
+        """
+
     /// The counting columns of a tally over `issues i`: the rate's four parts, open, overdue.
     /// Their placeholders come before the WHERE clause's in a statement.
     func tallyColumns(today: Day) -> SQLPart {
@@ -32,7 +38,7 @@ extension LedgerQueries {
 
     func tally(matching f: IssueFilter, today: Day) throws -> IssueTally {
         let scope = try conditions(f, today: today).clause
-        let rules = try integer(SQLPart("SELECT count(*) FROM issue_rules r JOIN issues i ON i.id = r.issue") + scope)
+        let rules = try integer(SQLPart("SELECT coalesce(sum(r.n), 0) FROM \(Self.ruleCounts)") + scope)
         guard let row = try row(SQLPart("SELECT ") + tallyColumns(today: today) + SQLPart(" FROM issues i") + scope) else {
             return IssueTally()
         }
@@ -57,8 +63,7 @@ extension LedgerQueries {
         let scope = try conditions(f, today: today).clause
         let key = key(grouping)
         var rules: [String: Int] = [:]
-        for row in try rows(SQLPart("SELECT \(key) AS k, count(*) AS n FROM issue_rules r JOIN issues i ON i.id = r.issue")
-                                + scope + SQLPart(" GROUP BY \(key)")) {
+        for row in try rows(SQLPart("SELECT \(key) AS k, sum(r.n) AS n FROM \(Self.ruleCounts)") + scope + SQLPart(" GROUP BY \(key)")) {
             rules[row["k"] as String] = row["n"]
         }
         let q = SQLPart("SELECT \(key) AS k, ") + tallyColumns(today: today) + SQLPart(" FROM issues i") + scope
