@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "xuncha",
             dependencies: [
-                "XunchaCore", "XunchaStore", "XunchaShell",
+                "XunchaCore", "XunchaStore", "XunchaShell", "CEditLineShim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
