@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -43,12 +44,13 @@ let package = Package(
                 "XunchaCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "XunchaShell",
-            dependencies: ["XunchaCore", "CEditLineShim"],
+            dependencies: ["XunchaCore", "CEditLineShim", .product(name: "SystemPackage", package: "swift-system")],
             // The demos are part of the program (`play zhengzhou`); scripts/demo links here.
             resources: [.embedInCode("Demos")],
             swiftSettings: strict
@@ -56,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "xuncha",
             dependencies: [
-                "XunchaCore", "XunchaStore", "XunchaShell",
+                "XunchaCore", "XunchaStore", "XunchaShell", "CEditLineShim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -6,9 +6,11 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 static int codeset_is_utf8(void) {
@@ -174,4 +176,90 @@ int xe_take_sigint(void) {
     int seen = xe_sigint_seen;
     xe_sigint_seen = 0;
     return seen;
+}
+
+/* Single keys for `play --step`. The saved mode is the terminal's own, put
+ * back by xe_keys_end whatever the key was. */
+static struct termios xe_keys_saved;
+static struct termios xe_keys_raw;
+
+int xe_keys_begin(void) {
+    if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &xe_keys_saved) != 0) return 0;
+    xe_keys_raw = xe_keys_saved;
+    xe_keys_raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | IEXTEN);
+    xe_keys_raw.c_cc[VMIN] = 1;
+    xe_keys_raw.c_cc[VTIME] = 0;
+    return tcsetattr(STDIN_FILENO, TCSANOW, &xe_keys_raw) == 0;
+}
+
+void xe_keys_end(void) {
+    (void)tcsetattr(STDIN_FILENO, TCSANOW, &xe_keys_saved);
+}
+
+void xe_keys_drain(void) {
+    struct termios mode = xe_keys_raw;
+    mode.c_cc[VMIN] = 0;
+    mode.c_cc[VTIME] = 0;
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &mode) != 0) return;
+    unsigned char sink[64];
+    while (read(STDIN_FILENO, sink, sizeof sink) > 0) {}
+}
+
+/* The sandbox's paths, NUL-terminated and made before the handlers are
+ * installed: the SQLite files first, the directory itself last. */
+enum { XE_SANDBOX_PATHS = 5 };
+static char *xe_sandbox_paths[XE_SANDBOX_PATHS];
+static volatile sig_atomic_t xe_sandbox_armed = 0;
+static const int xe_sandbox_signals[] = { SIGHUP, SIGINT, SIGTERM, SIGQUIT };
+
+static void xe_on_fatal_signal(int signo) {
+    if (xe_sandbox_armed) {
+        for (int i = 0; i < XE_SANDBOX_PATHS; i++) {
+            if (xe_sandbox_paths[i] == NULL) continue;
+            if (i == XE_SANDBOX_PATHS - 1) (void)rmdir(xe_sandbox_paths[i]);
+            else (void)unlink(xe_sandbox_paths[i]);
+        }
+    }
+    signal(signo, SIG_DFL);
+    raise(signo);
+}
+
+static void xe_sandbox_free(void) {
+    for (int i = 0; i < XE_SANDBOX_PATHS; i++) {
+        free(xe_sandbox_paths[i]);
+        xe_sandbox_paths[i] = NULL;
+    }
+}
+
+int xe_sandbox_cleanup_arm(const char *directory) {
+    static const char *const names[XE_SANDBOX_PATHS] = {
+        "/ledger.db", "/ledger.db-wal", "/ledger.db-shm", "/ledger.db-journal", ""
+    };
+    /* A second arm replaces the first one's paths. */
+    xe_sandbox_armed = 0;
+    xe_sandbox_free();
+    size_t length = strlen(directory);
+    for (int i = 0; i < XE_SANDBOX_PATHS; i++) {
+        size_t size = length + strlen(names[i]) + 1;
+        char *path = malloc(size);
+        if (path == NULL) {
+            xe_sandbox_free();
+            return 0;
+        }
+        snprintf(path, size, "%s%s", directory, names[i]);
+        xe_sandbox_paths[i] = path;
+    }
+    xe_sandbox_armed = 1;
+    for (size_t i = 0; i < sizeof xe_sandbox_signals / sizeof xe_sandbox_signals[0]; i++) {
+        signal(xe_sandbox_signals[i], xe_on_fatal_signal);
+    }
+    return 1;
+}
+
+void xe_sandbox_cleanup_disarm(void) {
+    for (size_t i = 0; i < sizeof xe_sandbox_signals / sizeof xe_sandbox_signals[0]; i++) {
+        signal(xe_sandbox_signals[i], SIG_DFL);
+    }
+    xe_sandbox_armed = 0;
+    xe_sandbox_free();
 }

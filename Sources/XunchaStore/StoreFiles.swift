@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SystemPackage
 
 /// Where a store lives when the user names none: `$XUNCHA_STORE`, else
 /// `$XDG_DATA_HOME/xuncha/ledger.db`, else `$HOME/.local/share/xuncha/ledger.db`.
@@ -55,34 +56,49 @@ enum StoreFiles {
     /// Looks at `path` without opening it as a database, so that a text file is refused with a
     /// clear message instead of whatever SQLite says about it.
     static func kind(of path: String) throws -> Kind {
-        var info = stat()
-        if stat(path, &info) != 0 {
-            let code = errno
+        let info: Stat
+        do { info = try Stat(path) } catch {
             // ENOTDIR: a file sits where a directory should; creation names that file.
-            if code == ENOENT || code == ENOTDIR { return .absent }
-            throw StoreError.fromErrno(code, path: path)
+            if error == .noSuchFileOrDirectory || error == .notDirectory { return .absent }
+            throw StoreError.fromErrno(error.rawValue, path: path)
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return .directory }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .notSQLite }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError.fromErrno(errno, path: path) }
-        defer { close(fd) }
-        var header = [UInt8](repeating: 0, count: sqliteHeader.count)
-        let got = header.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if got < 0 { throw StoreError.fromErrno(errno, path: path) }
+        if info.type == .directory { return .directory }
+        guard info.type == .regular else { return .notSQLite }
+        let header: Data
+        do {
+            let fd = try FileDescriptor.open(path, .readOnly, options: [.closeOnExec])
+            defer { try? fd.close() }
+            header = try FileHandle(fileDescriptor: fd.rawValue, closeOnDealloc: false).read(upToCount: sqliteHeader.count) ?? Data()
+        } catch {
+            throw StoreError.fromErrno(code(of: error), path: path)
+        }
         // An empty file is not a store either: SQLite would happily treat it as an empty
         // database, and we would then say "no tables" about someone's empty notes file.
-        return got == sqliteHeader.count && header == sqliteHeader ? .sqlite : .notSQLite
+        return header.count == sqliteHeader.count && [UInt8](header) == sqliteHeader ? .sqlite : .notSQLite
+    }
+
+    /// The errno behind a failure of swift-system (an `Errno`) or of Foundation (an error whose
+    /// underlying error is POSIX's).
+    static func code(of error: any Error) -> Int32 {
+        if let e = error as? Errno { return e.rawValue }
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return Int32(truncatingIfNeeded: ns.code) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return Int32(truncatingIfNeeded: underlying.code)
+        }
+        return EIO
     }
 
     /// Creates `dir` and any missing parents with mode 0700 (only the ones it creates).
     static func makeDirectories(_ dir: String) throws {
-        var info = stat()
-        if stat(dir, &info) == 0 {
-            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw StoreError.notADirectory(path: dir) }
+        let code: Int32
+        do {
+            let info = try Stat(dir)
+            guard info.type == .directory else { throw StoreError.notADirectory(path: dir) }
             return
+        } catch let error as Errno {
+            code = error.rawValue
         }
-        let code = errno
         // ENOTDIR: some ancestor is a file; recursing finds it and names it.
         guard code == ENOENT || code == ENOTDIR else { throw directoryError(code, dir) }
         let parent = StorePath.parent(of: dir)
@@ -107,16 +123,18 @@ enum StoreFiles {
     /// Creates an empty file with mode 0600 that must not exist yet. A refusal by the directory
     /// names `directory` when given (the file may be a temporary name the user never typed).
     static func createPrivateFile(_ path: String, directory: String? = nil) throws {
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            let code = errno
-            if let directory, let error = creationError(code, directory: directory) { throw error }
-            throw StoreError.fromErrno(code, path: path)
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(path, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec], permissions: [.ownerReadWrite])
+        } catch {
+            let failure = Self.code(of: error)
+            if let directory, let error = creationError(failure, directory: directory) { throw error }
+            throw StoreError.fromErrno(failure, path: path)
         }
         // The umask may have removed the owner's bits; SQLite also copies this mode onto the
         // -wal and -shm files it creates beside the database, so it must be exactly 0600.
-        _ = fchmod(fd, 0o600)
-        close(fd)
+        _ = fchmod(fd.rawValue, 0o600)
+        try? fd.close()
     }
 
     /// The error for a new file refused by its directory (nil when `code` is not about the
@@ -152,18 +170,17 @@ enum StoreFiles {
 
     /// Makes a new name in a directory durable; failure only weakens crash-safety of creation.
     static func syncDirectory(of path: String) {
-        let fd = open(StorePath.parent(of: path), O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
-        close(fd)
+        guard let fd = try? FileDescriptor.open(StorePath.parent(of: path), .readOnly, options: [.closeOnExec]) else { return }
+        _ = fsync(fd.rawValue)
+        try? fd.close()
     }
 
     /// Restricts the database and its -wal/-shm companions to the owner. Only files owned by
     /// this user are touched: a store someone shared on purpose is not rewritten behind them.
     static func makePrivate(_ path: String) {
         for file in [path, path + "-wal", path + "-shm"] {
-            var info = stat()
-            guard stat(file, &info) == 0, info.st_uid == geteuid(), (info.st_mode & 0o077) != 0 else { continue }
+            guard let info = try? Stat(file), info.userID.rawValue == geteuid(),
+                  info.permissions.rawValue & 0o077 != 0 else { continue }
             _ = chmod(file, 0o600)
         }
     }

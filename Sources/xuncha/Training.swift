@@ -1,3 +1,4 @@
+import CEditLineShim
 import Foundation
 import XunchaCore
 import XunchaShell
@@ -111,49 +112,15 @@ extension Session {
 
 /// Removes the sandbox when the process is ended by a signal (the terminal window closed,
 /// `kill`, Ctrl-C outside the shell's own handling): a copy of an office's ledger must not be
-/// left behind in the temporary directory. The handler only calls unlink and rmdir, which are
-/// safe in a signal handler, on paths prepared before it is installed; then the signal takes
-/// its default course.
+/// left behind in the temporary directory. The handler and the paths it removes live in the C
+/// shim: a signal handler may only call async-signal-safe functions on memory prepared before
+/// it runs, which Swift cannot promise. Then the signal takes its default course.
 enum SandboxCleanup {
-    static let signals: [Int32] = [SIGHUP, SIGINT, SIGTERM, SIGQUIT]
-
-    /// NUL-terminated paths: the files SQLite may create, then the directory itself last.
-    /// Written only by `arm`/`disarm` on the main thread while no handler can read them.
-    nonisolated(unsafe) static var paths: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-    nonisolated(unsafe) static var count = 0
-
     static func arm(directory: String) {
-        let names = ["/ledger.db", "/ledger.db-wal", "/ledger.db-shm", "/ledger.db-journal"].map { directory + $0 } + [directory]
-        let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: names.count)
-        for (i, name) in names.enumerated() { list[i] = strdup(name) }
-        paths = list
-        count = names.count
-        for sig in signals { signal(sig, onSignal) }
+        _ = xe_sandbox_cleanup_arm(directory)
     }
 
     static func disarm() {
-        for sig in signals { signal(sig, SIG_DFL) }
-        guard let list = paths else { return }
-        let n = count
-        paths = nil
-        count = 0
-        for i in 0..<n { free(list[i]) }
-        list.deallocate()
+        xe_sandbox_cleanup_disarm()
     }
-}
-
-/// The handler of `SandboxCleanup`: a plain function, as a C signal handler must be.
-private func onSignal(_ sig: Int32) {
-    if let list = SandboxCleanup.paths {
-        let n = SandboxCleanup.count
-        var i = 0
-        while i < n {
-            if let p = list[i] {
-                if i == n - 1 { _ = rmdir(p) } else { _ = unlink(p) }
-            }
-            i += 1
-        }
-    }
-    signal(sig, SIG_DFL)
-    raise(sig)
 }

@@ -2,9 +2,8 @@ import XCTest
 import XunchaCore
 @testable import XunchaShell
 
-/// Invocations keep their tokens in one array with a slot per token, and flags are matched on
-/// their bytes; this compares the parser and every accessor with the reference (the parser as it
-/// was) on many random lines built from the grammar: every command and spelling, aliases in other
+/// Invocations keep their tokens in one array with a slot per token; this compares the parser
+/// and every accessor with the reference (the parser as it was) on many random lines built from the grammar: every command and spelling, aliases in other
 /// case, flags inline and not, repeated, misspelt or unknown, missing and extra arguments.
 final class ParserEquivalenceTests: XCTestCase {
     struct Generator {
@@ -102,15 +101,6 @@ final class ParserEquivalenceTests: XCTestCase {
         for spec in Parser.compiled {
             XCTAssertLessThan(spec.names.count, Int(Invocation.none), "\(spec.spec.id)")
         }
-    }
-
-    func testTheByteTableFindsExactlyTheWordsItHolds() {
-        let words = Grammar.commands.flatMap { $0.words.flatMap { $0 } + $0.flags.flatMap(\.spellings) }
-        let table = ByteTable(words.enumerated().map { ($1, $0) })
-        var first: [String: Int] = [:]
-        for (n, w) in words.enumerated() where first[w] == nil { first[w] = n }
-        for (w, n) in first { XCTAssertEqual(table.find(w), n, w) }
-        for w in ["", "x", "Issue", "issues", "问", "问题题", "--due", "due "] where first[w] == nil { XCTAssertNil(table.find(w), w) }
     }
 
     func testAFlagIsTwoHyphensAsCharacters() {

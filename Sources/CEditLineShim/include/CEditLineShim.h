@@ -4,7 +4,9 @@
  * el_get, history_w), which Swift cannot call, plus the few C-only pieces the
  * line editor needs: el_init on the C stdio streams (Swift 6 rejects the
  * `stdin`/`stdout` globals), the locale set-up and a SIGINT handler installed
- * without SA_RESTART so that a blocked read() returns EINTR.
+ * without SA_RESTART so that a blocked read() returns EINTR. Also the other
+ * process-wide state that a C signal handler or a termios struct needs: the
+ * single-key mode of `play --step` and the removal of a sandbox on a signal.
  */
 #include <histedit.h>
 #include <wchar.h>
@@ -71,6 +73,25 @@ int xe_install_sigint(void);
 int xe_restore_sigint(void);
 /* Returns 1 (and clears the flag) if SIGINT arrived since the last call. */
 int xe_take_sigint(void);
+
+/* Single keys on standard input: no canonical mode, no echo, no signals from
+ * Ctrl-C (it arrives as a byte), one byte at a time. begin saves the terminal's
+ * mode and returns 1, or 0 when stdin is not a terminal or cannot be switched;
+ * end puts the saved mode back (only after a begin that returned 1). drain
+ * discards bytes already waiting (the tail of an escape sequence) without
+ * blocking, and leaves the key mode on. */
+int xe_keys_begin(void);
+void xe_keys_end(void);
+void xe_keys_drain(void);
+
+/* Removes a sandbox directory when the process is ended by SIGHUP, SIGINT,
+ * SIGTERM or SIGQUIT: the files SQLite may create in it (ledger.db and its
+ * -wal, -shm and -journal), then the directory; then the signal takes its
+ * default course. arm copies the paths before installing the handlers (the
+ * handler calls only unlink, rmdir, signal and raise) and returns 1, or 0 when
+ * memory ran out; disarm puts the default dispositions back and frees them. */
+int xe_sandbox_cleanup_arm(const char *_Nonnull directory);
+void xe_sandbox_cleanup_disarm(void);
 
 #ifdef __cplusplus
 }

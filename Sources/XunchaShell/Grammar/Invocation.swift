@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import XunchaCore
 
 /// A grammar command with what parsing it and reading its arguments look up on every line,
@@ -19,8 +14,6 @@ final class CompiledSpec: Sendable {
     /// first required one at or after the count given).
     let requiredParams: [Int]
     let requiredFlags: [Int]
-    /// Every spelling of every flag → its position, the first flag winning where two share one.
-    let flagSpellings: ByteTable
     /// Per flag: whether it takes a value, and whether it may be given more than once.
     let takesValue: [Bool]
     let repeats: [Bool]
@@ -34,7 +27,6 @@ final class CompiledSpec: Sendable {
         commandParam = spec.params.firstIndex { $0.kind == .command }
         requiredParams = spec.params.indices.filter { spec.params[$0].required }
         requiredFlags = spec.flags.indices.filter { spec.flags[$0].required }
-        flagSpellings = ByteTable(spec.flags.enumerated().flatMap { n, flag in flag.spellings.map { ($0, n) } })
         takesValue = spec.flags.map { $0.kind != nil }
         repeats = spec.flags.map(\.repeats)
         var bySpelling: [String: Int] = [:]
@@ -58,9 +50,6 @@ final class CompiledSpec: Sendable {
         for n in paramCount..<names.count where names[n].utf8.count == length && names[n] == name { return n }
         return nil
     }
-
-    /// The position in `spec.flags` of the flag spelled exactly as these bytes.
-    func flag(spelled bytes: UnsafeBufferPointer<UInt8>) -> Int? { flagSpellings.find(bytes) }
 }
 
 /// A command line matched against the grammar table: which command, and the raw tokens given
@@ -158,59 +147,5 @@ public struct Invocation: Sendable {
         if let n = compiled.param(field), let t = last(n) { return t.position }
         if let n = compiled.flag(field), let t = first(n) { return t.position }
         return start
-    }
-}
-
-/// Words found by their UTF-8 bytes (the grammar's spellings of commands and flags), so that a
-/// line's words are matched without hashing `String`s. Exact bytes only: callers fall back to
-/// comparing strings (canonical equivalence, other case) when a word is not found here.
-struct ByteTable: Sendable {
-    private var keys: [[UInt8]] = []
-    private var values: [Int] = []
-    /// Open addressing: positions in `keys` + 1, 0 for an empty bucket.
-    private var buckets: [Int32]
-
-    init(_ entries: [(String, Int)]) {
-        var size = 8
-        while size < entries.count * 3 { size *= 2 }
-        buckets = Array(repeating: 0, count: size)
-        for (word, value) in entries {
-            let bytes = Array(word.utf8)
-            // The first entry for a spelling wins, as in the grammar's order.
-            if bytes.withUnsafeBufferPointer({ find($0) }) != nil { continue }
-            keys.append(bytes)
-            values.append(value)
-            var b = Self.hash(bytes) & (size - 1)
-            while buckets[b] != 0 { b = (b + 1) & (size - 1) }
-            buckets[b] = Int32(keys.count)
-        }
-    }
-
-    static func hash<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
-        var h: UInt32 = 2_166_136_261
-        for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
-        return Int(h)
-    }
-
-    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let mask = buckets.count - 1
-        var b = Self.hash(bytes) & mask
-        while true {
-            let n = Int(buckets[b]) - 1
-            guard n >= 0, n < keys.count else { return nil }
-            let key = keys[n]
-            if key.count == bytes.count && key.withUnsafeBufferPointer({ k in
-                guard let p = k.baseAddress, let q = bytes.baseAddress else { return true }
-                return memcmp(p, q, k.count) == 0
-            }) {
-                return values[n]
-            }
-            b = (b + 1) & mask
-        }
-    }
-
-    /// The value for a word spelled exactly as `word`.
-    func find(_ word: String) -> Int? {
-        word.utf8.withContiguousStorageIfAvailable { find($0) } ?? nil
     }
 }

@@ -124,45 +124,39 @@ public enum Parser {
     }
 
     /// What a first word names exactly: a one-word command, or the commands it begins by their
-    /// second word. Found by the words' bytes; misses (other case, typos) go the long way.
+    /// second word. Misses (other case, typos) go the long way.
     enum Direct: Sendable {
         case one(Int)
-        case two(ByteTable)
+        case two([String: Int])
     }
 
-    static let direct: (words: ByteTable, entries: [Direct]) = {
+    static let direct: [String: Direct] = {
         var one: [String: Int] = [:]
-        var two: [String: [(String, Int)]] = [:]
+        var two: [String: [String: Int]] = [:]
+        // The first command in grammar order wins where two share a spelling.
         for (n, spec) in Grammar.commands.enumerated() {
             for first in spec.words[0] {
                 if spec.words.count == 1 {
                     if one[first] == nil { one[first] = n }
                 } else {
-                    for second in spec.words[1] { two[first, default: []].append((second, n)) }
+                    for second in spec.words[1] where two[first]?[second] == nil { two[first, default: [:]][second] = n }
                 }
             }
         }
         // A word that is a one-word command is that command, as `parse` prefers it.
-        var entries: [Direct] = [], words: [(String, Int)] = []
-        for (word, n) in one.sorted(by: { $0.key < $1.key }) {
-            words.append((word, entries.count))
-            entries.append(.one(n))
-        }
-        for (word, seconds) in two.sorted(by: { $0.key < $1.key }) where one[word] == nil {
-            words.append((word, entries.count))
-            entries.append(.two(ByteTable(seconds)))
-        }
-        return (ByteTable(words), entries)
+        var table = one.mapValues { Direct.one($0) }
+        for (word, seconds) in two where one[word] == nil { table[word] = .two(seconds) }
+        return table
     }()
 
     /// The command named exactly by `first` (and `second`), and where its arguments start.
     static func direct(_ first: String, _ second: String?) -> (spec: Int, next: Int)? {
-        guard let k = direct.words.find(first), k < direct.entries.count else { return nil }
-        switch direct.entries[k] {
-        case .one(let n): return (n, 1)
-        case .two(let seconds):
-            guard let second, let n = seconds.find(second) else { return nil }
+        switch direct[first] {
+        case .one(let n)?: return (n, 1)
+        case .two(let seconds)?:
+            guard let second, let n = seconds[second] else { return nil }
             return (n, 2)
+        case nil: return nil
         }
     }
 
@@ -219,18 +213,10 @@ public enum Parser {
         return inv
     }
 
-    /// The flag a `--name` or `--name=value` token names: its bytes matched against each
-    /// spelling; the string lookups (canonically equivalent spellings, other case) only on a miss.
+    /// The flag a `--name` or `--name=value` token names, its name as typed, and the value
+    /// given after `=` (as a quoted token at its own column).
     static func flagSlot(of spec: CompiledSpec, token: Token) -> (slot: Int?, name: String, inline: Token?) {
         let text = token.text
-        let exact: (slot: Int, equals: Int?)?? = text.utf8.withContiguousStorageIfAvailable { all -> (slot: Int, equals: Int?)? in
-            guard all.count > 2 else { return nil }
-            let body = UnsafeBufferPointer(rebasing: all[2...])
-            let eq = body.firstIndex(of: UInt8(ascii: "="))
-            guard let n = spec.flag(spelled: UnsafeBufferPointer(rebasing: body[..<(eq ?? body.endIndex)])) else { return nil }
-            return (n, eq)
-        }
-        if let found = exact ?? nil, found.equals == nil { return (found.slot, "", nil) }
         // `isFlag` vouches that the text starts with the two characters "--": two bytes.
         let body = text[text.utf8.index(text.startIndex, offsetBy: 2)...]
         var name = String(body)
@@ -241,7 +227,6 @@ public enum Parser {
             inline = Token(text: String(body[body.index(after: eq)...]),
                            position: SourcePosition(line: token.position.line, column: valueColumn), quoted: true)
         }
-        if let found = exact ?? nil { return (found.slot, name, inline) }
         return (flagSlot(of: spec, named: name) ?? flagSlot(of: spec, named: name.lowercased()), name, inline)
     }
 

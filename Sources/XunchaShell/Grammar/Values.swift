@@ -32,24 +32,6 @@ extension Invocation {
 
     /// The pieces of a comma-separated list (`,` or `、`), each trimmed of spaces.
     static func pieces(of text: String, _ body: (String) -> Void) {
-        // Plain ASCII (`documents,onsite`) splits on bytes, and a piece without spaces around
-        // it is taken as it is: the same pieces, without comparing characters one by one.
-        let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-            var from = 0
-            for k in 0...bytes.count where k == bytes.count || bytes[k] == UInt8(ascii: ",") {
-                if k > from {
-                    let piece = UnsafeBufferPointer(rebasing: bytes[from..<k])
-                    let plain = piece[piece.startIndex] != 0x20 && piece[piece.startIndex] != 0x09
-                        && piece[piece.endIndex - 1] != 0x20 && piece[piece.endIndex - 1] != 0x09
-                    let word = String(decoding: piece, as: UTF8.self)
-                    body(plain ? word : word.trimmingSpaces)
-                }
-                from = k + 1
-            }
-            return true
-        }
-        if ascii == true { return }
         for piece in text.split(whereSeparator: { $0 == "," || $0 == "、" }) { body(String(piece).trimmingSpaces) }
     }
 

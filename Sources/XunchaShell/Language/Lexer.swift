@@ -79,35 +79,34 @@ public enum Lexer {
         return nil
     }
 
+    /// Splits `line` into words. Any refused character (see `refused`) is the error reported,
+    /// wherever it stands, before a quote left open: it is the first thing wrong with the line.
     public static func tokenize(_ line: String, lineNumber: Int = 1) throws(ShellError) -> Result {
-        var line = line
-        let result: Swift.Result<Result, ShellError> = line.withUTF8 { bytes in
-            do throws(ShellError) { return .success(try scan(bytes, lineNumber: lineNumber).result) } catch { return .failure(error) }
-        }
-        return try result.get()
-    }
-
-    /// Lexes one physical line straight from a file's bytes, which need not be valid UTF-8:
-    /// they are checked in the same pass. Also gives the line's length in scalars (the CR
-    /// included), the column just past its end. A bad byte anywhere on the line is the error
-    /// reported, before any other (the file's encoding is the first thing wrong with it).
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(ShellError) -> (result: Result, columns: Int) {
-        if bytes.count > maxLineBytes {
-            if let bad = invalidUTF8(bytes, lineNumber: lineNumber) { throw bad }
-            throw ShellError(en: "the line is longer than \(maxLineBytes) bytes (\(bytes.count))",
-                             zh: "该行超过 \(maxLineBytes) 字节(\(bytes.count))",
+        let length = line.utf8.count
+        if length > maxLineBytes {
+            throw ShellError(en: "the line is longer than \(maxLineBytes) bytes (\(length))",
+                             zh: "该行超过 \(maxLineBytes) 字节(\(length))",
                              at: SourcePosition(line: lineNumber, column: 1),
                              hintEn: "split it, or keep long texts in a file", hintZh: "请拆分该行")
         }
-        var scanner = Scanner(bytes: bytes, lineNumber: lineNumber)
-        do throws(ShellError) {
-            let result = try scanner.run()
-            return (result, scanner.column + (scanner.end < bytes.count ? 1 : 0))
-        } catch {
-            // The scan stopped at its first error; a bad byte after it still comes first.
-            if let bad = invalidUTF8(bytes, lineNumber: lineNumber) { throw bad }
-            throw error
+        let scalars = line.unicodeScalars
+        // Files written on Windows end lines with CR.
+        var end = scalars.endIndex
+        if scalars.last == "\r" { end = scalars.index(before: end) }
+        // Checked everywhere: inside quotes, after a `\` and in comments alike, since `##`
+        // narration is shown by `play`. Printable ASCII and U+2070 to U+FEFE (CJK, its
+        // punctuation, full-width forms) hold nothing refused: most characters stop there.
+        var i = scalars.startIndex
+        var column = 0
+        while i < end {
+            let s = scalars[i]
+            scalars.formIndex(after: &i)
+            column += 1
+            if s.value >= 0x20 && s.value < 0x7F || s.value >= 0x2070 && s.value < 0xFEFF { continue }
+            if let refusal = refused(s, at: SourcePosition(line: lineNumber, column: column)) { throw refusal }
         }
+        var words = Words(line: scalars, end: end, lineNumber: lineNumber)
+        return try words.read()
     }
 
     /// How many whole characters decode before the first invalid byte.
@@ -125,271 +124,152 @@ public enum Lexer {
     }
 
     /// The error for a line that is not valid UTF-8, at the first character that does not decode.
-    static func invalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) -> ShellError? {
-        guard String(validating: bytes, as: UTF8.self) == nil else { return nil }
-        let count = validPrefixScalars(bytes)
-        return ShellError(en: "invalid UTF-8 (the file must be saved as UTF-8)", zh: "无效的 UTF-8 编码(文件须以 UTF-8 保存)",
-                          at: SourcePosition(line: lineNumber, column: count + 1))
+    static func invalidUTF8(_ bytes: some Sequence<UInt8>, lineNumber: Int) -> ShellError {
+        ShellError(en: "invalid UTF-8 (the file must be saved as UTF-8)", zh: "无效的 UTF-8 编码(文件须以 UTF-8 保存)",
+                   at: SourcePosition(line: lineNumber, column: validPrefixScalars(bytes) + 1))
     }
 
-    /// Reads one line from its UTF-8 bytes in a single pass that checks each character (encoding,
-    /// control and invisible characters) and splits words. Columns count Unicode scalars (what a
-    /// user sees as characters in nearly every case). A word that is one unbroken run of the
-    /// line's bytes — nearly all of them: no escape, no quote inside it — becomes its `String`
-    /// straight from those bytes; only the others are assembled in a buffer.
-    struct Scanner {
-        let bytes: UnsafeBufferPointer<UInt8>
+    /// The words of one line whose characters are all allowed. Columns count Unicode scalars
+    /// (what a user sees as characters in nearly every case).
+    struct Words {
+        typealias Scalars = String.UnicodeScalarView
+        let line: Scalars
+        /// Where the words end: the line without a final CR.
+        let end: Scalars.Index
         let lineNumber: Int
-        /// Bytes to read: the line without a trailing CR (files written on Windows).
-        let end: Int
         var tokens: [Token] = []
-        /// The word read so far is `buffer` followed by `bytes[runStart..<runEnd]`.
-        var buffer: [UInt8] = []
-        var runStart = 0
-        var runEnd = 0
-        var inToken = false
+        /// The word read so far is `word` followed by `line[run]`: most words are one stretch
+        /// of the line (no escape, no quote inside them) and are made from it in one copy.
+        var word = String.UnicodeScalarView()
+        var run: Range<Scalars.Index>?
+        var inWord = false
         var quoted = false
-        /// The column the word being read starts at.
+        /// The column the word being read starts at, from 0.
         var start = 0
-        var i = 0
-        var column = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int) {
-            self.bytes = bytes
+        init(line: Scalars, end: Scalars.Index, lineNumber: Int) {
+            self.line = line
+            self.end = end
             self.lineNumber = lineNumber
-            end = bytes.last == 0x0D ? bytes.count - 1 : bytes.count
-            tokens.reserveCapacity(12)
         }
 
         func position(_ column: Int) -> SourcePosition { SourcePosition(line: lineNumber, column: column + 1) }
 
-        /// The scalar starting at byte `k` and its length in bytes; length 0 when the bytes there
-        /// are not well-formed UTF-8 (Unicode Table 3-7: no overlong forms, surrogates, or values
-        /// past U+10FFFF; a sequence cut short by the end of the line is bad too).
-        func decode(_ k: Int) -> (value: UInt32, length: Int) {
-            let b0 = bytes[k]
-            if b0 < 0x80 { return (UInt32(b0), 1) }
-            func cont(_ n: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
-                guard k + n < end else { return nil }
-                let b = bytes[k + n]
-                return b >= low && b <= high ? UInt32(b & 0x3F) : nil
+        var wordIsEmpty: Bool { word.isEmpty && run == nil }
+
+        /// Adds `line[range]` to the word: it lengthens the run when it follows it.
+        mutating func take(_ range: Range<Scalars.Index>) {
+            if let r = run {
+                if r.upperBound == range.lowerBound { run = r.lowerBound..<range.upperBound; return }
+                word.append(contentsOf: line[r])
             }
-            switch b0 {
-            case 0xC2...0xDF:
-                guard let c1 = cont(1) else { return (0, 0) }
-                return (UInt32(b0 & 0x1F) << 6 | c1, 2)
-            case 0xE0...0xEF:
-                let low: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80, high: UInt8 = b0 == 0xED ? 0x9F : 0xBF
-                guard let c1 = cont(1, low, high), let c2 = cont(2) else { return (0, 0) }
-                return (UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2, 3)
-            case 0xF0...0xF4:
-                let low: UInt8 = b0 == 0xF0 ? 0x90 : 0x80, high: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
-                guard let c1 = cont(1, low, high), let c2 = cont(2), let c3 = cont(3) else { return (0, 0) }
-                return (UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3, 4)
-            default:
-                return (0, 0)
-            }
+            run = range
         }
 
-        /// The scalar at byte `k`, which must be well-formed and allowed on a line (checked
-        /// everywhere: inside quotes, after a `\` and in comments alike, since `##` narration is
-        /// shown by `play`); `at` is its column.
-        func checked(_ k: Int, at col: Int) throws(ShellError) -> (value: UInt32, length: Int) {
-            let (c, length) = decode(k)
-            guard length > 0 else {
-                throw invalidUTF8(bytes, lineNumber: lineNumber) ?? ShellError(en: "invalid UTF-8", zh: "无效的 UTF-8 编码", at: position(col))
-            }
-            // Everything from U+2070 to U+FEFE (CJK, its punctuation, full-width forms) is allowed.
-            if c >= 0x2070 && c < 0xFEFF { return (c, length) }
-            if let s = Unicode.Scalar(c), let refusal = Lexer.refused(s, at: position(col)) { throw refusal }
-            return (c, length)
-        }
-
-        /// Moves `i` (and `column`) over characters that are plain text wherever they stand:
-        /// printable ASCII other than `"`, `'`, `\` and `stop`, and well-formed CJK characters
-        /// from U+4000 to U+CFFF and U+E000 to U+EFFF (three bytes, none of them a quote, a
-        /// separator or refused). Anything else is left to the caller to decode and decide.
-        mutating func plainRun(stop: UInt8) {
-            var k = i, col = column
-            while k < end {
-                let b = bytes[k]
-                if b < 0x80 {
-                    guard b > 0x20 || (b == 0x20 && stop != 0x20), b != 0x7F, b != 0x22, b != 0x27, b != 0x5C, b != stop else { break }
-                    k += 1
-                    col += 1
-                    continue
-                }
-                guard (b >= 0xE4 && b <= 0xEC) || b == 0xEE, k + 2 < end,
-                      bytes[k + 1] & 0xC0 == 0x80, bytes[k + 2] & 0xC0 == 0x80 else { break }
-                k += 3
-                col += 1
-            }
-            i = k
-            column = col
-        }
-
-        var wordIsEmpty: Bool { buffer.isEmpty && runStart == runEnd }
-
-        /// Adds `bytes[k..<k+length]` to the word: it lengthens the run when it follows it.
-        mutating func take(_ k: Int, _ length: Int) {
-            if k == runEnd && runStart != runEnd {
-                runEnd = k + length
-                return
-            }
-            if runStart != runEnd { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd])) }
-            runStart = k
-            runEnd = k + length
-        }
-
-        /// Adds a byte the line does not hold as such (an escape's meaning).
-        mutating func take(byte: UInt8) {
-            if runStart != runEnd { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd])) }
-            buffer.append(byte)
-            runStart = runEnd
+        /// Adds a character the line does not hold as such (an escape's meaning).
+        mutating func take(_ scalar: Unicode.Scalar) {
+            if let r = run { word.append(contentsOf: line[r]) }
+            run = nil
+            word.append(scalar)
         }
 
         mutating func flush() {
-            if inToken {
+            if inWord {
                 let text: String
-                if buffer.isEmpty {
-                    text = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd]), as: UTF8.self)
+                if word.isEmpty, let r = run {
+                    text = String(line[r])
                 } else {
-                    if runStart != runEnd { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd])) }
-                    text = String(decoding: buffer, as: UTF8.self)
-                    buffer.removeAll(keepingCapacity: true)
+                    if let r = run { word.append(contentsOf: line[r]) }
+                    text = String(word)
                 }
                 tokens.append(Token(text: text, position: position(start), quoted: quoted))
             }
-            runStart = runEnd
-            inToken = false
+            word = String.UnicodeScalarView()
+            run = nil
+            inWord = false
             quoted = false
         }
 
-        func onlySeparators(from k: Int) -> Bool {
-            var k = k
-            while k < end {
-                let (c, length) = decode(k)
-                guard length > 0, isSeparator(c) else { return false }
-                k += length
-            }
-            return true
-        }
-
-        /// Checks (and counts) the rest of the line after a comment began.
-        mutating func checkRest() throws(ShellError) {
+        mutating func read() throws(ShellError) -> Result {
+            var i = line.startIndex
+            var column = 0
             while i < end {
-                let b = bytes[i]
-                if b >= 0x20 && b < 0x7F { i += 1; column += 1; continue }
-                i += try checked(i, at: column).length
-                column += 1
-            }
-        }
-
-        mutating func run() throws(ShellError) -> Result {
-            while i < end {
-                let b = bytes[i]
-                if b == 0x20 { flush(); i += 1; column += 1; continue }
-                // A run of characters that need no decision: most of a line goes no further.
-                if b != 0x23 || !wordIsEmpty || quoted {
-                    let from = i, col = column
-                    plainRun(stop: 0x20)
-                    if i > from {
-                        if !inToken { inToken = true; start = col }
-                        take(from, i - from)
-                        continue
-                    }
-                }
-                let (c, length) = try checked(i, at: column)
-                if isSeparator(c) { flush(); i += length; column += 1; continue }
-                if !inToken { inToken = true; start = column }
-                if c == 0x23 && wordIsEmpty && !quoted {  // `#`
-                    inToken = false
-                    i += 1
-                    column += 1
-                    try checkRest()
+                let c = line[i]
+                let next = line.index(after: i)
+                if isSeparator(c) { flush(); i = next; column += 1; continue }
+                if !inWord { inWord = true; start = column }
+                if c == "#" && wordIsEmpty && !quoted {
+                    inWord = false
                     break
                 }
-                if c == 0x5C {  // `\`
-                    if i + 1 >= end || onlySeparators(from: i + 1) {
+                if c == "\\" {
+                    if line[next..<end].allSatisfy(isSeparator) {
                         // Continuation: the backslash and what follows it on this line are dropped.
-                        if wordIsEmpty && !quoted { inToken = false }
+                        if wordIsEmpty && !quoted { inWord = false }
                         flush()
-                        i += 1
-                        column += 1
-                        try checkRest()
                         return Result(tokens: tokens, continues: true)
                     }
-                    let next = try checked(i + 1, at: column + 1).length
-                    take(i + 1, next)
-                    i += 1 + next
+                    let after = line.index(after: next)
+                    take(next..<after)
+                    i = after
                     column += 2
                     continue
                 }
                 if let closer = closer(of: c) {
-                    try quote(c, closer, length)
+                    try quote(from: &i, column: &column, c, closer)
                     continue
                 }
-                take(i, length)
-                i += length
+                take(i..<next)
+                i = next
                 column += 1
             }
             flush()
             return Result(tokens: tokens, continues: false)
         }
 
-        /// Reads a quoted part of a word, from its opening quote `c` at byte `i`.
-        mutating func quote(_ c: UInt32, _ closer: UInt32, _ length: Int) throws(ShellError) {
+        /// Reads a quoted part of a word, from its opening quote `opener` at `i`.
+        mutating func quote(from i: inout Scalars.Index, column: inout Int,
+                            _ opener: Unicode.Scalar, _ closer: Unicode.Scalar) throws(ShellError) {
             let open = column
             quoted = true
-            i += length
+            i = line.index(after: i)
             column += 1
-            // An ASCII closer ends a plain run as well as `\` does.
-            let stop: UInt8 = closer < 0x80 ? UInt8(closer) : 0x5C
             while i < end {
-                let from = i
-                plainRun(stop: stop)
-                if i > from {
-                    take(from, i - from)
-                    continue
-                }
-                let (q, qLength) = try checked(i, at: column)
-                if q == closer { i += qLength; column += 1; return }
-                if q == 0x5C && c == 0x22 && i + 1 < end {
-                    let (n, nLength) = try checked(i + 1, at: column + 1)
-                    switch n {
-                    case 0x6E: take(byte: 0x0A)  // \n
-                    case 0x74: take(byte: 0x09)  // \t
-                    case 0x5C, 0x22: take(i + 1, nLength)
-                    default: take(i, 1 + nLength)
+                let q = line[i]
+                let next = line.index(after: i)
+                if q == closer { i = next; column += 1; return }
+                // Inside "…" only: \", \\, \n and \t; any other backslash is kept as written.
+                if q == "\\" && opener == "\"" && next < end {
+                    let after = line.index(after: next)
+                    switch line[next] {
+                    case "n": take("\n")
+                    case "t": take("\t")
+                    case "\\", "\"": take(next..<after)
+                    default: take(i..<after)
                     }
-                    i += 1 + nLength
+                    i = after
                     column += 2
                     continue
                 }
-                take(i, qLength)
-                i += qLength
+                take(i..<next)
+                i = next
                 column += 1
             }
-            let opener = Character(Unicode.Scalar(c) ?? "?"), ender = Character(Unicode.Scalar(closer) ?? "?")
-            throw ShellError(en: "the quote \(opener) opened here is not closed",
-                             zh: "此处的引号 \(opener) 没有闭合", at: position(open),
-                             hintEn: "end the text with \(ender)", hintZh: "请用 \(ender) 结束这段文字")
+            throw ShellError(en: "the quote \(Character(opener)) opened here is not closed",
+                             zh: "此处的引号 \(Character(opener)) 没有闭合", at: position(open),
+                             hintEn: "end the text with \(Character(closer))", hintZh: "请用 \(Character(closer)) 结束这段文字")
         }
     }
 
-    static func isSeparator(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 || c == 0x3000 }
-
-    static func isForbiddenControl(_ c: UInt32) -> Bool { (c < 0x20 && c != 0x09) || c == 0x7F || (c >= 0x80 && c <= 0x9F) }
-
     /// The closing quote of an opening one: `"…"`, `'…'`, `“…”`, `‘…’`, `「…」`, `『…』`.
-    static func closer(of c: UInt32) -> UInt32? {
+    static func closer(of c: Unicode.Scalar) -> Unicode.Scalar? {
         switch c {
-        case 0x22: 0x22
-        case 0x27: 0x27
-        case 0x201C: 0x201D
-        case 0x2018: 0x2019
-        case 0x300C: 0x300D
-        case 0x300E: 0x300F
+        case "\"": "\""
+        case "'": "'"
+        case "\u{201C}": "\u{201D}"
+        case "\u{2018}": "\u{2019}"
+        case "\u{300C}": "\u{300D}"
+        case "\u{300E}": "\u{300F}"
         default: nil
         }
     }

@@ -9,7 +9,7 @@ extension Session {
         }
     }
 
-    /// Runs a line of a file parsed ahead (see `ScriptFeed`).
+    /// Runs a line of a file, parsed when it was taken (see `PreparedLine`).
     func execute(prepared line: PreparedLine) throws(ShellError) {
         try timed { () throws(ShellError) in
             if let failure = line.failure { throw failure }

@@ -3,44 +3,39 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
+import SystemPackage
 import XunchaCore
 
 /// Reading command files and writing exports. Files the tool creates are private (0600) and
 /// an existing file is only replaced when asked.
 public enum FileIO {
+    /// The whole file at `path`, whatever it is (a regular file, a pipe, `/dev/stdin`): read to
+    /// its end, so a file that grows while it is read is read as it ends up.
     public static func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw FileFailure(failureMessage: failure(path, errno, reading: true)) }
-        defer { close(fd) }
-        // A regular file is read straight into an array of its size: a long command file was
-        // otherwise copied chunk by chunk into an array that grew by copying itself, all before
-        // its first command. Whatever the size said, reading goes on to the end.
-        var info = stat()
-        let expected = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? max(0, Int(info.st_size)) : 0
-        func readSome(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
-            while true {
-                let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
-                if n >= 0 { return n }
-                if errno != EINTR { throw FileFailure(failureMessage: failure(path, errno, reading: true)) }
-            }
+        let fd: FileDescriptor
+        do { fd = try FileDescriptor.open(path, .readOnly) } catch {
+            throw FileFailure(failureMessage: failure(path, code(of: error), reading: true))
         }
-        // One byte more than the size: a read that fills it means the file grew meanwhile.
-        var bytes = try [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
-            count = 0
-            while count < buffer.count {
-                let n = try readSome(into: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
-                if n == 0 { break }
-                count += n
-            }
+        defer { try? fd.close() }
+        do {
+            let data = try FileHandle(fileDescriptor: fd.rawValue, closeOnDealloc: false).readToEnd()
+            return data.map { [UInt8]($0) } ?? []
+        } catch {
+            throw FileFailure(failureMessage: failure(path, code(of: error), reading: true))
         }
-        guard bytes.count == expected + 1 else { return bytes }
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = try chunk.withUnsafeMutableBufferPointer { try readSome(into: $0) }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[..<n])
+    }
+
+    /// The errno behind a failure of swift-system (an `Errno`) or of Foundation (an error whose
+    /// underlying error is POSIX's), for the system's own words about it.
+    static func code(of error: any Error) -> Int32 {
+        if let e = error as? Errno { return e.rawValue }
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return Int32(truncatingIfNeeded: ns.code) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return Int32(truncatingIfNeeded: underlying.code)
         }
-        return bytes
+        return EIO
     }
 
     /// Writes `text` to a new file with mode 0600; refuses to replace an existing one unless `force`.
@@ -52,29 +47,28 @@ public enum FileIO {
         // A fresh name that must not exist, and is never followed if it is a link: in a shared
         // directory someone could otherwise plant `FILE.tmp-PID` pointing at one of our files.
         var temp = ""
-        var fd: Int32 = -1
-        for _ in 0..<8 where fd < 0 {
-            temp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            if fd < 0 && errno != EEXIST { break }
-        }
-        guard fd >= 0 else { throw ShellError(failure(path, errno, reading: false)) }
-        // The umask can only remove bits; this makes it exactly 0600 whatever the umask.
-        _ = fchmod(fd, 0o600)
-        var ok = true
+        var opened: FileDescriptor?
         var err: Int32 = 0
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                ok = false; err = errno; break
+        for _ in 0..<8 where opened == nil {
+            temp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            do {
+                opened = try FileDescriptor.open(temp, .writeOnly, options: [.create, .exclusiveCreate, .noFollow, .closeOnExec],
+                                                 permissions: [.ownerReadWrite])
+            } catch {
+                err = code(of: error)
+                if err != EEXIST { break }
             }
-            offset += n
         }
-        if ok && fsync(fd) != 0 { ok = false; err = errno }
-        close(fd)
+        guard let fd = opened else { throw ShellError(failure(path, err, reading: false)) }
+        // The umask can only remove bits; this makes it exactly 0600 whatever the umask.
+        _ = fchmod(fd.rawValue, 0o600)
+        var ok = true
+        do { try fd.writeAll(text.utf8) } catch {
+            ok = false
+            err = code(of: error)
+        }
+        if ok && fsync(fd.rawValue) != 0 { ok = false; err = errno }
+        try? fd.close()
         if ok && !force {
             // link() fails when the name is taken, so a file that appeared since the check above
             // is still not replaced. Where hard links are not supported, fall back to rename.

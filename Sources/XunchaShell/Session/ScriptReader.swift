@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import XunchaCore
 
 /// One logical line of a command file: its tokens, where it ends, and the raw text for `play`.
@@ -25,8 +20,8 @@ public enum Script {
     }
 }
 
-/// Reads a command file one logical line at a time, so a long file can be executed while it
-/// is still being read (see `ScriptFeed`) instead of being held whole as tokens.
+/// Reads a command file one logical line at a time, so that a plain run executes each line as
+/// soon as it is read instead of holding the whole file as tokens.
 public struct ScriptReader: Sendable {
     let bytes: [UInt8]
     var start = 0
@@ -42,17 +37,7 @@ public struct ScriptReader: Sendable {
 
     /// The number of physical lines the file holds.
     var physicalLines: Int {
-        // Line ends found with `memchr`, as `next` finds them: this runs before the first
-        // command of a file, on the thread that executes them, and byte by byte it was ~5 ms.
-        let count = bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            var n = 0, at = 0
-            while at < buffer.count, let hit = memchr(base + at, 0x0A, buffer.count - at) {
-                n += 1
-                at = base.distance(to: UnsafeRawPointer(hit)) + 1
-            }
-            return n
-        }
+        let count = bytes.reduce(0) { n, b in b == 0x0A ? n + 1 : n }
         return bytes.last == 0x0A || bytes.isEmpty ? count : count + 1
     }
 
@@ -60,38 +45,27 @@ public struct ScriptReader: Sendable {
         var pending: [Token] = []
         var pendingText = ""
         while start <= bytes.count {
-            let from = start
-            let lineNumber = self.lineNumber + 1
-            let (stop, read) = bytes.withUnsafeBufferPointer { all -> (Int, Swift.Result<(Lexer.Result, Int), ShellError>) in
-                let stop = Self.newline(in: all, from: from)
-                do throws(ShellError) {
-                    return (stop, .success(try Lexer.scan(UnsafeBufferPointer(rebasing: all[from..<stop]), lineNumber: lineNumber)))
-                } catch {
-                    return (stop, .failure(error))
-                }
-            }
-            self.lineNumber = lineNumber
+            let stop = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let raw = bytes[start..<stop]
+            lineNumber += 1
             start = stop + 1
-            let lexed: Lexer.Result, columns: Int
-            switch read {
-            case .success(let r): (lexed, columns) = r
-            case .failure(let e): throw e
-            }
-            if stop == bytes.count && from == stop { break }
+            if stop == bytes.count && raw.isEmpty { break }
+            // The file's encoding is the first thing wrong with a line that is not UTF-8.
+            guard let text = String(validating: raw, as: UTF8.self) else { throw Lexer.invalidUTF8(raw, lineNumber: lineNumber) }
+            let lexed = try Lexer.tokenize(text, lineNumber: lineNumber)
             if pending.isEmpty { pending = lexed.tokens } else { pending += lexed.tokens }
-            // The line is valid UTF-8 once lexed: its text is made only when something needs it.
-            if keepsText {
-                let text = String(decoding: bytes[from..<stop], as: UTF8.self)
-                pendingText += pendingText.isEmpty ? text : "\n" + text
-            }
+            if keepsText { pendingText += pendingText.isEmpty ? text : "\n" + text }
             if lexed.continues { continue }
             // Only a line whose tokens are all comment can be narration: checking that first
             // spares trimming every command line of a long file.
             var narration: String?
             if lexed.tokens.isEmpty {
-                let trimmed = String(decoding: bytes[from..<stop], as: UTF8.self).trimmingSpaces
+                let trimmed = text.trimmingSpaces
                 if trimmed.hasPrefix("##") { narration = String(trimmed.dropFirst(2)).trimmingSpaces }
             }
+            // The column just past the line's end counts its scalars, a final CR included: in
+            // valid UTF-8, the bytes that are not continuation bytes (10xxxxxx).
+            let columns = raw.reduce(0) { n, b in b & 0xC0 == 0x80 ? n : n + 1 }
             return ScriptLine(tokens: pending, end: SourcePosition(line: lineNumber, column: columns + 1),
                               text: pendingText, narration: narration)
         }
@@ -99,12 +73,5 @@ public struct ScriptReader: Sendable {
             return ScriptLine(tokens: pending, end: SourcePosition(line: lineNumber, column: 1), text: pendingText, narration: nil)
         }
         return nil
-    }
-
-    /// Where the line starting at `from` ends: its LF, or the end of the file.
-    static func newline(in all: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        guard from < all.count, let base = all.baseAddress,
-              let hit = memchr(base + from, 0x0A, all.count - from) else { return all.count }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 }

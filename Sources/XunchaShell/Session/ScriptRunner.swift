@@ -67,21 +67,21 @@ extension Session {
         guard !runStack.contains(path) else {
             throw ShellError(en: "\(path) runs itself", zh: "\(path) 循环调用了自身")
         }
-        // A plain run (one transaction, stopped by its first error) reads and parses the file
-        // on a second thread while it executes; `--check` and `--keep-going` read it whole
-        // first, so that a bad byte anywhere stops them before any line is reported.
+        // A plain run (one transaction, stopped by its first error) reads, lexes and parses each
+        // line as it comes to it; `--check` and `--keep-going` read the file whole first, so
+        // that a bad byte anywhere stops them before any line is reported.
         let streamed = !(check || dryRun || keepGoing)
-        var loaded: [ScriptLine] = []
-        var feed: ScriptFeed?
+        var source: any CommandSource
         let physicalLines: Int
         do {
             if streamed {
-                let bytes = try read(script: path)
-                physicalLines = ScriptReader(bytes).physicalLines
-                feed = ScriptFeed(bytes: bytes)
+                let reader = ScriptReader(try read(script: path), keepsText: false)
+                physicalLines = reader.physicalLines
+                source = StreamedLines(reader: reader)
             } else {
-                loaded = try load(script: path)
+                let loaded = try load(script: path)
                 physicalLines = loaded.last?.end.line ?? 0
+                source = LoadedLines(lines: loaded)
             }
         } catch {
             // A bad byte has a place in that file; a file that cannot be read has none.
@@ -89,7 +89,6 @@ extension Session {
             if e.file == nil && e.position != nil { e.file = path }
             throw e
         }
-        defer { feed?.stop() }
         runStack.append(path)
         let savedConfirms = confirms
         confirms = false
@@ -98,7 +97,6 @@ extension Session {
         func each() throws(ShellError) {
             let savedKeep = keepBeforeImages
             defer { keepBeforeImages = savedKeep }
-            var source: any CommandSource = feed ?? LoadedLines(lines: loaded)
             // Only the file's last commands can be undone one by one afterwards.
             let undoableFrom = physicalLines - 100
             var current = source.next()
@@ -130,5 +128,75 @@ extension Session {
         }
         try transaction { _ in try each() }
         return result
+    }
+}
+
+/// A command line of a file made ready to execute: parsed, or the error reading it gave.
+struct PreparedLine {
+    /// Nil for a blank line or when `failure` is set.
+    let invocation: Invocation?
+    let failure: ShellError?
+    let end: SourcePosition
+    /// Whether the command is `undo`: the line before it keeps what it will undo.
+    let isUndo: Bool
+
+    init(_ line: ScriptLine) {
+        do throws(ShellError) {
+            invocation = try Parser.parse(line.tokens, end: line.end)
+            failure = nil
+        } catch {
+            invocation = nil
+            failure = error
+        }
+        end = line.end
+        isUndo = line.tokens.first.map { Session.isUndoWord($0.text) } ?? false
+    }
+
+    init(failure: ShellError) {
+        invocation = nil
+        self.failure = failure
+        end = failure.position ?? SourcePosition(line: 1, column: 1)
+        isUndo = false
+    }
+}
+
+/// Where `run` takes a file's commands from, one at a time, blank and comment lines skipped.
+protocol CommandSource {
+    mutating func next() -> PreparedLine?
+}
+
+/// Lines already read (a `--check` or `--keep-going` run reads the whole file first, so that a
+/// bad byte anywhere stops it before any line is reported), parsed as they are taken.
+struct LoadedLines: CommandSource {
+    let lines: [ScriptLine]
+    var index = 0
+
+    mutating func next() -> PreparedLine? {
+        while index < lines.count {
+            defer { index += 1 }
+            if !lines[index].tokens.isEmpty { return PreparedLine(lines[index]) }
+        }
+        return nil
+    }
+}
+
+/// Lines read, lexed and parsed as they are taken, so that only the line at hand exists as
+/// tokens. A line that cannot be read ends the file with its error: the run stops there and
+/// its transaction rolls back, so nothing before it is applied either.
+struct StreamedLines: CommandSource {
+    var reader: ScriptReader
+    var ended = false
+
+    mutating func next() -> PreparedLine? {
+        while !ended {
+            do throws(ShellError) {
+                guard let line = try reader.next() else { ended = true; return nil }
+                if !line.tokens.isEmpty { return PreparedLine(line) }
+            } catch {
+                ended = true
+                return PreparedLine(failure: error)
+            }
+        }
+        return nil
     }
 }

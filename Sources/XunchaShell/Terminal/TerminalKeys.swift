@@ -14,18 +14,14 @@ public enum TerminalKeys {
     /// answered as "\u{1B}", so its tail is not taken for later keys. Standard input that is not
     /// a terminal gives one line instead.
     public static func readKey() -> String? {
-        var saved = termios()
-        guard isatty(0) == 1, tcgetattr(0, &saved) == 0 else { return Swift.readLine(strippingNewline: false) }
-        var raw = saved
-        raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG | IEXTEN)
-        setControl(&raw, VMIN, 1)
-        setControl(&raw, VTIME, 0)
-        guard tcsetattr(0, TCSANOW, &raw) == 0 else { return Swift.readLine(strippingNewline: false) }
-        defer { _ = tcsetattr(0, TCSANOW, &saved) }
+        // The terminal's mode is switched and put back in the C shim, which holds the termios
+        // structs (their control-character array is a C array, not something to index in Swift).
+        guard xe_keys_begin() == 1 else { return Swift.readLine(strippingNewline: false) }
+        defer { xe_keys_end() }
         guard let first = readByte() else { return nil }
         var bytes = [first]
         if first == 0x1B {
-            drainPending(&raw)
+            xe_keys_drain()
             return "\u{1B}"
         }
         // The rest of one UTF-8 character (a key such as 退 typed through an input method).
@@ -45,22 +41,6 @@ public enum TerminalKeys {
             if n == 1 { return b }
             if n < 0 && errno == EINTR { continue }
             return nil
-        }
-    }
-
-    /// Discards what is already waiting (the tail of an escape sequence), without blocking.
-    static func drainPending(_ mode: inout termios) {
-        setControl(&mode, VMIN, 0)
-        setControl(&mode, VTIME, 0)
-        guard tcsetattr(0, TCSANOW, &mode) == 0 else { return }
-        var sink = [UInt8](repeating: 0, count: 64)
-        while read(0, &sink, sink.count) > 0 {}
-    }
-
-    static func setControl(_ mode: inout termios, _ index: Int32, _ value: UInt8) {
-        withUnsafeMutableBytes(of: &mode.c_cc) { cc in
-            let i = Int(index)
-            if i >= 0 && i < cc.count { cc[i] = value }
         }
     }
 }
