@@ -125,8 +125,20 @@ final class LedgerStoreTests: StoreTestCase {
         try h.run(.addIssue(round: "R5", unit: "FY", title: "撤销的", category: .conduct, source: .letter, mode: .longterm,
                             due: day.adding(days: 10), requirement: nil))
         try h.run(.withdraw(id: "R5-002", reason: "重复"))
+        try h.run(.addIssue(round: "R5", unit: "FY", title: "长期坚持", category: .political, source: .online, mode: .longterm,
+                            due: nil, requirement: nil))
+        try h.run(.assign(id: "R5-003", lead: "王五", owner: "赵六", dept: "办公室", handler: nil, due: nil))
+        try h.run(.report(id: "R5-003", text: "阶段整改", evidence: ["方案"], signedBy: "周八"))
+        try h.run(.verify(id: "R5-003", verdict: .longterm, by: "孙七", methods: [.onsite], note: nil))
+        try h.run(.verify(id: "R5-003", verdict: .pass, by: "孙七", methods: [.survey], note: nil))
+        try h.run(.closeRound(round: "R5", force: "转入常态化监督"))
         for spec in Policy.keys { try h.run(.setPolicy(key: spec.name, value: spec.range.upperBound == 5 ? 2 : 15)) }
         try h.run(.closeRound(round: "R0", force: nil))
+        XCTAssertEqual(FieldCoverage.unset(Array(h.state.rounds.values), path: "Round"), [])
+        XCTAssertEqual(FieldCoverage.unset(Array(h.state.units.values), path: "Unit"), [])
+        XCTAssertEqual(FieldCoverage.unset(Array(h.state.issues.values), path: "Issue"), [])
+        XCTAssertEqual(FieldCoverage.unset(Array(h.state.transfers.values), path: "Transfer"), [])
+        XCTAssertEqual(FieldCoverage.unset([h.state.policy], path: "Policy"), [])
         try storeWith(h)
         let ledger = try SQLiteLedger.open(path: storePath, createIfMissing: false)
         XCTAssertEqual(try ledger.loadState(), h.state)

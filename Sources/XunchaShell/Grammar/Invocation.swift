@@ -54,8 +54,11 @@ final class CompiledSpec: Sendable {
 
 /// A command line matched against the grammar table: which command, and the raw tokens given
 /// for each argument and flag. Values are typed later (they may need the ledger or the clock).
-public struct Invocation: Sendable {
+public struct Invocation {
     let compiled: CompiledSpec
+    /// When set, every flag name the command reads is noted here: the test that no flag of the
+    /// grammar table is accepted and then ignored reads it.
+    var readLog: FlagReadLog?
     public var spec: CommandSpec { compiled.spec }
     /// The line's tokens (a flag's `--name=value` replaced by its value). One array per line,
     /// with `slots`, rather than one per argument: fewer allocations to make and to free.
@@ -94,6 +97,7 @@ public struct Invocation: Sendable {
 
     /// Canonical flag name → the values given.
     public var flags: [String: [Token]] {
+        readLog?.names.formUnion(spec.flags.map(\.name))
         var d: [String: [Token]] = [:]
         for (n, f) in spec.flags.enumerated() {
             let v = all(compiled.paramCount + n)
@@ -126,18 +130,23 @@ public struct Invocation: Sendable {
     /// The token given for a param, or the last value of a flag, called `name`.
     func token(_ name: String) -> Token? {
         if let n = compiled.param(name), let t = last(n) { return t }
-        if let n = compiled.flag(name) { return last(n) }
+        if let n = compiled.flag(name) {
+            readLog?.names.insert(name)
+            return last(n)
+        }
         return nil
     }
 
     /// The values given for the flag `name` (empty when not given).
     func values(_ name: String) -> [Token] {
         guard let n = compiled.flag(name) else { return [] }
+        readLog?.names.insert(name)
         return all(n)
     }
 
     public func has(_ flag: String) -> Bool {
         guard let n = compiled.flag(flag) else { return false }
+        readLog?.names.insert(flag)
         return slots.contains(UInt8(truncatingIfNeeded: n))
     }
 
@@ -148,4 +157,9 @@ public struct Invocation: Sendable {
         if let n = compiled.flag(field), let t = first(n) { return t.position }
         return start
     }
+}
+
+/// The flag names one invocation's command read (see `Invocation.readLog`).
+final class FlagReadLog {
+    var names: Set<String> = []
 }

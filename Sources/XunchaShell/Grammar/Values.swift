@@ -22,6 +22,7 @@ extension Invocation {
     /// All values of a repeatable flag; comma-separated lists are split when `split` is set.
     public func strings(_ name: String, split: Bool = false) -> [(String, Token)] {
         guard let slot = compiled.flag(name) else { return [] }
+        readLog?.names.insert(name)
         var out: [(String, Token)] = []
         for (k, s) in slots.enumerated() where Int(s) == slot && k < tokens.count {
             let t = tokens[k]
