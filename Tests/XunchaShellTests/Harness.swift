@@ -11,11 +11,12 @@ final class Harness {
     var errors: [String] = []
     var files: [String: String] = [:]
 
-    init(language: Language = .en) {
+    /// A session on `ledger`, or on a new in-memory one.
+    init(language: Language = .en, ledger: SQLiteLedger? = nil, user: String = "巡察办") {
         let today = Day(year: 2024, month: 5, day: 10) ?? Day(ordinal: 0)
         // An in-memory database cannot fail to open; a test that got here without one fails below.
-        journal = (try? SQLiteLedger.inMemory()) ?? Harness.unavailable()
-        session = Session(store: journal, user: "巡察办", language: language, realToday: { today }, out: { _ in }, err: { _ in })
+        journal = ledger ?? (try? SQLiteLedger.inMemory()) ?? Harness.unavailable()
+        session = Session(store: journal, user: user, language: language, realToday: { today }, out: { _ in }, err: { _ in })
         session.out = { [unowned self] in self.output.append($0) }
         session.err = { [unowned self] in self.errors.append($0) }
         session.readFile = { [unowned self] path in

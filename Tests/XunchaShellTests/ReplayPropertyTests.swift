@@ -23,7 +23,7 @@ final class ReplayPropertyTests: XCTestCase {
                         "全角\u{3000}空格", "issue withdraw R1-001 注入", "=SUM(A1)", "「括号」“弯引号”", "--pass", "'单引号'"]
     static let people = ["王五", "赵六", "孙七", "钱八", "周九", "吴十"]
 
-    func command(_ r: inout Random, _ s: State) -> String {
+    static func command(_ r: inout Random, _ s: State) -> String {
         let q = ScriptWriter.quote
         let text = q(r.pick(Self.texts) ?? "x")
         let ids = s.issues.keys.sorted()
@@ -56,7 +56,7 @@ final class ReplayPropertyTests: XCTestCase {
             var r = Random(state: UInt64(seed))
             let h = Harness()
             for _ in 0..<80 {
-                let line = command(&r, h.session.state)
+                let line = Self.command(&r, h.session.state)
                 if (try? h.session.execute(line)) != nil { accepted += 1 }
             }
             let script = ScriptWriter.script(try h.journal.entries(after: 0), exportedOn: Day(ordinal: 0), from: "seed \(seed)")
