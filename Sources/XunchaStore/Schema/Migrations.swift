@@ -18,6 +18,9 @@ enum Migrations {
             try Replay.intoTables(db)
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)", arguments: [String(Tables.format)])
         }
+        m.registerMigration("3 tally index") { db in
+            try db.execute(sql: Tables.tallyIndex)
+        }
         return m
     }
 
