@@ -68,10 +68,10 @@ struct Projection {
         return (Array(found.prefix(limit)), found.count > limit)
     }
 
-    func openIssueCount(round: String) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM issues WHERE round = ? AND status NOT IN ('closed', 'withdrawn')
-            """), arguments: [round]) ?? 0
+    func openIssues(round: String) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT id FROM issues WHERE round = ? AND status NOT IN ('closed', 'withdrawn')
+            """), arguments: [round])
     }
 
     func undatedOpenIssues(round: String) throws -> [String] {
@@ -89,23 +89,20 @@ struct Projection {
 
     /// Writes `new` over `base` (the entity as the tables hold it now, nil when absent).
     func write(round new: Round?, code: String, base: Round?) throws {
-        try writeEntity("rounds", key: "code", code, Rows.roundColumns, new.map(Rows.values), exists: base != nil,
-                        lists: [Rows.teams.table, Rows.targets.table])
+        try writeEntity(Self.roundSQL, code, new.map(Rows.values), exists: base != nil)
         guard let new else { return }
         try writeList(Rows.teams, of: code, new.teams, base: base?.teams)
         try writeList(Rows.targets, of: code, new.targets, base: base?.targets)
     }
 
     func write(unit new: XunchaCore.Unit?, code: String, base: XunchaCore.Unit?) throws {
-        try writeEntity("units", key: "code", code, Rows.unitColumns, new.map(Rows.values), exists: base != nil,
-                        lists: [Rows.urges.table])
+        try writeEntity(Self.unitSQL, code, new.map(Rows.values), exists: base != nil)
         guard let new else { return }
         try writeList(Rows.urges, of: code, new.urges, base: base?.urges)
     }
 
     func write(issue new: Issue?, id: String, base: Issue?) throws {
-        try writeEntity("issues", key: "id", id, Rows.issueColumns, new.map(Rows.values), exists: base != nil,
-                        lists: [Rows.progress.table, Rows.reports.table, Rows.verifications.table, Rows.rules.table, Rows.history.table])
+        try writeEntity(Self.issueSQL, id, new.map(Rows.values), exists: base != nil)
         guard let new else { return }
         try writeList(Rows.progress, of: id, new.progress, base: base?.progress)
         try writeList(Rows.reports, of: id, new.reports, base: base?.reports)
@@ -115,7 +112,7 @@ struct Projection {
     }
 
     func write(transfer new: Transfer?, id: String, base: Transfer?) throws {
-        try writeEntity("transfers", key: "id", id, Rows.transferColumns, new.map(Rows.values), exists: base != nil, lists: [])
+        try writeEntity(Self.transferSQL, id, new.map(Rows.values), exists: base != nil)
     }
 
     func write(policy: Policy) throws {
@@ -130,24 +127,26 @@ struct Projection {
             """).execute(arguments: [key, value])
     }
 
+    static let roundSQL = Rows.EntitySQL(table: "rounds", key: "code", columns: Rows.roundColumns,
+                                         lists: [Rows.teams.table, Rows.targets.table])
+    static let unitSQL = Rows.EntitySQL(table: "units", key: "code", columns: Rows.unitColumns, lists: [Rows.urges.table])
+    static let issueSQL = Rows.EntitySQL(table: "issues", key: "id", columns: Rows.issueColumns,
+                                         lists: [Rows.progress.table, Rows.reports.table, Rows.verifications.table,
+                                                 Rows.rules.table, Rows.history.table])
+    static let transferSQL = Rows.EntitySQL(table: "transfers", key: "id", columns: Rows.transferColumns, lists: [])
+
     /// One entity row: inserted when new, updated in place when it exists, deleted (with its
     /// lists) when the new image is nil.
-    private func writeEntity(_ table: String, key: String, _ value: String, _ columns: [String],
-                             _ values: [(any DatabaseValueConvertible)?]?, exists: Bool, lists: [String]) throws {
+    private func writeEntity(_ entity: Rows.EntitySQL, _ value: String, _ values: [(any DatabaseValueConvertible)?]?,
+                             exists: Bool) throws {
         guard let values else {
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE \(key) = ?").execute(arguments: [value])
-            for list in lists {
+            try db.cachedStatement(sql: entity.delete).execute(arguments: [value])
+            for list in entity.lists {
                 try db.cachedStatement(sql: "DELETE FROM \(list) WHERE \(Self.owner(of: list)) = ?").execute(arguments: [value])
             }
             return
         }
-        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        var sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(marks))"
-        if exists {
-            let updates = columns.filter { $0 != key }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-            sql += " ON CONFLICT (\(key)) DO UPDATE SET \(updates)"
-        }
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values))
+        try db.cachedStatement(sql: exists ? entity.upsert : entity.insert).execute(arguments: StatementArguments(values))
     }
 
     private static func owner(of listTable: String) -> String {
@@ -165,14 +164,11 @@ struct Projection {
         if let base {
             while common < base.count, common < new.count, base[common] == new[common] { common += 1 }
             if base.count > common {
-                try db.cachedStatement(sql: "DELETE FROM \(list.table) WHERE \(list.owner) = ? AND n >= ?")
-                    .execute(arguments: [owner, common])
+                try db.cachedStatement(sql: list.truncate).execute(arguments: [owner, common])
             }
         }
         guard common < new.count else { return }
-        let columns = [list.owner, "n"] + list.columns
-        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        let insert = try db.cachedStatement(sql: "INSERT INTO \(list.table) (\(columns.joined(separator: ", "))) VALUES (\(marks))")
+        let insert = try db.cachedStatement(sql: list.insert)
         for n in common..<new.count {
             try insert.execute(arguments: StatementArguments([owner, n] + list.values(new[n])))
         }

@@ -71,6 +71,44 @@ enum Rows {
         let columns: [String]
         let values: @Sendable (Element) -> [(any DatabaseValueConvertible)?]
         let decode: @Sendable (Row) throws -> Element
+        /// Its statements, built once: a province file writes hundreds of thousands of rows.
+        let insert: String
+        let truncate: String
+
+        init(table: String, owner: String, columns: [String], values: @escaping @Sendable (Element) -> [(any DatabaseValueConvertible)?],
+             decode: @escaping @Sendable (Row) throws -> Element) {
+            self.table = table
+            self.owner = owner
+            self.columns = columns
+            self.values = values
+            self.decode = decode
+            let all = [owner, "n"] + columns
+            insert = "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))"
+            truncate = "DELETE FROM \(table) WHERE \(owner) = ? AND n >= ?"
+        }
+    }
+
+    /// The statements that write one entity's row, built once from its columns.
+    struct EntitySQL: Sendable {
+        let table: String
+        let key: String
+        let columns: [String]
+        /// The tables of its lists, whose rows go with it when it is deleted.
+        let lists: [String]
+        let insert: String
+        let upsert: String
+        let delete: String
+
+        init(table: String, key: String, columns: [String], lists: [String]) {
+            self.table = table
+            self.key = key
+            self.columns = columns
+            self.lists = lists
+            insert = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+            let updates = columns.filter { $0 != key }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            upsert = insert + " ON CONFLICT (\(key)) DO UPDATE SET \(updates)"
+            delete = "DELETE FROM \(table) WHERE \(key) = ?"
+        }
     }
 
     static let teams = List<Team>(table: "round_teams", owner: "round", columns: ["name", "leader"],

@@ -192,6 +192,6 @@ extension SQLiteLedger: LedgerReader {
     public func nextTransferNumber() throws -> Int { try withTables { try $0.nextTransfer() } }
     public func roundCodes(limit: Int) throws -> (codes: [String], more: Bool) { try withTables { try $0.codes(of: "rounds", limit: limit) } }
     public func unitCodes(limit: Int) throws -> (codes: [String], more: Bool) { try withTables { try $0.codes(of: "units", limit: limit) } }
-    public func openIssueCount(round: String) throws -> Int { try withTables { try $0.openIssueCount(round: round) } }
+    public func openIssueCount(round: String) throws -> Int { try withTables { try $0.openIssues(round: round).count } }
     public func undatedOpenIssues(round: String) throws -> [String] { try withTables { try $0.undatedOpenIssues(round: round) } }
 }
