@@ -58,8 +58,8 @@ def soffice() -> str:
     return found
 
 
-def run(home: Path, *args: str, stdin: str = None) -> subprocess.CompletedProcess:
-    env = {"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "XUNCHA_USER": USER}
+def run(home: Path, *args: str, stdin: str = None, env_extra: dict = None) -> subprocess.CompletedProcess:
+    env = {"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "XUNCHA_USER": USER, **(env_extra or {})}
     return subprocess.run([binary(), *args], cwd=home, env=env, capture_output=True, text=True, timeout=300, input=stdin)
 
 
@@ -299,6 +299,10 @@ def test_a_workbook_needs_a_file_is_private_and_is_not_overwritten(books):
     r = run(books, "--store", "s.db", "-c", "ledger units --out units.xlsx")
     assert r.returncode != 0 and "units.xlsx exists" in r.stderr
     assert (books / "units.xlsx").read_bytes() == before
+    # A workbook that cannot be made (no temporary directory) is reported and leaves no file.
+    r = run(books, "--store", "s.db", "--lang", "zh", "-c", "ledger --out tmpless.xlsx", env_extra={"TMPDIR": str(books / "missing")})
+    assert r.returncode != 0 and "无法写入 tmpless.xlsx" in r.stderr and "临时目录" in r.stderr
+    assert not (books / "tmpless.xlsx").exists()
     r = run(books, "--store", "s.db", "--lang", "en", "-c", "报表 excel en.xlsx --round R5")
     assert r.returncode == 0, r.stderr
     assert sheet_names(books / "en.xlsx") == ["Summary", "Problems", "Transfers", "Units", "Leaders", "Warnings"]

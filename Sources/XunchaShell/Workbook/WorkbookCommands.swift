@@ -24,7 +24,7 @@ extension Session {
         do {
             return .bytes(try WorkbookFile.bytes(sheets, title: title, author: author, day: day))
         } catch {
-            throw ShellError(en: "cannot write \(path): \(error.reason)", zh: "无法写入 \(path):\(error.reason)", at: inv.position(of: field))
+            throw ShellError(en: "cannot write \(path): \(error.reason.en)", zh: "无法写入 \(path):\(error.reason.zh)", at: inv.position(of: field))
         }
     }
 

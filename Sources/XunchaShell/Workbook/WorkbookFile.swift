@@ -21,7 +21,8 @@ enum WorkbookFile {
         do {
             try fm.createDirectory(atPath: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw XlsxWorkbook.Failure(reason: "cannot make a temporary directory: \(error.localizedDescription)")
+            throw XlsxWorkbook.Failure(en: "cannot make a temporary directory: \(error.localizedDescription)",
+                                       zh: "无法创建临时目录:\(error.localizedDescription)")
         }
         defer { try? fm.removeItem(atPath: dir) }
         let path = dir + "/workbook.xlsx"
@@ -31,7 +32,7 @@ enum WorkbookFile {
         for sheet in sheets { try write(sheet, into: book.addSheet(sheet.name)) }
         try book.close()
         do { return try FileIO.read(path) } catch {
-            throw XlsxWorkbook.Failure(reason: "the workbook written could not be read back")
+            throw XlsxWorkbook.Failure(en: "the workbook written could not be read back", zh: "写好的工作簿无法读回")
         }
     }
 

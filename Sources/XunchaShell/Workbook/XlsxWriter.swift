@@ -10,9 +10,15 @@ import XunchaCore
 /// cell styles they use. Everything else speaks in `XlsxValue` and `XlsxStyle`, so no pointer
 /// leaves this file. Text is always written as a string cell: nothing here writes a formula.
 final class XlsxWorkbook {
-    /// What libxlsxwriter reported, in its own words.
+    /// Why a workbook could not be made: our words in both languages, or libxlsxwriter's own.
     struct Failure: Error {
-        let reason: String
+        let reason: Localized
+
+        init(en: String, zh: String) { reason = Localized(en: en, zh: zh) }
+        init(library status: lxw_error) {
+            let text = lxw_strerror(status).map { String(cString: $0) } ?? "libxlsxwriter error \(status.rawValue)"
+            reason = Localized(en: text, zh: text)
+        }
     }
 
     /// The rows and columns a sheet can hold (Excel's limits, which libxlsxwriter enforces).
@@ -32,7 +38,7 @@ final class XlsxWorkbook {
             var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: copy, use_zip64: 0)
             made = workbook_new_opt(path, &options)
         }
-        guard let made else { throw Failure(reason: "libxlsxwriter could not start a workbook") }
+        guard let made else { throw Failure(en: "libxlsxwriter could not start a workbook", zh: "libxlsxwriter 无法新建工作簿") }
         book = made
     }
 
@@ -58,7 +64,7 @@ final class XlsxWorkbook {
 
     func addSheet(_ name: String) throws(Failure) -> XlsxSheet {
         guard let book, let sheet = workbook_add_worksheet(book, name) else {
-            throw Failure(reason: "cannot add a sheet named \(name)")
+            throw Failure(en: "cannot add a sheet named \(name)", zh: "无法添加名为 \(name) 的工作表")
         }
         let s = XlsxSheet(sheet, workbook: self)
         sheets.append(s)
@@ -90,12 +96,7 @@ final class XlsxWorkbook {
         book = nil
         for s in sheets { s.detach() }
         let status = workbook_close(b)
-        guard status == LXW_NO_ERROR else { throw Failure(reason: XlsxWorkbook.reason(status)) }
-    }
-
-    fileprivate static func reason(_ e: lxw_error) -> String {
-        guard let text = lxw_strerror(e) else { return "libxlsxwriter error \(e.rawValue)" }
-        return String(cString: text)
+        guard status == LXW_NO_ERROR else { throw Failure(library: status) }
     }
 }
 
@@ -137,13 +138,14 @@ final class XlsxSheet {
 
     private static func place(_ row: Int, _ column: Int) throws(XlsxWorkbook.Failure) -> (lxw_row_t, lxw_col_t) {
         guard (0..<XlsxWorkbook.maxRows).contains(row), (0..<XlsxWorkbook.maxColumns).contains(column) else {
-            throw XlsxWorkbook.Failure(reason: "more than \(XlsxWorkbook.maxRows) rows or \(XlsxWorkbook.maxColumns) columns")
+            throw XlsxWorkbook.Failure(en: "a sheet holds at most \(XlsxWorkbook.maxRows) rows and \(XlsxWorkbook.maxColumns) columns",
+                                       zh: "一张工作表最多 \(XlsxWorkbook.maxRows) 行、\(XlsxWorkbook.maxColumns) 列")
         }
         return (lxw_row_t(row), lxw_col_t(column))
     }
 
     private static func check(_ status: lxw_error) throws(XlsxWorkbook.Failure) {
-        guard status == LXW_NO_ERROR else { throw XlsxWorkbook.Failure(reason: XlsxWorkbook.reason(status)) }
+        guard status == LXW_NO_ERROR else { throw XlsxWorkbook.Failure(library: status) }
     }
 
     func write(_ value: XlsxValue, row: Int, column: Int, _ style: XlsxStyle = XlsxStyle()) throws(XlsxWorkbook.Failure) {
