@@ -26,6 +26,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // Excel workbooks (`--format xlsx`, `report xlsx`).
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(
             name: "CEditLineShim",
             dependencies: ["CEditLine"]
@@ -50,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "XunchaShell",
-            dependencies: ["XunchaCore", "CEditLineShim", .product(name: "SystemPackage", package: "swift-system")],
+            dependencies: ["XunchaCore", "CEditLineShim", "CXlsxWriter", .product(name: "SystemPackage", package: "swift-system")],
             // The demos are part of the program (`play zhengzhou`); scripts/demo links here.
             resources: [.embedInCode("Demos")],
             swiftSettings: strict

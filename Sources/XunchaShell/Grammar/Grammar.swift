@@ -14,10 +14,12 @@ public enum Grammar {
     /// The spellings of `undo`: a file run keeps a before-image for a command followed by one.
     static let undoWords = ["undo", "撤回"]
 
-    static let format = Flag("format", ["格式"], .choice([Choice("table", ["表格"]), Choice("csv"), Choice("json"), Choice("md", ["markdown"])]),
-                             "output format: table (default), csv, json or md", "输出格式:table(默认)、csv、json、md")
-    static let out = Flag("out", ["输出"], .file, "write to FILE (mode 0600) instead of the screen; .csv, .json or .md picks the format",
-                          "写入文件(权限 0600)而不是屏幕;扩展名 .csv/.json/.md 决定格式")
+    static let format = Flag("format", ["格式"], .choice([Choice("table", ["表格"]), Choice("csv"), Choice("json"), Choice("md", ["markdown"]),
+                                                         Choice("xlsx", ["excel", "工作簿"])]),
+                             "output format: table (default), csv, json, md or xlsx (a workbook: needs --out)",
+                             "输出格式:table(默认)、csv、json、md、xlsx(Excel 工作簿,须配 --out)")
+    static let out = Flag("out", ["输出"], .file, "write to FILE (mode 0600) instead of the screen; .csv, .json, .md or .xlsx picks the format",
+                          "写入文件(权限 0600)而不是屏幕;扩展名 .csv/.json/.md/.xlsx 决定格式")
     static let force = Flag("force", ["覆盖"], nil, "overwrite FILE if it exists", "文件已存在时覆盖")
     static let wide = Flag("wide", ["宽", "全部列"], nil, "every column at full width, not fitted to the terminal",
                            "显示全部列,不按终端宽度收窄")
@@ -216,6 +218,12 @@ public enum Grammar {
                     flags: [Flag("round", ["轮次"], .roundCode, "only this round", "仅此轮次"), Flag("as-of", ["截至"], .date(relativeTo: nil), "as seen on DATE", "截至日期"), force],
                     summary: Localized(en: "write a self-contained HTML report with charts", zh: "生成带图表的 HTML 报告"),
                     example: "report html 整改报告.html --round R5", mutates: false),
+        CommandSpec(id: .reportXLSX, words: [["report", "报表"], ["xlsx", "excel", "工作簿"]],
+                    params: [Param("file", .file, "the workbook to write (.xlsx)", "输出的 Excel 工作簿(.xlsx)")],
+                    flags: [Flag("round", ["轮次"], .roundCode, "only this round", "仅此轮次"), Flag("as-of", ["截至"], .date(relativeTo: nil), "as seen on DATE", "截至日期"), force],
+                    summary: Localized(en: "write the ledgers (台账) as an Excel workbook: a summary sheet, then one sheet per ledger and the warnings",
+                                       zh: "生成 Excel 台账工作簿:汇总表,再每类台账及预警各一张表"),
+                    example: "report xlsx 第五轮台账.xlsx --round R5 --as-of 2024-08-06", mutates: false),
     ]
 
     static let sessionCommands: [CommandSpec] = [

@@ -117,7 +117,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case transferAdd, transferConclude
     case urge
     case ledger, stats, warnings, slip
-    case reportHTML
+    case reportHTML, reportXLSX
     case run, play
     case clock, user, set, history
     case expectStatus, expectCount, expectRate, expectFail, expectDigest, expectWarning

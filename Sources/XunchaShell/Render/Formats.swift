@@ -1,8 +1,9 @@
 import XunchaCore
 
-/// The output formats of every ledger, stats, warnings and slip command.
+/// The output formats of every ledger, stats, warnings and slip command. `xlsx` is a workbook
+/// (bytes, written only to a file by `WorkbookFile`); the others are text.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case table, csv, json, md
+    case table, csv, json, md, xlsx
 
     /// The format a file name asks for by its extension (`台账.csv` → csv), if any.
     public static func guess(fromPath path: String) -> OutputFormat? {
@@ -11,6 +12,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case "csv": return .csv
         case "json": return .json
         case "md", "markdown": return .md
+        case "xlsx": return .xlsx
         default: return nil
         }
     }
@@ -23,6 +25,8 @@ extension Table {
         case .csv: return csv()
         case .json: return json()
         case .md: return markdown()
+        // A workbook is not text: `emit` writes it through `WorkbookFile`; as text it is its csv.
+        case .xlsx: return csv()
         }
     }
 

@@ -99,6 +99,7 @@ extension Session {
             }
             try playHandler(inv)
         case .reportHTML: try reportHTML(inv)
+        case .reportXLSX: try reportXLSX(inv)
         case .undo: try undoCommand(inv)
         case .exportScript: try exportCommand(inv)
         case .auditVerify: try auditVerify(inv)

@@ -38,9 +38,17 @@ public enum FileIO {
         return EIO
     }
 
-    /// Writes `text` to a new file with mode 0600; refuses to replace an existing one unless `force`.
+    /// Writes `content` to a new file with mode 0600; refuses to replace an existing one unless `force`.
+    public static func write(_ content: FileContent, to path: String, force: Bool) throws(ShellError) {
+        switch content {
+        case .text(let text): try write(text.utf8, to: path, force: force)
+        case .bytes(let bytes): try write(bytes, to: path, force: force)
+        }
+    }
+
+    /// Writes `bytes` to a new file with mode 0600; refuses to replace an existing one unless `force`.
     /// Written to a temporary name first and renamed, so a failed write never leaves half a file.
-    public static func write(_ text: String, to path: String, force: Bool) throws(ShellError) {
+    public static func write(_ bytes: some Sequence<UInt8>, to path: String, force: Bool) throws(ShellError) {
         let exists = ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在,未覆盖",
                                 hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --force")
         if !force, access(path, F_OK) == 0 { throw exists }
@@ -63,7 +71,7 @@ public enum FileIO {
         // The umask can only remove bits; this makes it exactly 0600 whatever the umask.
         _ = fchmod(fd.rawValue, 0o600)
         var ok = true
-        do { try fd.writeAll(text.utf8) } catch {
+        do { try fd.writeAll(bytes) } catch {
             ok = false
             err = code(of: error)
         }
@@ -96,6 +104,12 @@ public enum FileIO {
     }
 }
 
+/// What an export writes: text (csv, json, markdown, a page, a script) or the bytes of a workbook.
+public enum FileContent: Sendable {
+    case text(String)
+    case bytes([UInt8])
+}
+
 /// A file that could not be read, with a message in both languages.
 public struct FileFailure: LocalizedFailure {
     public let failureMessage: Localized
@@ -106,6 +120,11 @@ extension Session {
     /// `expect fail`) nothing may be written, so the file is only checked for a refusal to
     /// overwrite and the answer is false.
     func writeOutput(_ text: @autoclosure () -> String, to path: String, _ inv: Invocation, field: String) throws(ShellError) -> Bool {
+        try writeOutput({ () throws(ShellError) -> FileContent in .text(text()) }, to: path, inv, field: field)
+    }
+
+    /// The same for content that may fail to be made (a workbook): made only when it is written.
+    func writeOutput(_ content: () throws(ShellError) -> FileContent, to path: String, _ inv: Invocation, field: String) throws(ShellError) -> Bool {
         do throws(ShellError) {
             if dryRun {
                 if !inv.has("force"), access(path, F_OK) == 0 {
@@ -115,7 +134,7 @@ extension Session {
                 say("(checked only: \(path) not written)", "(仅检查:未写入 \(path))")
                 return false
             }
-            try writeFile(text(), path, inv.has("force"))
+            try writeFile(content(), path, inv.has("force"))
             return true
         } catch {
             var e = error

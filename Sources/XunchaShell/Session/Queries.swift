@@ -139,14 +139,16 @@ extension Session {
     }
 
     /// Prints or writes a table in the asked format (`--format`, `--out FILE`, `--force`). A file
-    /// without `--format` gets the format its extension names (`.csv`, `.json`, `.md`).
+    /// without `--format` gets the format its extension names (`.csv`, `.json`, `.md`, `.xlsx`).
     func emit(_ table: Table, _ inv: Invocation) throws(ShellError) {
         let asked = try inv.choice("format").flatMap(OutputFormat.init(rawValue:))
         if let path = inv.optional("out") {
             let format = asked ?? OutputFormat.guess(fromPath: path) ?? .table
+            if format == .xlsx { return try emitWorkbook(table, to: path, inv) }
             guard try writeOutput(table.rendered(format, maxWidth: nil), to: path, inv, field: "out") else { return }
             say("\(table.cells.count) row(s) written to \(path) (\(format.rawValue))", "已写入 \(table.cells.count) 行到 \(path)(\(format.rawValue))")
         } else {
+            if asked == .xlsx { throw workbookNeedsFile(inv) }
             // `--wide`: every column at its full width, for a terminal that scrolls sideways.
             var text = table.rendered(asked ?? .table, maxWidth: inv.has("wide") ? nil : terminalWidth, language: language)
             if text.hasSuffix("\n") { text.removeLast() }

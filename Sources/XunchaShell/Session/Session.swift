@@ -25,10 +25,10 @@ public final class Session {
     public var err: (String) -> Void
     /// Reads a file for `run`/`play`; replaceable in tests.
     public var readFile: (String) throws -> [UInt8] = FileIO.read
-    /// Writes an export (`export script`, `--out`): text, path, whether to replace. Replaceable
-    /// so that a session fed arbitrary input (the fuzzer) cannot write anywhere.
-    public var writeFile: (String, String, Bool) throws(ShellError) -> Void = { text, path, force throws(ShellError) in
-        try FileIO.write(text, to: path, force: force)
+    /// Writes an export (`export script`, `--out`, a report): content, path, whether to replace.
+    /// Replaceable so that a session fed arbitrary input (the fuzzer) cannot write anywhere.
+    public var writeFile: (FileContent, String, Bool) throws(ShellError) -> Void = { content, path, force throws(ShellError) in
+        try FileIO.write(content, to: path, force: force)
     }
     public var history: () -> [String] = { [] }
     /// The tutorial's step to type now (`help tutorial` marks it) and the text `clear` keeps in view.
