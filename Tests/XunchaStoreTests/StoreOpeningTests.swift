@@ -104,3 +104,16 @@ final class StoreOpeningTests: StoreTestCase {
         XCTAssertNotEqual(try a.digest(), try b.digest(), "one more fact changes the digest")
     }
 }
+
+/// A long transaction that outgrows its cache writes the rows and reads them back as needed:
+/// nothing is lost, and the tables still equal the journal's replay.
+final class CacheBoundTests: StoreTestCase {
+    func testAWriteThatOutgrowsItsCacheKeepsEveryChange() throws {
+        let h = try History.make(count: 120, units: 5)
+        let ledger = try SQLiteLedger.open(path: storePath, createIfMissing: true)
+        ledger.writeCacheBound = 4
+        try append(h.facts, to: ledger)
+        XCTAssertEqual(try ledger.loadState(), h.state)
+        XCTAssertNil(try ledger.tablesDifference())
+    }
+}

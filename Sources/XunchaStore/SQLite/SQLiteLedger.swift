@@ -22,6 +22,8 @@ public final class SQLiteLedger: Ledger {
     let busySeconds: Int
     /// The write transaction in progress, if any: reads made meanwhile go through it.
     var openWrite: OpenWrite?
+    /// How many entities a write keeps before writing their rows (`OpenWrite.cacheBound`).
+    var writeCacheBound = OpenWrite.defaultCacheBound
     /// True when this open made the store's file.
     public internal(set) var wasCreated = false
     /// Where the file of an earlier format was kept when this open migrated it.
@@ -104,6 +106,7 @@ public final class SQLiteLedger: Ledger {
                 defer { openWrite = nil }
                 do {
                     let open = try OpenWrite(db: db, recorded: ISO8601DateFormatter().string(from: Date()))
+                    open.cacheBound = writeCacheBound
                     openWrite = open
                     let result = try body(Writer(ledger: self, open: open))
                     try open.flush()
@@ -170,6 +173,7 @@ public final class SQLiteLedger: Ledger {
             return try translatingErrors(path: ledger.location, busySeconds: ledger.busySeconds) {
                 let seq = try open.append(event, at: at, actor: actor)
                 try open.change(changes)
+                try open.boundCache()
                 return seq
             }
         }
