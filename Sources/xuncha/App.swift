@@ -15,6 +15,8 @@ final class App {
     let sandboxDir: String?
     let ledger: SQLiteLedger
     let storePath: String?
+    /// `--memory`: nothing of the session is written anywhere, its history of lines included.
+    let keepsNothing: Bool
     /// A `play` is running (a demo must not play another one, or itself).
     var playing = false
     /// The store a sandbox was copied from, if any.
@@ -87,6 +89,7 @@ final class App {
         self.sandboxDir = sandboxDir
         self.sandboxSource = options.sandbox ? options.store : nil
         self.storePath = options.sandbox ? nil : path
+        self.keepsNothing = options.memory && !options.sandbox
         session = Session(store: ledger, user: user, language: language,
                           realToday: App.realToday,
                           out: { print($0) },

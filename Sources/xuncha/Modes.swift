@@ -80,8 +80,10 @@ extension App {
         }
     }
 
-    /// History lives beside the store (one per store), private to the user.
+    /// History lives beside the store (one per store), private to the user; a `--memory`
+    /// session keeps its lines in memory only.
     func historyPath() -> String? {
+        if keepsNothing { return nil }
         if let path = storePath { return path + ".history" }
         let env = ProcessInfo.processInfo.environment
         guard let home = env["HOME"] else { return nil }

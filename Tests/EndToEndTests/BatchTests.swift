@@ -4,6 +4,7 @@ import XCTest
 /// Batch use: files, standard input and -c, with errors as FILE:LINE:COL on stderr.
 final class BatchTests: XCTestCase {
     let setup = """
+    clock 2024-05-10
     unit add FY "舞阳县人民法院" --secretary 李四
     round open R5 "第五轮专项巡察" --kind special
     round target R5 FY
@@ -34,7 +35,8 @@ final class BatchTests: XCTestCase {
 
     func testStoreFilesArePrivate() throws {
         let dir = try Binary.scratch(for: self)
-        _ = try Binary.run(["--store", "s.db"], stdin: setup, in: dir)
+        let r = try Binary.run(["--store", "s.db"], stdin: setup, in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
         let attrs = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("s.db").path)
         XCTAssertEqual((attrs[.posixPermissions] as? NSNumber)?.intValue, 0o600)
     }
@@ -47,7 +49,7 @@ final class BatchTests: XCTestCase {
         for line in hostile {
             let r = try Binary.run(["--memory"], stdin: setup + "\n" + line + "\n", in: dir)
             XCTAssertEqual(r.status, 1, "\(line.prefix(40)): \(r.stderr)")
-            XCTAssertTrue(r.stderr.hasPrefix("<stdin>:6:"), "\(line.prefix(40)): \(r.stderr.prefix(200))")
+            XCTAssertTrue(r.stderr.hasPrefix("<stdin>:7:"), "\(line.prefix(40)): \(r.stderr.prefix(200))")
         }
         // Invalid UTF-8 as raw bytes: the column is the first bad byte's character position.
         let raw = try Binary.run(["--memory"], bytes: Array("ledger\n问题".utf8) + [0xC3, 0x28, 0x0A], in: dir)

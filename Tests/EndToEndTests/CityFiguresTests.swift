@@ -24,12 +24,10 @@ final class CityFiguresTests: XCTestCase {
         let dir = try Binary.scratch(for: self)
         defer { try? FileManager.default.removeItem(at: dir) }
         try script.write(to: dir.appendingPathComponent("zhengzhou-city.xc"), atomically: true, encoding: .utf8)
-        let started = Date()
+        // How fast it runs is scripts/bench's to measure (the city workload), not a test's.
         let r = try Binary.run(["--memory", "zhengzhou-city.xc"], in: dir)
-        let seconds = Date().timeIntervalSince(started)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stderr, "")
-        XCTAssertLessThan(seconds, 60, "10,000 lines must stay quick")
 
         // The terminal table of `stats`: the rate with its formula, the outcomes and the rules.
         XCTAssertTrue(r.stdout.contains("rate 1822/2012 = 90.56% (closed ÷ (all − withdrawn)); 20 in long-term upkeep counted apart"), r.stdout)

@@ -5,7 +5,7 @@ import XCTest
 final class ErrorMessageTests: XCTestCase {
     func store() throws -> URL {
         let dir = try Binary.scratch(for: self)
-        let setup = "unit add FY 法院\nround open R8 第八轮\nround target R8 FY\nround feedback R8 --on 2024-05-10 --due +90d\n"
+        let setup = "clock 2024-05-10\nunit add FY 法院\nround open R8 第八轮\nround target R8 FY\nround feedback R8 --on 2024-05-10 --due +90d\n"
             + "issue add R8 FY 问题一 --category discipline\n"
         XCTAssertEqual(try Binary.run(["--store", "s.db"], stdin: setup, in: dir).status, 0)
         return dir

@@ -47,7 +47,7 @@ final class SuggestionTests: XCTestCase {
 
     func testVariantSpellingsAreAliases() throws {
         let dir = try Binary.scratch(for: self)
-        let setup = "unit add FY 法院\nround open R1 第一轮\nround target R1 FY\nround feedback R1 --on 2024-05-10 --due +90d\n"
+        let setup = "clock 2024-05-10\nunit add FY 法院\nround open R1 第一轮\nround target R1 FY\nround feedback R1 --on 2024-05-10 --due +90d\n"
             + "issue add R1 FY 问题一 --category discipline\nissue add R1 FY 问题二 --category discipline\n"
         XCTAssertEqual(try Binary.run(["--store", "s.db"], stdin: setup, in: dir).status, 0)
         for command in ["台帐", "统计", "statistics", "warning", "问题 撤消 R1-002 重复登记", "移送 新增 R1-001 --to discipline 线索"] {

@@ -5,7 +5,7 @@ import XCTest
 final class UnitCodeTests: XCTestCase {
     func testHyphensAndDotsInsideAUnitCodeAreAccepted() throws {
         let dir = try Binary.scratch(for: self)
-        let setup = "unit add JM-TJ \"即墨区统计局\" --secretary 李四\nunit add FY.ZX 法院执行局\nround open R5 第五轮\n"
+        let setup = "clock 2024-05-10\nunit add JM-TJ \"即墨区统计局\" --secretary 李四\nunit add FY.ZX 法院执行局\nround open R5 第五轮\n"
             + "round target R5 JM-TJ\nround feedback R5 --on 2024-05-10 --due +90d\nissue add R5 JM-TJ 统计数据不实 --category discipline\n"
         let r = try Binary.run(["--store", "s.db"], stdin: setup, in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -81,13 +81,13 @@ final class ReportTests: XCTestCase {
         """)
         h.session.language = .zh
         let html = try report(h)
-        let rate = Rate(h.session.state.issues.values)
-        XCTAssertEqual(rate.fraction, "1/3 = 33.33%")
-        XCTAssertTrue(html.contains(HTML.escape(rate.line(.zh))), "the headline must be Rate.line")
-        XCTAssertTrue(html.contains("长期坚持 1 个另计"))
+        // Written out, not built with the function under test: 4 problems, 1 withdrawn, 1 closed,
+        // 1 in long-term upkeep that stays in the denominator.
+        let headline = "整改率 1/3 = 33.33% (已销号 ÷ (总数 − 撤销));长期坚持 1 个另计"
+        XCTAssertTrue(html.contains(HTML.escape(headline)), "the headline states the strict rate and its formula")
         h.output = []
         h.run("stats")
-        XCTAssertTrue(h.output.joined().contains(rate.line(.zh)), "stats and the report agree")
+        XCTAssertTrue(h.output.joined().contains(headline), "stats and the report agree")
     }
 
     func testUnitsBelowTheThresholdAreMarkedAndLabelled() throws {

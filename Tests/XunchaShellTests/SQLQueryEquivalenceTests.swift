@@ -97,13 +97,14 @@ final class SQLQueryEquivalenceTests: XCTestCase {
     func testEveryQueryAnswersAsTheMemoryLedgerDoes() throws {
         var filters = 0, nonEmpty = 0
         var seen = Set<String>()
-        for seed in 1...8 {
-            var r = Random(state: UInt64(seed) &* 104_729)
+        let seeds = Seeds.of(1...8)
+        for seed in seeds {
+            var r = Random(state: UInt64(truncatingIfNeeded: seed) &* 104_729)
             let h = randomLedger(&r)
             let sql: any LedgerQuerying = h.journal
             let state = try replay(h.journal)
             let memory = MemoryLedger(state: state)
-            let context = "seed \(seed)"
+            let context = Seeds.rerun(seed)
             XCTAssertGreaterThan(state.issues.count, 40, context)
             XCTAssertEqual(try h.journal.loadState(), state, "the tables hold what the journal says: \(context)")
             for i in state.issues.values {
@@ -138,10 +139,13 @@ final class SQLQueryEquivalenceTests: XCTestCase {
                 if !wanted.isEmpty { nonEmpty += 1 }
             }
         }
-        XCTAssertEqual(filters, 320)
-        XCTAssertEqual(seen, Set(IssueStatus.allCases.map(\.rawValue) + ["rules", "reopened", "unled", "concluded", "talk"]),
-                       "the ledgers hold every kind of thing a query counts")
-        XCTAssertGreaterThan(nonEmpty, 160, "most filters must select something to mean anything")
+        XCTAssertEqual(filters, seeds.count * 40)
+        // One seed rerun alone need not reach every kind of thing; the eight together must.
+        if seeds.count > 1 {
+            XCTAssertEqual(seen, Set(IssueStatus.allCases.map(\.rawValue) + ["rules", "reopened", "unled", "concluded", "talk"]),
+                           "the ledgers hold every kind of thing a query counts")
+        }
+        XCTAssertGreaterThan(nonEmpty, seeds.count * 20, "most filters must select something to mean anything")
     }
 
     /// The questions without a filter: entities by key (and keys that name nothing), lists,

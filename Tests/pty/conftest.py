@@ -11,10 +11,26 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def binary() -> str:
-    for candidate in (REPO / ".build/debug/xuncha", REPO / ".build/release/xuncha"):
-        if candidate.exists():
-            return str(candidate)
-    raise RuntimeError("build xuncha first (swift build)")
+    """The xuncha this run built: $XUNCHA_BINARY, which scripts/test sets from `swift build
+    --show-bin-path`; without it (pytest run by hand) the newer of the debug and release builds,
+    never a stale one only because it exists. In CI the variable must be set."""
+    given = os.environ.get("XUNCHA_BINARY")
+    if given:
+        if not os.access(given, os.X_OK):
+            raise RuntimeError(f"XUNCHA_BINARY={given} is not an executable")
+        return given
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("XUNCHA_BINARY is not set: run the tests through scripts/test")
+    built = [c for c in (REPO / ".build/debug/xuncha", REPO / ".build/release/xuncha") if c.exists()]
+    if not built:
+        raise RuntimeError("build xuncha first (swift build)")
+    return str(max(built, key=lambda c: c.stat().st_mtime))
+
+
+def seed() -> int:
+    """The seed of the tests' random inputs and moments: $XUNCHA_SEED, else 1, so that a run
+    repeats; a failing test names it in its id or message."""
+    return int(os.environ.get("XUNCHA_SEED", "1"))
 
 
 @pytest.fixture
@@ -44,7 +60,8 @@ def spawn(home):
             c.terminate(force=True)
 
 
-SETUP = """unit add FY "舞阳县人民法院" --secretary 李四
+SETUP = """clock 2024-05-10
+unit add FY "舞阳县人民法院" --secretary 李四
 round open R5 "第五轮专项巡察" --kind special
 round target R5 FY
 round feedback R5 --on 2024-05-10 --due +90d

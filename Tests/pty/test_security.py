@@ -6,6 +6,8 @@ import os
 import stat
 import subprocess
 
+import pexpect
+
 from conftest import binary
 
 # Each title tries to break out of its quotes in an exported script or out of its cell in a csv.
@@ -31,7 +33,8 @@ def q(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
 
 
-SETUP = """unit add FY "舞阳县人民法院" --secretary 李四
+SETUP = """clock 2024-05-10
+unit add FY "舞阳县人民法院" --secretary 李四
 round open R5 "第五轮专项巡察" --kind special --from 2024-03-01
 round target R5 FY
 round feedback R5 --on 2024-05-10 --due +90d
@@ -76,14 +79,30 @@ def test_store_and_exports_are_private_even_under_umask_000(home):
     assert r.returncode == 0, r.stderr
     for name in ["s.db", "e.xc", "l.csv", "s.md", "w.json", "t.csv"]:
         assert mode(home / name) == 0o600, name
-    for extra in ["s.db-wal", "s.db-shm"]:
-        if (home / extra).exists():
-            assert mode(home / extra) == 0o600, extra
-    # report html comes from another part of the shell; when it is there it must obey too.
     html = run(home, "--store", str(store), "-c", "report html r.html", umask=0)
-    if html.returncode == 0:
-        assert mode(home / "r.html") == 0o600
+    assert html.returncode == 0, html.stderr.decode()
+    assert mode(home / "r.html") == 0o600
     assert not [p.name for p in home.iterdir() if ".tmp-" in p.name], "no temporary file left"
+
+
+def test_the_wal_and_shm_of_an_open_session_are_private_under_umask_000(home):
+    store = home / "s.db"
+    assert run(home, "--store", str(store), stdin=SETUP.encode(), umask=0).returncode == 0
+    # SQLite keeps -wal and -shm while a connection is open: a session at a terminal holds them.
+    shell = pexpect.spawn("sh", ["-c", f'umask 000; exec "{binary()}" --store s.db'], env={**env(home), "TERM": "xterm", "NO_COLOR": "1"},
+                          cwd=str(home), encoding="utf-8", dimensions=(30, 100), timeout=15)
+    try:
+        shell.expect(r"xuncha\([^)]*\) \S+[^>]*> ")
+        shell.sendline('unit add JX "开着会话时登记"')
+        shell.expect("unit JX added")
+        shell.expect(r"xuncha\([^)]*\) \S+[^>]*> ")
+        for name in ["s.db-wal", "s.db-shm"]:
+            assert (home / name).exists(), f"{name} while the session is open"
+            assert mode(home / name) == 0o600, name
+    finally:
+        shell.sendeof()
+        shell.expect(pexpect.EOF)
+        shell.close()
 
 
 def test_an_export_never_follows_a_planted_link(home):

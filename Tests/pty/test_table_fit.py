@@ -9,7 +9,8 @@ import pytest
 
 from conftest import binary
 
-SETUP = """unit add FY "舞阳县人民法院" --secretary 李四
+SETUP = """clock 2024-05-10
+unit add FY "舞阳县人民法院" --secretary 李四
 unit add JY "教育局" --secretary 王芳
 round open R8 "第八轮常规巡察"
 round target R8 FY

@@ -51,8 +51,8 @@ issue report R3-007 "支部标准化建设达标" --evidence "达标验收表.pd
 ## 整改评估组进场。只查资料不能销号:三印证要求三种方式
 clock 2023-09-05
 user 整改评估组
-expect fail issue verify R3-004 --pass --by 毕文涛 --method documents
-expect fail issue verify R3-004 --pass --by 毕文涛 --method documents,onsite
+expect fail "销号需要 3 种验收方式,只给出 1 种" issue verify R3-004 --pass --by 毕文涛 --method documents
+expect fail "销号需要 3 种验收方式,只给出 2 种" issue verify R3-004 --pass --by 毕文涛 --method documents,onsite
 
 ## 现场检查发现:台账上“已整改”的 12 宗违建,现场仍有 5 宗未拆除。评估不通过,退回再整改
 issue verify R3-004 --fail --by 毕文涛 --method documents,onsite "现场检查发现 5 宗违规占用耕地建房仍未拆除,台账与实际不符"

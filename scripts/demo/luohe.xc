@@ -303,7 +303,7 @@ stats --by round
 ledger units
 ledger transfers
 round close R6
-expect fail round close R5
+expect fail "轮次 R5 仍有 1 个问题未销号" round close R5
 expect count = 41
 expect count --status withdrawn = 1
 expect count --status closed = 39

@@ -76,7 +76,7 @@ expect count --round R5 --status rectifying = 27
 expect count --lead 王建国 = 9
 
 ## 报告须由第一责任人(党组书记)签字背书:别人签字会被拒绝
-expect fail issue report R5-001 "已整改" --evidence "学习记录.pdf" --signed-by 刘洋
+expect fail "须由第一责任人 陈明 签字背书" issue report R5-001 "已整改" --evidence "学习记录.pdf" --signed-by 刘洋
 
 ## 一个月后:9 个 30 天时限的问题该交账了
 clock 2024-06-08
@@ -108,7 +108,7 @@ issue report R5-025 "已按方案完成整改" --evidence "整改台账-R5-025.p
 ## 巡察办验收:验收人不能是本问题的责任人(职责分离)
 clock 2024-06-20
 user 巡察办
-expect fail issue verify R5-001 --pass --by 王建国 --method documents
+expect fail "王建国 是 R5-001 的责任人" issue verify R5-001 --pass --by 王建国 --method documents
 issue verify R5-001 --pass --by 吴静 --method documents,onsite
 issue verify R5-004 --pass --by 吴静 --method documents,onsite
 issue verify R5-007 --pass --by 吴静 --method documents,onsite

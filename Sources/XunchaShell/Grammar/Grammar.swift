@@ -293,9 +293,12 @@ public enum Grammar {
                     params: [Param("digest", .text, "the digest printed by audit digest", "audit digest 给出的摘要")],
                     flags: [], summary: Localized(en: "assert the ledger's digest", zh: "断言账本摘要"), example: "expect digest 3f2a…", mutates: false),
         CommandSpec(id: .expectFail, words: [expect, ["fail", "失败", "拒绝"]],
-                    params: [Param("command", .command, "a command that must be refused", "应被拒绝的命令")],
-                    flags: [], summary: Localized(en: "assert that a command is refused (nothing changes either way)", zh: "断言命令被拒绝(不改变账本)"),
-                    example: "expect fail issue verify R5-001 --pass --by 王五", mutates: false),
+                    params: [Param("command", .command,
+                                   "a command that must be refused; a quoted text before it is a reason its refusal must contain",
+                                   "应被拒绝的命令;其前加引号的文字为原因,拒绝信息须包含它")],
+                    flags: [], summary: Localized(en: "assert that a command is refused, and why (nothing changes either way)",
+                                                  zh: "断言命令被拒绝及其原因(不改变账本)"),
+                    example: "expect fail \"is closed\" issue verify R5-001 --pass --by 孙七", mutates: false),
     ]
 
     static let auditCommands: [CommandSpec] = [

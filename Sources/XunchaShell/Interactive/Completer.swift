@@ -42,7 +42,9 @@ public struct Completer {
             let t = prior[index]
             index += 1
             if positional < spec.params.count, spec.params[positional].kind == .command {
-                return Completer(ledger: ledger).candidates(prior: Array(prior[(index - 1)...]), word: word)
+                // `expect fail "reason" …`: the quoted reason comes before the command.
+                let rest = prior[(index - 1)...]
+                return candidates(prior: Array(rest.first?.quoted == true ? rest.dropFirst() : rest), word: word)
             }
             if let flag = pendingFlag { used.insert(flag.name); pendingFlag = nil; continue }
             if t.isFlag {

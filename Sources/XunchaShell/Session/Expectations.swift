@@ -57,10 +57,31 @@ extension Session {
     /// expectation would hold without testing anything.
     /// Its values must be good too (a real date, a known category): an impossible date is a
     /// mistake in the script, not the refusal the trainer meant to show.
+    /// A quoted text before the command (`expect fail "is closed" issue verify …`) is the
+    /// reason: the refusal must say it, so a command refused for another cause fails the line.
     private func expectRefusal(_ inv: Invocation) throws(ShellError) {
+        var rest = inv.rest
+        // No command starts with quoted text, so a quoted first word can only be the reason.
+        var reason: Token?
+        if let first = rest.first, first.quoted {
+            reason = first
+            rest.removeFirst()
+        }
+        if let reason {
+            guard !reason.text.trimmingSpaces.isEmpty else {
+                throw ShellError(en: "the reason of expect fail is empty: quote words its refusal must contain",
+                                 zh: "expect fail 的原因为空:请用引号写出拒绝信息应包含的文字", at: reason.position,
+                                 hintEn: "e.g. \(inv.spec.example)", hintZh: "例如 \(inv.spec.example)")
+            }
+            guard !rest.isEmpty else {
+                throw ShellError(en: "expect fail needs a well-formed command after its quoted reason \"\(reason.text)\"",
+                                 zh: "expect fail 在加引号的原因“\(reason.text)”之后须跟格式正确的命令",
+                                 at: inv.end, hintEn: "e.g. \(inv.spec.example)", hintZh: "例如 \(inv.spec.example)")
+            }
+        }
         let command: Invocation?
         do {
-            command = try Parser.parse(inv.rest, end: inv.end)
+            command = try Parser.parse(rest, end: inv.end)
             if let command { _ = try domainCommand(command) }
         } catch {
             var e = error
@@ -75,7 +96,13 @@ extension Session {
         do {
             if let command { try rehearse { () throws(ShellError) in try execute(command) } }
         } catch {
-            return
+            guard let reason else { return }
+            // The message in the session's language, or in the other one: a file written in Chinese
+            // must play the same for a trainer whose terminal speaks English, and the other way round.
+            if error.message.en.contains(reason.text) || error.message.zh.contains(reason.text) { return }
+            let said = error.message.text(language)
+            throw ShellError(en: "expectation failed: refused, but with \"\(said)\", which does not contain \"\(reason.text)\"",
+                             zh: "预期不成立:命令被拒绝,但拒绝信息“\(said)”不含“\(reason.text)”", at: reason.position)
         }
         throw failed(inv, "expected this command to be refused, but it was accepted", "预期该命令被拒绝,但它被接受了")
     }

@@ -130,7 +130,7 @@ extension Session {
         var rows = entries.filter { e in
             if let who, e.actor != who { return false }
             if let since, e.at < since { return false }
-            if let issue { return ScriptWriter.line(e.event).contains(ScriptWriter.quote(issue)) }
+            if let issue { return Self.event(e.event, isAbout: issue) || ScriptWriter.line(e.event).contains(ScriptWriter.quote(issue)) }
             return true
         }
         if let limit = try inv.int("limit", 1...1_000_000), rows.count > limit { rows = Array(rows.suffix(limit)) }
@@ -138,6 +138,23 @@ extension Session {
             out("\(Layout.padLeft(String(e.seq), to: 6))  \(e.at.iso)  \(Layout.padRight(e.actor, to: 8))  \(ScriptWriter.line(e.event))")
         }
         if rows.isEmpty { say("no events", "没有记录") }
+    }
+
+    /// Whether `event` is about the problem `id`. Its registration names the problem only in the
+    /// event (the command line has no id yet), and an undo only in the before-image it restores.
+    static func event(_ event: Event, isAbout id: String) -> Bool {
+        switch event {
+        case .issueAdded(let p): p.id == id
+        case .issueAssigned(let p): p.id == id
+        case .progressNoted(let p), .issueWithdrawn(let p), .ruleAdded(let p): p.id == id
+        case .issueReported(let p): p.id == id
+        case .issueVerified(let p): p.id == id
+        case .issueReopened(let p): p.id == id
+        case .transferAdded(let p): p.issue == id
+        case .urged(let p): p.issue == id
+        case .undone(let p): p.restore.footprint.issues.contains(id)
+        default: false
+        }
     }
 
     /// Reverts this session's own last command when no later event touched what it changed.
