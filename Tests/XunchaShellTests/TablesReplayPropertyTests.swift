@@ -11,15 +11,10 @@ import XunchaStore
 final class TablesReplayPropertyTests: XCTestCase {
     typealias Random = ReplayPropertyTests.Random
 
-    /// Seeds run by default; `XUNCHA_SEED=N` reruns one.
-    static var seeds: [UInt64] {
-        if let one = ProcessInfo.processInfo.environment["XUNCHA_SEED"].flatMap(UInt64.init) { return [one] }
-        return Array(1...16)
-    }
-
     func testTablesEqualARebuildAfterRandomStreamsOfTwoSessions() throws {
         var accepted = 0, files = 0
-        for seed in Self.seeds {
+        let seeds = Seeds.of(1...16)
+        for seed in seeds {
             let dir = NSTemporaryDirectory() + "xuncha-tables-\(seed)-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -28,7 +23,7 @@ final class TablesReplayPropertyTests: XCTestCase {
             let a = Harness(ledger: try SQLiteLedger.open(path: path, createIfMissing: true), user: "王五")
             let b = Harness(ledger: try SQLiteLedger.open(path: path, createIfMissing: false), user: "赵六")
             a.run(Harness.setup)
-            var r = Random(state: seed)
+            var r = Random(state: UInt64(truncatingIfNeeded: seed))
             for step in 0..<60 {
                 let h = r.int(2) == 0 ? a : b
                 let state = h.session.state
@@ -47,13 +42,13 @@ final class TablesReplayPropertyTests: XCTestCase {
                 }
             }
             let ledger = try SQLiteLedger.open(path: path, createIfMissing: false)
-            XCTAssertNil(try ledger.tablesDifference(), "seed \(seed) (rerun with XUNCHA_SEED=\(seed))")
+            XCTAssertNil(try ledger.tablesDifference(), Seeds.rerun(seed))
             let before = try ledger.loadState()
             try ledger.rebuild()
-            XCTAssertEqual(try ledger.loadState(), before, "seed \(seed): audit rebuild changed the ledger")
-            XCTAssertEqual(try ledger.verifyChain().firstBad, nil, "seed \(seed)")
+            XCTAssertEqual(try ledger.loadState(), before, "\(Seeds.rerun(seed)): audit rebuild changed the ledger")
+            XCTAssertEqual(try ledger.verifyChain().firstBad, nil, Seeds.rerun(seed))
         }
-        XCTAssertGreaterThan(accepted, Self.seeds.count * 15, "the streams hold enough accepted commands to mean something")
-        XCTAssertGreaterThan(files, Self.seeds.count * 5)
+        XCTAssertGreaterThan(accepted, seeds.count * 15, "the streams hold enough accepted commands to mean something")
+        XCTAssertGreaterThan(files, seeds.count * 5)
     }
 }
