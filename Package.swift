@@ -26,6 +26,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // PostgreSQL's own client library, for the shared office store.
+        .systemLibrary(
+            name: "CLibpq",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "CEditLineShim",
             dependencies: ["CEditLine"]
@@ -41,7 +47,7 @@ let package = Package(
         .target(
             name: "XunchaStore",
             dependencies: [
-                "XunchaCore",
+                "XunchaCore", "CLibpq",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SystemPackage", package: "swift-system"),

@@ -46,6 +46,13 @@ final class App {
             case .failure(let e): throw AppFailure(text: "xuncha: --clock: " + e.message.text(language))
             }
         }
+        // A PostgreSQL ledger is prepared by `store init`; the shell does not open one yet, and
+        // must not take its URL for a file name and make a SQLite file there.
+        if let store = options.store, PostgresSpec.conninfo(store) != nil {
+            throw AppFailure(text: Localized(
+                en: "xuncha: \(App.withoutPassword(store)) is a PostgreSQL ledger; this release prepares one (xuncha store init) but the shell opens SQLite stores only",
+                zh: "xuncha: \(App.withoutPassword(store)) 是 PostgreSQL 账本;本版本可以创建它(xuncha store init),但交互界面只能打开 SQLite 账本").text(language))
+        }
         var sandboxDir: String?
         var path: String?
         if !options.memory {
@@ -127,6 +134,11 @@ final class App {
             try? FileManager.default.removeItem(atPath: dir)
             SandboxCleanup.disarm()
         }
+    }
+
+    /// A connection string as it may be shown: any password in it blanked out.
+    static func withoutPassword(_ conninfo: String) -> String {
+        PostgresSpec.redacted(conninfo)
     }
 
     /// zh when LC_ALL / LC_MESSAGES / LANG (the first one set) names a Chinese locale.
