@@ -203,3 +203,43 @@ def test_the_shell_refuses_a_postgres_store_and_makes_no_file(home):
         assert r.returncode == 2 and "is a PostgreSQL ledger" in r.stderr, r.stderr
         assert "Hunter2x" not in r.stderr + r.stdout
     assert list(home.iterdir()) == []
+
+
+def test_a_stuck_init_makes_another_wait_then_say_so(pg_cluster, home, ledger):
+    import time
+    db, p = ledger
+    # Another init that does not finish (a stuck client) holds the lock that serialises inits.
+    holder = subprocess.Popen(["psql", "-X", "-q", "-h", pg_cluster.socket_dir, "-p", pg_cluster.port, "-U", "postgres",
+                               "-d", db, "-c", "BEGIN; SELECT pg_advisory_xact_lock(hashtext('xuncha store init')); "
+                                               "SELECT pg_sleep(30);"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 10
+        while pg_cluster.psql(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted").stdout.strip() != "1":
+            assert time.time() < deadline, "the lock was not taken"
+            time.sleep(0.1)
+        started = time.time()
+        r = xuncha("store", "init", pg_cluster.url(db), "--prefix", p, home=home)
+        waited = time.time() - started
+        assert r.returncode != 0 and r.stderr.count("\n") == 1
+        assert "is busy: another session kept it locked for more than 5 s" in r.stderr, r.stderr
+        assert 4 < waited < 15, waited
+    finally:
+        # The server notices a killed client only when it next writes to it: end its backend.
+        pg_cluster.psql(db, "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'")
+        holder.kill()
+        holder.wait()
+    r = xuncha("store", "init", pg_cluster.url(db), "--prefix", p, home=home)
+    assert r.returncode == 0, r.stderr
+
+
+def test_a_service_file_names_the_ledger(pg_cluster, home):
+    db = pg_cluster.new_database()
+    services = home / "services.conf"
+    services.write_text(f"[office]\nhost={pg_cluster.socket_dir}\nport={pg_cluster.port}\ndbname={db}\nuser=postgres\n")
+    r = xuncha("store", "init", "pg:", "--prefix", prefix(), home=home,
+               env_extra={"PGSERVICEFILE": str(services), "PGSERVICE": "office"})
+    assert r.returncode == 0, r.stderr
+    assert f"{db}@{pg_cluster.socket_dir}" in r.stdout
+    r = xuncha("store", "init", "service=office", "--prefix", prefix(), home=home, env_extra={"PGSERVICEFILE": str(services)})
+    assert r.returncode == 0 and "already current" in r.stdout, r.stderr

@@ -20,6 +20,8 @@ public final class PGConnection {
     /// The login this connection is authenticated as (`session_user`).
     public let user: String
     private let handle: OpaquePointer
+    /// How long a connection attempt may take when the user did not say.
+    public static let connectSeconds = 10
     private let secrets: [String]
 
     /// Connects with a libpq connection string (`PostgresSpec.conninfo` turns what a user typed
@@ -31,8 +33,14 @@ public final class PGConnection {
         }
         // `dbname` expanded as a connection string: libpq reads the URI or the keywords in it,
         // and an empty one leaves everything to the PG* variables and the service file.
-        let keywords = ["dbname", "fallback_application_name"]
-        let values = [conninfo, "xuncha"]
+        // A host that drops packets would otherwise hold the shell for the system's TCP timeout;
+        // the user's own connect_timeout (string or PGCONNECT_TIMEOUT) wins, being read later.
+        var keywords = ["dbname", "fallback_application_name"]
+        var values = [conninfo, "xuncha"]
+        if ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil {
+            keywords.insert("connect_timeout", at: 0)
+            values.insert(String(PGConnection.connectSeconds), at: 0)
+        }
         let connection: OpaquePointer? = PGConnection.withCStrings(keywords) { k in
             PGConnection.withCStrings(values) { v in PQconnectdbParams(k, v, 1) }
         }

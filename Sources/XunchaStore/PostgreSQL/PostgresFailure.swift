@@ -54,3 +54,11 @@ public enum PostgresFailure: Equatable, Sendable {
         }
     }
 }
+
+extension StoreError {
+    /// The SQLSTATE of a PostgreSQL server error, if this is one.
+    var postgresState: String? {
+        if case .postgres(let failure) = self { return failure.sqlstate }
+        return nil
+    }
+}

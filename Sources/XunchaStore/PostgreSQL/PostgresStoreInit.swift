@@ -33,16 +33,23 @@ public enum PostgresStoreInit {
         return (p + "xuncha_writer", p + "xuncha_reader")
     }
 
+    /// How long init waits for a lock another session holds.
+    static let lockSeconds = Int(SQLiteLedger.defaultBusyTimeout)
+
     public static func run(conninfo: String, prefix: String?, now: Date) throws(StoreError) -> Report {
         let connection = try PGConnection(conninfo: conninfo)
         let roles = roleNames(prefix: prefix)
         try connection.execute("BEGIN")
         do throws(StoreError) {
+            // A session holding the ledger's tables (or another init) makes this one wait, for
+            // as long as a SQLite store waits for its write lock, and then say so.
+            try connection.execute("SET LOCAL lock_timeout = '\(lockSeconds)s'")
             let report = try initialise(connection, roles: roles, now: now)
             try connection.execute("COMMIT")
             return report
         } catch {
             _ = try? connection.execute("ROLLBACK")
+            if error.postgresState == "55P03" { throw .busy(path: connection.location, seconds: lockSeconds) }
             throw error
         }
     }
