@@ -27,4 +27,10 @@ final class PostgresSchemaTests: XCTestCase {
             XCTAssertFalse(PostgresStoreInit.isValidPrefix(bad), bad)
         }
     }
+
+    func testPlaceholdersAreNumberedOnPostgresOnly() {
+        let sql = "SELECT * FROM issues WHERE unit = ? AND title <> '?' AND \"a?\" = ? LIMIT ?"
+        XCTAssertEqual(Dialect.postgres.numbered(sql), "SELECT * FROM issues WHERE unit = $1 AND title <> '?' AND \"a?\" = $2 LIMIT $3")
+        XCTAssertEqual(Dialect.sqlite.numbered(sql), sql)
+    }
 }

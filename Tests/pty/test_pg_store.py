@@ -197,11 +197,13 @@ def test_a_bad_prefix_is_refused_before_connecting(pg_cluster, home):
     assert r.returncode != 0 and "--prefix" in r.stderr and "no database" not in r.stderr
 
 
-def test_the_shell_refuses_a_postgres_store_and_makes_no_file(home):
-    for store in ["postgresql://clerk:Hunter2x@db.office/ledger", "pg:", "host=db.office dbname=ledger"]:
+def test_an_unreachable_store_is_one_error_and_makes_no_file(home):
+    for store in ["postgresql://clerk:Hunter2x@nohost.invalid/ledger", "host=nohost.invalid dbname=ledger"]:
         r = xuncha("--store", store, "-c", 'unit add FY "舞阳县人民法院"', home=home)
-        assert r.returncode == 2 and "is a PostgreSQL ledger" in r.stderr, r.stderr
-        assert "Hunter2x" not in r.stderr + r.stdout
+        assert r.returncode == 2 and "cannot reach the PostgreSQL server of ledger@nohost.invalid" in r.stderr, r.stderr
+        assert "Hunter2x" not in r.stderr + r.stdout and r.stderr.count("\n") == 1
+    r = xuncha("--sandbox", "--store", "postgresql://nohost.invalid/ledger", "-c", "ledger", home=home)
+    assert r.returncode == 2 and "shared PostgreSQL ledger" in r.stderr, r.stderr
     assert list(home.iterdir()) == []
 
 

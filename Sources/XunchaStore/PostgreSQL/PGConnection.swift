@@ -5,6 +5,8 @@ import Foundation
 /// NULL), and how many rows a command changed.
 public struct PGRows: Sendable, Equatable {
     public let columns: [String]
+    /// Each column's type, as the server's type OID (20 is int8, 25 text…).
+    public let types: [UInt32]
     public let rows: [[String?]]
     public let affected: Int
 }
@@ -93,6 +95,7 @@ public final class PGConnection {
         let width = Int(PQnfields(result))
         let height = Int(PQntuples(result))
         let columns = (0..<width).map { PGConnection.text(PQfname(result, Int32($0))) ?? "" }
+        let types = (0..<width).map { UInt32(PQftype(result, Int32($0))) }
         var rows: [[String?]] = []
         rows.reserveCapacity(height)
         for r in 0..<height {
@@ -101,7 +104,7 @@ public final class PGConnection {
             })
         }
         let affected = Int(PGConnection.text(PQcmdTuples(result)) ?? "") ?? 0
-        return PGRows(columns: columns, rows: rows, affected: affected)
+        return PGRows(columns: columns, types: types, rows: rows, affected: affected)
     }
 
     /// What a failed result means: a broken connection, or the server's error with its SQLSTATE.
@@ -189,7 +192,7 @@ extension PGConnection {
         case .loginRefused(let l, let u, let d): return .loginRefused(location: l, user: u, detail: redact(d, secrets))
         case .connectionLost(let l, let d): return .connectionLost(location: l, detail: redact(d, secrets))
         case .server(let l, let c, let d): return .server(location: l, sqlstate: c, detail: redact(d, secrets))
-        case .passwordMissing, .databaseMissing, .notALedger: return failure
+        case .passwordMissing, .databaseMissing, .notALedger, .notInitialised, .olderSchema, .actorIsTheLogin: return failure
         }
     }
 

@@ -17,6 +17,12 @@ public enum PostgresFailure: Equatable, Sendable {
     case connectionLost(location: String, detail: String)
     /// The database holds a table of the ledger's names that xuncha did not make.
     case notALedger(location: String, table: String)
+    /// The database is not a ledger yet: `xuncha store init` makes it one.
+    case notInitialised(location: String)
+    /// The ledger lacks a migration this release needs: its owner runs `xuncha store init`.
+    case olderSchema(location: String, migration: String)
+    /// A row would name an actor other than the login, which the server would replace.
+    case actorIsTheLogin(location: String, login: String, actor: String)
     /// Any other error the server reported, with its SQLSTATE.
     case server(location: String, sqlstate: String, detail: String)
 
@@ -49,6 +55,15 @@ public enum PostgresFailure: Equatable, Sendable {
         case .notALedger(let location, let table):
             return Localized(en: "\(location) is not a xuncha ledger: it already has a table \(table) that xuncha did not make",
                              zh: "\(location) 不是 xuncha 账本:其中已有一张不是 xuncha 创建的表 \(table)")
+        case .notInitialised(let location):
+            return Localized(en: "\(location) is not a xuncha ledger yet: its owner runs xuncha store init URL first",
+                             zh: "\(location) 还不是 xuncha 账本:请其所有者先执行 xuncha store init URL")
+        case .olderSchema(let location, let migration):
+            return Localized(en: "the ledger at \(location) lacks migration \(migration): its owner runs xuncha store init URL to bring it up to date",
+                             zh: "\(location) 的账本缺少迁移 \(migration):请其所有者执行 xuncha store init URL 升级")
+        case .actorIsTheLogin(let location, let login, let actor):
+            return Localized(en: "on the shared ledger \(location) the journal records your login \(login), not \(actor); nothing was written (user NAME works in sandboxes and demos)",
+                             zh: "在共享账本 \(location) 上,日志记录的是登录名 \(login) 而不是 \(actor);未写入任何内容(user 命令只用于演练账本和演示)")
         case .server(let location, let code, let detail):
             return Localized(en: "\(location): \(detail) (SQLSTATE \(code))", zh: "\(location):\(detail)(SQLSTATE \(code))")
         }
