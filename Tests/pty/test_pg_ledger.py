@@ -145,3 +145,31 @@ def test_the_shell_at_a_terminal_names_the_store_and_completes_its_ids(pg_ledger
     c.expect("执行工作韧劲不足")
     c.sendline("quit")
     c.expect(pexpect.EOF)
+
+
+def test_a_connection_cut_mid_file_leaves_nothing_of_it(pg_ledger, pg_cluster, home):
+    import time
+    from conftest import binary
+    db, _, url = pg_ledger
+    f = home / "long.xc"
+    f.write_text(SETUP + "".join(f'issue add R5 FY "问题{k}" --category conduct\n' for k in range(20000)))
+    env = {"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "XUNCHA_USER": "测试员"}
+    proc = subprocess.Popen([binary(), "--store", url, str(f)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=home)
+    # Cut the session's connection from the server's side once the file is under way.
+    deadline = time.time() + 30
+    while True:
+        assert time.time() < deadline and proc.poll() is None, "the file ended before it could be cut"
+        cut = pg_cluster.psql(db, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                  "WHERE application_name = 'xuncha' AND datname = current_database() "
+                                  "AND xact_start IS NOT NULL").stdout.strip()
+        if cut == "1":
+            break
+        time.sleep(0.05)
+    out, err = proc.communicate(timeout=60)
+    text = err.decode()
+    assert proc.returncode != 0 and "was lost" in text and "nothing of the unfinished work was saved" in text, text
+    assert pg_cluster.psql(db, "SELECT count(*) FROM journal").stdout.strip() == "0"
+    # The next session works on the same ledger.
+    again = subprocess.run([binary(), "--store", url, "-c", 'unit add FY "舞阳县人民法院"', "-c", "audit verify"],
+                           capture_output=True, env=env, cwd=home)
+    assert again.returncode == 0, again.stderr
