@@ -202,8 +202,9 @@ def test_an_unreachable_store_is_one_error_and_makes_no_file(home):
         r = xuncha("--store", store, "-c", 'unit add FY "舞阳县人民法院"', home=home)
         assert r.returncode == 2 and "cannot reach the PostgreSQL server of ledger@nohost.invalid" in r.stderr, r.stderr
         assert "Hunter2x" not in r.stderr + r.stdout and r.stderr.count("\n") == 1
-    r = xuncha("--sandbox", "--store", "postgresql://nohost.invalid/ledger", "-c", "ledger", home=home)
-    assert r.returncode == 2 and "shared PostgreSQL ledger" in r.stderr, r.stderr
+    r = xuncha("--sandbox", "--store", "postgresql://clerk:Hunter2x@nohost.invalid/ledger", "-c", "ledger", home=home)
+    assert r.returncode == 2 and "postgresql://clerk:********@nohost.invalid/ledger is a shared PostgreSQL ledger" in r.stderr, r.stderr
+    assert "Hunter2x" not in r.stderr + r.stdout
     assert list(home.iterdir()) == []
 
 
