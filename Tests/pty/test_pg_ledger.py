@@ -168,6 +168,7 @@ def test_a_connection_cut_mid_file_leaves_nothing_of_it(pg_ledger, pg_cluster, h
     out, err = proc.communicate(timeout=60)
     text = err.decode()
     assert proc.returncode != 0 and "was lost" in text and "nothing of the unfinished work was saved" in text, text
+    assert "FATAL" not in text and text.count("error:") == 1, text
     assert pg_cluster.psql(db, "SELECT count(*) FROM journal").stdout.strip() == "0"
     # The next session works on the same ledger.
     again = subprocess.run([binary(), "--store", url, "-c", 'unit add FY "舞阳县人民法院"', "-c", "audit verify"],

@@ -110,7 +110,9 @@ public final class PGConnection {
     /// What a failed result means: a broken connection, or the server's error with its SQLSTATE.
     private func failure(of result: OpaquePointer?) -> PostgresFailure {
         let primary = result.flatMap { PGConnection.text(PQresultErrorField($0, Int32(UInt8(ascii: "M")))) }
+        // Without a result the server's words come as "FATAL:  terminating connection…".
         let detail = primary ?? PGConnection.firstLine(PGConnection.text(PQerrorMessage(handle)) ?? "")
+            .replacingOccurrences(of: "FATAL:  ", with: "")
         let code = result.flatMap { PGConnection.text(PQresultErrorField($0, Int32(UInt8(ascii: "C")))) }
         if PQstatus(handle) != CONNECTION_OK || code.map({ $0.hasPrefix("08") || $0.hasPrefix("57P") }) == true {
             return PGConnection.redact(.connectionLost(location: location, detail: detail), secrets)
