@@ -32,6 +32,12 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // PostgreSQL's own client library, for the shared office store.
+        .systemLibrary(
+            name: "CLibpq",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "CEditLineShim",
             dependencies: ["CEditLine"]
@@ -47,7 +53,7 @@ let package = Package(
         .target(
             name: "XunchaStore",
             dependencies: [
-                "XunchaCore",
+                "XunchaCore", "CLibpq",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SystemPackage", package: "swift-system"),

@@ -57,6 +57,8 @@ public enum StoreError: Error, Equatable, Sendable {
     /// A projection table holds a value no xuncha writes (changed from outside): `audit rebuild`
     /// makes the tables again from the journal.
     case damagedTable(column: String, detail: String)
+    /// A PostgreSQL store could not be reached, logged into or used.
+    case postgres(PostgresFailure)
 
     /// What to tell the user, in both languages.
     public var message: Localized {
@@ -113,6 +115,8 @@ public enum StoreError: Error, Equatable, Sendable {
         case .damagedTable(let column, let detail):
             return Localized(en: "the ledger tables hold a bad \(column) (\(detail)); run: audit rebuild",
                              zh: "账本表中的 \(column) 有误(\(detail));请执行 audit rebuild")
+        case .postgres(let failure):
+            return failure.message
         }
     }
 }

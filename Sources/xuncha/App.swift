@@ -13,7 +13,9 @@ struct AppFailure: Error {
 final class App {
     let session: Session
     let sandboxDir: String?
-    let ledger: SQLiteLedger
+    let ledger: any Ledger
+    /// The same ledger when it is a SQLite file or memory (closed at exit, timed by the bench).
+    let sqlite: SQLiteLedger?
     let storePath: String?
     /// `--memory`: nothing of the session is written anywhere, its history of lines included.
     let keepsNothing: Bool
@@ -34,7 +36,7 @@ final class App {
         let env = ProcessInfo.processInfo.environment
         let language = App.language(options.lang, env)
         // An empty variable is as good as none (`XUNCHA_USER= xuncha`); an empty --user is an error.
-        let user = options.user ?? [env["XUNCHA_USER"], env["USER"]].compactMap { $0 }.first { !$0.isEmpty } ?? "user"
+        var user = options.user ?? [env["XUNCHA_USER"], env["USER"]].compactMap { $0 }.first { !$0.isEmpty } ?? "user"
         // The acting user goes into every journal row and into exported scripts (`user "…"`):
         // it must be a name the shell itself would accept, or an export could not be run back.
         do { try NameCheck.validate(user, field: "user") } catch {
@@ -48,9 +50,23 @@ final class App {
             case .failure(let e): throw AppFailure(text: "xuncha: --clock: " + e.message.text(language))
             }
         }
+        // A PostgreSQL store is a connection, not a file: no sandbox copy, nothing created.
+        var postgres: PostgresLedger?
+        if let store = options.store, let conninfo = PostgresSpec.conninfo(store), !options.memory {
+            if options.sandbox {
+                throw AppFailure(text: Localized(
+                    en: "xuncha: a sandbox is a private copy of a store file; \(App.withoutPassword(store)) is a shared PostgreSQL ledger",
+                    zh: "xuncha: 演练账本是账本文件的私有副本;\(App.withoutPassword(store)) 是共享的 PostgreSQL 账本").text(language))
+            }
+            do { postgres = try PostgresLedger.open(conninfo: conninfo) } catch {
+                throw AppFailure(text: "xuncha: " + ((error as? StoreError)?.message.text(language) ?? "\(error)"))
+            }
+            // The server records the login as the actor of anyone but the ledger's owner.
+            if let pg = postgres, !pg.isOwner { user = pg.identity }
+        }
         var sandboxDir: String?
         var path: String?
-        if !options.memory {
+        if !options.memory && postgres == nil {
             path = options.store ?? StorePath.defaultPath(environment: env)
         }
         if options.sandbox {
@@ -58,16 +74,19 @@ final class App {
             sandboxDir = dir
             path = dir + "/ledger.db"
         }
-        let ledger: SQLiteLedger
+        let ledger: SQLiteLedger?
         do {
-            if let path {
+            if postgres != nil {
+                ledger = nil
+            } else if let path {
                 // A sandbox's copy is always made anew; a mistyped path of a query makes nothing.
-                ledger = try SQLiteLedger.open(path: path, createIfMissing: mayCreate || options.sandbox)
-                if ledger.wasCreated && !options.sandbox {
+                let opened = try SQLiteLedger.open(path: path, createIfMissing: mayCreate || options.sandbox)
+                ledger = opened
+                if opened.wasCreated && !options.sandbox {
                     let text = Localized(en: "xuncha: created a new ledger at \(path)", zh: "xuncha: 已在 \(path) 新建账本")
                     FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
                 }
-                if let backup = ledger.migrationBackup {
+                if let backup = opened.migrationBackup {
                     let text = Localized(en: "xuncha: \(path) was migrated to the new store format; the earlier file is kept as \(backup)",
                                          zh: "xuncha: \(path) 已升级为新的账本格式,原文件保留为 \(backup)")
                     FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
@@ -85,12 +104,17 @@ final class App {
             if let dir = sandboxDir { try? FileManager.default.removeItem(atPath: dir) }
             throw AppFailure(text: "xuncha: \(error)")
         }
-        self.ledger = ledger
+        self.sqlite = ledger
+        let store: any Ledger
+        if let postgres { store = postgres } else if let ledger { store = ledger } else {
+            throw AppFailure(text: "xuncha: internal error: no store was opened")
+        }
+        self.ledger = store
         self.sandboxDir = sandboxDir
         self.sandboxSource = options.sandbox ? options.store : nil
         self.storePath = options.sandbox ? nil : path
         self.keepsNothing = options.memory && !options.sandbox
-        session = Session(store: ledger, user: user, language: language,
+        session = Session(store: store, user: user, language: language,
                           realToday: App.realToday,
                           out: { print($0) },
                           err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
@@ -98,13 +122,15 @@ final class App {
             // The prompt already says SANDBOX; the label says what the sandbox started from.
             session.storeLabel = options.store.map { (($0 as NSString).lastPathComponent) + (language == .zh ? " 副本" : " copy") }
                 ?? (language == .zh ? "空账本" : "empty")
+        } else if let postgres {
+            session.storeLabel = postgres.location
         } else if let path {
             session.storeLabel = (path as NSString).lastPathComponent
         } else {
             session.storeLabel = "memory"
         }
         session.clock = clock
-        if env["XUNCHA_TIMING"] == "1" { App.startTiming(session, ledger: ledger) }
+        if env["XUNCHA_TIMING"] == "1", let ledger { App.startTiming(session, ledger: ledger) }
         session.playHandler = { [unowned self] inv throws(ShellError) in
             try self.playCommand(inv)
         }
@@ -125,11 +151,16 @@ final class App {
     }
 
     func close() {
-        try? ledger.close()
+        try? sqlite?.close()
         if let dir = sandboxDir {
             try? FileManager.default.removeItem(atPath: dir)
             SandboxCleanup.disarm()
         }
+    }
+
+    /// A connection string as it may be shown: any password in it blanked out.
+    static func withoutPassword(_ conninfo: String) -> String {
+        PostgresSpec.redacted(conninfo)
     }
 
     /// zh when LC_ALL / LC_MESSAGES / LANG (the first one set) names a Chinese locale.

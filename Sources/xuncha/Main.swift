@@ -11,7 +11,7 @@ struct Xuncha: ParsableCommand {
         commandName: "xuncha",
         abstract: "巡察整改台账 — inspection rectification ledger shell.",
         discussion: "Without files or -c it starts the interactive shell on a terminal, or reads commands from standard input.",
-        subcommands: [ShellCommand.self, PlayCommand.self],
+        subcommands: [ShellCommand.self, PlayCommand.self, StoreCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 }

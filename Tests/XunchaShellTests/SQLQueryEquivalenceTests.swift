@@ -1,7 +1,8 @@
+import Foundation
 import XCTest
 import XunchaCore
 @testable import XunchaShell
-import XunchaStore
+@testable import XunchaStore
 
 /// The store's SQL answers equal the memory answers: on seeded random ledgers, every method of
 /// `LedgerQuerying` asked of the store (`SQLiteLedger`) and of `MemoryLedger` over a `State`
@@ -116,28 +117,9 @@ final class SQLQueryEquivalenceTests: XCTestCase {
             if state.transfers.values.contains(where: { $0.outcome != nil }) { seen.insert("concluded") }
             if state.units.values.contains(where: { $0.urges.contains { $0.kind == .talk } }) { seen.insert("talk") }
             try checkWholeLedgerQueries(sql, memory, state, &r, context)
-            for _ in 0..<40 {
-                let f = randomFilter(&r)
-                let today = Self.base.adding(days: r.int(220) - 20)
-                let c = "\(context), today \(today.iso), filter \(f)"
-                let wanted = try memory.issues(matching: f, today: today, lists: .included)
-                XCTAssertEqual(try sql.issues(matching: f, today: today, lists: .included), wanted, c)
-                XCTAssertEqual(try sql.issues(matching: f, today: today, lists: .omitted).map(Self.ownFields), wanted.map(Self.ownFields), c)
-                XCTAssertEqual(try sql.count(matching: f, today: today), wanted.count, c)
-                XCTAssertEqual(try sql.tally(matching: f, today: today), try memory.tally(matching: f, today: today), c)
-                for g in IssueGrouping.allCases {
-                    XCTAssertEqual(try sql.tallies(matching: f, today: today, by: g).sorted { $0.key < $1.key },
-                                   try memory.tallies(matching: f, today: today, by: g).sorted { $0.key < $1.key }, "\(c), by \(g)")
-                }
-                XCTAssertEqual(try sql.transferRows(ofIssuesMatching: f, today: today), try memory.transferRows(ofIssuesMatching: f, today: today), c)
-                XCTAssertEqual(try sql.transferTally(ofIssuesMatching: f, today: today), try memory.transferTally(ofIssuesMatching: f, today: today), c)
-                XCTAssertEqual(try sql.ruleRows(ofIssuesMatching: f, today: today), try memory.ruleRows(ofIssuesMatching: f, today: today), c)
-                XCTAssertEqual(try sql.warnedIssues(matching: f, asOf: today), try memory.warnedIssues(matching: f, asOf: today), c)
-                XCTAssertEqual(try sql.unitLedger(matching: f, today: today), try memory.unitLedger(matching: f, today: today), c)
-                XCTAssertEqual(try sql.leaderLedger(matching: f, today: today), try memory.leaderLedger(matching: f, today: today), c)
-                filters += 1
-                if !wanted.isEmpty { nonEmpty += 1 }
-            }
+            let (checked, selecting) = try checkFilteredQueries(sql, memory, &r, context)
+            filters += checked
+            nonEmpty += selecting
         }
         XCTAssertEqual(filters, seeds.count * 40)
         // One seed rerun alone need not reach every kind of thing; the eight together must.
@@ -146,6 +128,69 @@ final class SQLQueryEquivalenceTests: XCTestCase {
                            "the ledgers hold every kind of thing a query counts")
         }
         XCTAssertGreaterThan(nonEmpty, seeds.count * 20, "most filters must select something to mean anything")
+    }
+
+    /// Forty random filters on random days: every filtered question asked of `sql` and of the
+    /// memory ledger. Returns how many filters were asked and how many selected something.
+    func checkFilteredQueries(_ sql: any LedgerQuerying, _ memory: MemoryLedger, _ r: inout Random,
+                              _ context: String) throws -> (filters: Int, nonEmpty: Int) {
+        var filters = 0, nonEmpty = 0
+        for _ in 0..<40 {
+            let f = randomFilter(&r)
+            let today = Self.base.adding(days: r.int(220) - 20)
+            let c = "\(context), today \(today.iso), filter \(f)"
+            let wanted = try memory.issues(matching: f, today: today, lists: .included)
+            XCTAssertEqual(try sql.issues(matching: f, today: today, lists: .included), wanted, c)
+            XCTAssertEqual(try sql.issues(matching: f, today: today, lists: .omitted).map(Self.ownFields), wanted.map(Self.ownFields), c)
+            XCTAssertEqual(try sql.count(matching: f, today: today), wanted.count, c)
+            XCTAssertEqual(try sql.tally(matching: f, today: today), try memory.tally(matching: f, today: today), c)
+            for g in IssueGrouping.allCases {
+                XCTAssertEqual(try sql.tallies(matching: f, today: today, by: g).sorted { $0.key < $1.key },
+                               try memory.tallies(matching: f, today: today, by: g).sorted { $0.key < $1.key }, "\(c), by \(g)")
+            }
+            XCTAssertEqual(try sql.transferRows(ofIssuesMatching: f, today: today), try memory.transferRows(ofIssuesMatching: f, today: today), c)
+            XCTAssertEqual(try sql.transferTally(ofIssuesMatching: f, today: today), try memory.transferTally(ofIssuesMatching: f, today: today), c)
+            XCTAssertEqual(try sql.ruleRows(ofIssuesMatching: f, today: today), try memory.ruleRows(ofIssuesMatching: f, today: today), c)
+            XCTAssertEqual(try sql.warnedIssues(matching: f, asOf: today), try memory.warnedIssues(matching: f, asOf: today), c)
+            XCTAssertEqual(try sql.unitLedger(matching: f, today: today), try memory.unitLedger(matching: f, today: today), c)
+            XCTAssertEqual(try sql.leaderLedger(matching: f, today: today), try memory.leaderLedger(matching: f, today: today), c)
+            filters += 1
+            if !wanted.isEmpty { nonEmpty += 1 }
+        }
+        return (filters, nonEmpty)
+    }
+
+    /// The same questions on PostgreSQL: each random ledger's rows, copied into a ledger made by
+    /// `store init` on the test cluster (XUNCHA_TEST_PG, which scripts/test starts), answer as
+    /// the memory ledger does: the one set of queries holds on both engines.
+    func testPostgresAnswersAsTheMemoryLedgerDoes() throws {
+        guard let server = ProcessInfo.processInfo.environment["XUNCHA_TEST_PG"], !server.isEmpty else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { return XCTFail("XUNCHA_TEST_PG is not set: scripts/test starts the cluster") }
+            throw XCTSkip("no PostgreSQL test cluster (XUNCHA_TEST_PG); scripts/test starts one")
+        }
+        var nonEmpty = 0
+        for seed in 1...3 {
+            var r = Random(state: UInt64(seed) &* 7_919)
+            let h = randomLedger(&r)
+            let state = try replay(h.journal)
+            let memory = MemoryLedger(state: state)
+            let name = "eq_\(UInt32.random(in: 0...UInt32.max))_\(seed)"
+            // A Chinese office's collation (pinyin order): rows must still sort by bytes, as on SQLite.
+            try PGConnection(conninfo: server).execute(
+                "CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN' LOCALE 'C'")
+            let conninfo = server.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
+            XCTAssertNotEqual(conninfo, server, "XUNCHA_TEST_PG names the postgres database of the cluster")
+            _ = try PostgresStoreInit.run(conninfo: conninfo, prefix: "eqtest", now: Date())
+            let pg = try PostgresLedger.open(conninfo: conninfo)
+            try PostgresCopy.tables(from: h.journal, to: pg.connection)
+            let context = "PostgreSQL, seed \(seed)"
+            try checkWholeLedgerQueries(pg, memory, state, &r, context)
+            nonEmpty += try checkFilteredQueries(pg, memory, &r, context).nonEmpty
+            // The copied journal verifies on PostgreSQL, and the tables equal its replay.
+            XCTAssertEqual(try pg.verifyChain(), ChainReport(checked: Int64(try h.journal.entries(after: 0).count)), context)
+            XCTAssertNil(try pg.tablesDifference(), context)
+        }
+        XCTAssertGreaterThan(nonEmpty, 40, "many filters must select something to mean anything")
     }
 
     /// The questions without a filter: entities by key (and keys that name nothing), lists,

@@ -1,7 +1,9 @@
 """Drives the built xuncha binary under a pseudo-terminal, as a person at a terminal would."""
 import os
 import shutil
+import subprocess
 import tempfile
+import uuid
 from pathlib import Path
 
 import pexpect
@@ -84,3 +86,47 @@ def store(home):
     subprocess.run([binary(), "--store", str(path)], input=SETUP.encode(), check=True,
                    env={"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"})
     return path
+
+
+class PgCluster:
+    """The private PostgreSQL cluster of the tests (scripts/pg-cluster): its superuser `postgres`
+    over the Unix socket, and the login xuncha_pw, whose password goes over TCP."""
+
+    def __init__(self, uri, password):
+        from urllib.parse import parse_qs, urlparse
+        query = parse_qs(urlparse(uri).query)
+        self.uri = uri
+        self.socket_dir = query["host"][0]
+        self.port = query["port"][0]
+        self.password = password
+
+    def url(self, db, user="postgres"):
+        return f"postgresql://{user}@/{db}?host={self.socket_dir}&port={self.port}"
+
+    def psql(self, db, sql, user="postgres", check=True):
+        """Runs sql through psql as user; returns the CompletedProcess (stdout: unaligned rows)."""
+        return subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", self.socket_dir,
+                               "-p", self.port, "-U", user, "-d", db, "-c", sql],
+                              capture_output=True, text=True, check=check)
+
+    def new_database(self, owner="postgres"):
+        """A database of its own for one test, so that tests do not see each other's ledgers."""
+        name = "t_" + uuid.uuid4().hex[:12]
+        self.psql("postgres", f'CREATE DATABASE {name} OWNER "{owner}"')
+        return name
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """The cluster scripts/test started (XUNCHA_TEST_PG), or one started here for this run."""
+    uri = os.environ.get("XUNCHA_TEST_PG")
+    if uri:
+        yield PgCluster(uri, os.environ.get("XUNCHA_TEST_PG_PASSWORD", ""))
+        return
+    out = subprocess.run([str(REPO / "scripts/pg-cluster"), "start"], capture_output=True, text=True, check=True).stdout
+    exported = dict(line.removeprefix("export ").split("=", 1) for line in out.splitlines() if line.startswith("export "))
+    values = {k: v.strip("'") for k, v in exported.items()}
+    try:
+        yield PgCluster(values["XUNCHA_TEST_PG"], values["XUNCHA_TEST_PG_PASSWORD"])
+    finally:
+        subprocess.run([str(REPO / "scripts/pg-cluster"), "stop", values["XUNCHA_TEST_PG_DIR"]], check=False)

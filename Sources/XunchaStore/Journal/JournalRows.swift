@@ -22,15 +22,14 @@ enum JournalRows {
         }
     }
 
-    static func forEach(_ db: Database, after seq: Int64, _ body: (JournalEntry) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT seq, at, actor, type, body FROM journal WHERE seq > ? ORDER BY seq"),
-                                       arguments: [seq])
+    static func forEach(_ db: any SQLExecutor, after seq: Int64, _ body: (JournalEntry) throws -> Void) throws {
+        let rows = try db.cursor(SQLPart("SELECT seq, at, actor, type, body FROM journal WHERE seq > ? ORDER BY seq", [seq]))
         while let row = try rows.next() { try body(try entry(from: row)) }
     }
 
     /// Recomputes the chain from the first row over the stored bytes, and checks the head.
-    static func verify(_ db: Database) throws -> ChainReport {
-        let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, type, body, prev_hash, hash FROM journal ORDER BY seq")
+    static func verify(_ db: any SQLExecutor) throws -> ChainReport {
+        let rows = try db.cursor(SQLPart("SELECT seq, at, actor, type, body, prev_hash, hash FROM journal ORDER BY seq"))
         var previous = ChainHash.genesis
         var checked: Int64 = 0
         while let row = try rows.next() {

@@ -12,17 +12,48 @@
 /// - the month of a date: `substr(d, 1, 7)` on both, since SQLite lacks the standard
 ///   `SUBSTRING(d FROM 1 FOR 7)` spelling.
 ///
+/// - placeholders: `?` on SQLite; PostgreSQL numbers them (`$1`, `$2`…), which `numbered`
+///   does to a statement written with `?`.
+///
 /// No statement holds more than a handful of `?`: an `IN (…)` list is only ever a set of
 /// statuses, and many keys are read one key at a time, so no engine's limit on placeholders
 /// is near.
 struct Dialect: Sendable {
     /// Appended to a text sort key so that it sorts by bytes.
     let byteOrder: String
+    /// Whether placeholders are numbered (`$1`) rather than `?`.
+    let numberedPlaceholders: Bool
+    /// Appended to a SELECT to lock the rows it reads until the transaction ends; SQLite has
+    /// none and needs none (a write transaction holds the whole database).
+    let rowLock: String
 
     /// SQLite, whose TEXT comparisons are byte comparisons already.
-    static let sqlite = Dialect(byteOrder: "")
-    /// PostgreSQL, for a store moved there: the same queries with byte-order collation.
-    static let postgres = Dialect(byteOrder: " COLLATE \"C\"")
+    static let sqlite = Dialect(byteOrder: "", numberedPlaceholders: false, rowLock: "")
+    /// PostgreSQL: the same queries with byte-order collation and numbered placeholders.
+    static let postgres = Dialect(byteOrder: " COLLATE \"C\"", numberedPlaceholders: true, rowLock: " FOR UPDATE")
+
+    /// `sql` with its `?` placeholders as this engine spells them. A `?` inside a quoted
+    /// literal or identifier is text, not a placeholder.
+    func numbered(_ sql: String) -> String {
+        guard numberedPlaceholders, sql.contains("?") else { return sql }
+        var out = "", n = 0
+        var quote: Character?
+        for c in sql {
+            if let q = quote {
+                if c == q { quote = nil }
+                out.append(c)
+            } else if c == "'" || c == "\"" {
+                quote = c
+                out.append(c)
+            } else if c == "?" {
+                n += 1
+                out += "$\(n)"
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
 
     /// `column` as a key of ORDER BY in text (byte) order.
     func text(_ column: String) -> String { column + byteOrder }

@@ -13,7 +13,7 @@ extension LedgerQueries {
         let progress = try ListStream(self, Rows.progress), reports = try ListStream(self, Rows.reports)
         let verifications = try ListStream(self, Rows.verifications), rules = try ListStream(self, Rows.rules)
         let history = try ListStream(self, Rows.history)
-        let issues = try Row.fetchCursor(db.cachedStatement(sql: "SELECT i.* FROM issues i ORDER BY \(issueOrder)"))
+        let issues = try db.cursor(SQLPart("SELECT i.* FROM issues i ORDER BY \(issueOrder)"))
         while let row = try issues.next() {
             var i = try Rows.issue(row)
             i.progress = try progress.take(i.id)
@@ -23,7 +23,7 @@ extension LedgerQueries {
             i.history = try history.take(i.id)
             try d.add("issue", i)
         }
-        let transfers = try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM transfers ORDER BY \(dialect.text("id"))"))
+        let transfers = try db.cursor(SQLPart("SELECT * FROM transfers ORDER BY \(dialect.text("id"))"))
         while let row = try transfers.next() { try d.add("transfer", try Rows.transfer(row)) }
         return try d.finish(policy: try projection.policy(), nextTransfer: try projection.nextTransfer())
     }
@@ -32,14 +32,14 @@ extension LedgerQueries {
 /// One list table of problems read in the problems' id order, handed out problem by problem.
 /// Rows of a problem that does not exist are left out by the join, as a replay would.
 private final class ListStream<E> {
-    private let cursor: RowCursor
+    private let cursor: any SQLCursor
     private let list: Rows.List<E>
     /// The row read ahead: the first of the next problem that has any.
     private var pending: (owner: String, element: E)?
 
     init(_ q: LedgerQueries, _ list: Rows.List<E>) throws {
         self.list = list
-        cursor = try Row.fetchCursor(q.db.cachedStatement(sql: """
+        cursor = try q.db.cursor(SQLPart("""
             SELECT l.* FROM \(list.table) l JOIN issues i ON i.id = l.\(list.owner) ORDER BY \(q.issueOrder), l.n
             """))
         pending = try next()

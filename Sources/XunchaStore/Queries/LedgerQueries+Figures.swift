@@ -128,8 +128,10 @@ extension LedgerQueries {
         let groups = try tallies(matching: f, today: today, by: .lead)
         let key = key(.lead)
         var units: [String: [String]] = [:]
-        let q = SQLPart("SELECT DISTINCT \(key) AS k, i.unit FROM issues i") + (try conditions(f, today: today).clause)
-            + SQLPart(" ORDER BY \(dialect.text("k")), \(dialect.text("i.unit"))")
+        // Sorted by position: with DISTINCT, PostgreSQL sorts only by what is selected, and an
+        // output name cannot carry a collation there.
+        let q = SQLPart("SELECT DISTINCT \(dialect.text(key)) AS k, \(dialect.text("i.unit")) AS unit FROM issues i")
+            + (try conditions(f, today: today).clause) + SQLPart(" ORDER BY 1, 2")
         for row in try rows(q) { units[row["k"] as String, default: []].append(row["unit"]) }
         return groups.map { g in
             LeaderLedgerRow(lead: g.key.isEmpty ? nil : g.key, tally: g.tally, units: units[g.key] ?? [])

@@ -6,8 +6,8 @@ import XunchaCore
 /// more. Problems are `issues i` throughout, so that every statement can take the one
 /// translation of a filter (`IssueWhere`).
 struct LedgerQueries {
-    let db: Database
-    let dialect = Dialect.sqlite
+    let db: any SQLExecutor
+    var dialect: Dialect { db.dialect }
 
     var projection: Projection { Projection(db: db) }
 
@@ -21,21 +21,13 @@ struct LedgerQueries {
 
     // MARK: - Running statements
 
-    func rows(_ q: SQLPart) throws -> [Row] {
-        try Row.fetchAll(db.cachedStatement(sql: q.sql), arguments: q.statementArguments)
-    }
+    func rows(_ q: SQLPart) throws -> [Row] { try db.rows(q) }
 
-    func row(_ q: SQLPart) throws -> Row? {
-        try Row.fetchOne(db.cachedStatement(sql: q.sql), arguments: q.statementArguments)
-    }
+    func row(_ q: SQLPart) throws -> Row? { try db.row(q) }
 
-    func strings(_ q: SQLPart) throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: q.sql), arguments: q.statementArguments)
-    }
+    func strings(_ q: SQLPart) throws -> [String] { try db.strings(q) }
 
-    func integer(_ q: SQLPart) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: q.sql), arguments: q.statementArguments) ?? 0
-    }
+    func integer(_ q: SQLPart) throws -> Int { try db.integer(q) ?? 0 }
 
     // MARK: - Single entities
 
@@ -98,7 +90,7 @@ struct LedgerQueries {
         var out: [String: [E]] = [:]
         let q = SQLPart("SELECT l.* FROM \(list.table) l JOIN issues i ON i.id = l.\(list.owner)") + scope
             + SQLPart(" ORDER BY l.\(list.owner), l.n")
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: q.sql), arguments: q.statementArguments)
+        let cursor = try db.cursor(q)
         while let row = try cursor.next() {
             out[row[list.owner] as String, default: []].append(try list.decode(row))
         }
@@ -182,6 +174,6 @@ struct LedgerQueries {
     }
 
     func departments() throws -> [String] {
-        try strings(SQLPart("SELECT DISTINCT dept FROM issues WHERE dept IS NOT NULL ORDER BY \(dialect.text("dept"))"))
+        try strings(SQLPart("SELECT DISTINCT \(dialect.text("dept")) AS dept FROM issues WHERE dept IS NOT NULL ORDER BY 1"))
     }
 }

@@ -9,7 +9,7 @@ import XunchaCore
 /// cache lives only as long as its transaction and is always flushed before SQL reads the
 /// tables, so it is never a second ledger.
 final class OpenWrite {
-    let db: Database
+    let db: any SQLExecutor
     /// The last row of the journal as this transaction sees it (read from `head` when the
     /// transaction starts, then advanced by each append).
     private(set) var tail: (seq: Int64, hash: String)
@@ -42,14 +42,17 @@ final class OpenWrite {
         var changed: Bool { value != base }
     }
 
-    init(db: Database, recorded: String) throws {
+    /// `lockHead`: on an engine without a database-wide write lock, the head row is locked
+    /// here, so that appenders take turns and the tail read stays the tail.
+    init(db: any SQLExecutor, recorded: String, lockHead: Bool = false) throws {
         self.db = db
         self.recorded = recorded
-        tail = try Self.readHead(db)
+        tail = try Self.readHead(db, lock: lockHead)
     }
 
-    static func readHead(_ db: Database) throws -> (seq: Int64, hash: String) {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM head WHERE id = 1")) else {
+    static func readHead(_ db: any SQLExecutor, lock: Bool = false) throws -> (seq: Int64, hash: String) {
+        let sql = "SELECT seq, hash FROM head WHERE id = 1" + (lock ? db.dialect.rowLock : "")
+        guard let row = try db.row(SQLPart(sql)) else {
             return (0, ChainHash.genesis)
         }
         return (row["seq"], row["hash"])
@@ -149,9 +152,9 @@ final class OpenWrite {
         let seq = tail.seq + 1
         let type = event.type
         let hash = ChainHash.compute(prev: tail.hash, seq: seq, at: at.iso, actor: actor, type: type, body: body)
-        try db.cachedStatement(sql: """
+        try db.execute(SQLPart("""
             INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [seq, at.iso, actor, type, String(decoding: body, as: UTF8.self), tail.hash, hash, recorded])
+            """, [seq, at.iso, actor, type, String(decoding: body, as: UTF8.self), tail.hash, hash, recorded]))
         tail = (seq, hash)
         headChanged = true
         return seq
@@ -166,9 +169,9 @@ final class OpenWrite {
     /// Writes every changed entity's rows and the head.
     func flush() throws {
         if headChanged {
-            try db.cachedStatement(sql: """
+            try db.execute(SQLPart("""
                 INSERT INTO head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
-                """).execute(arguments: [tail.seq, tail.hash])
+                """, [tail.seq, tail.hash]))
             headChanged = false
         }
         guard dirty else { return }

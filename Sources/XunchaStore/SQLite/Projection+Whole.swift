@@ -6,17 +6,17 @@ extension Projection {
     func loadState() throws -> State {
         var state = State()
         let teams = try grouped(Rows.teams), targets = try grouped(Rows.targets), urges = try grouped(Rows.urges)
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM rounds") {
+        for row in try db.rows(SQLPart("SELECT * FROM rounds")) {
             let code: String = row["code"]
             state.rounds[code] = try Rows.round(row, teams: teams[code] ?? [], targets: targets[code] ?? [])
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM units") {
+        for row in try db.rows(SQLPart("SELECT * FROM units")) {
             let code: String = row["code"]
             state.units[code] = try Rows.unit(row, urges: urges[code] ?? [])
         }
         let progress = try grouped(Rows.progress), reports = try grouped(Rows.reports)
         let verifications = try grouped(Rows.verifications), rules = try grouped(Rows.rules), history = try grouped(Rows.history)
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM issues") {
+        for row in try db.rows(SQLPart("SELECT * FROM issues")) {
             var i = try Rows.issue(row)
             i.progress = progress[i.id] ?? []
             i.reports = reports[i.id] ?? []
@@ -25,7 +25,7 @@ extension Projection {
             i.history = history[i.id] ?? []
             state.issues[i.id] = i
         }
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM transfers") {
+        for row in try db.rows(SQLPart("SELECT * FROM transfers")) {
             let t = try Rows.transfer(row)
             state.transfers[t.id] = t
         }
@@ -37,7 +37,7 @@ extension Projection {
     /// A whole list table, grouped by owner, each owner's elements in their order.
     func grouped<E>(_ list: Rows.List<E>) throws -> [String: [E]] {
         var out: [String: [E]] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(list.table) ORDER BY \(list.owner), n")
+        let rows = try db.cursor(SQLPart("SELECT * FROM \(list.table) ORDER BY \(list.owner), n"))
         while let row = try rows.next() {
             out[row[list.owner] as String, default: []].append(try list.decode(row))
         }

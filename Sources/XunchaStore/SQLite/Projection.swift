@@ -4,26 +4,26 @@ import XunchaCore
 /// The projection tables on one connection: an entity read by its key, and an entity's new
 /// image written back as the few rows that changed. Used inside the store's transactions only.
 struct Projection {
-    let db: Database
+    let db: any SQLExecutor
 
     // MARK: - Reading
 
     func round(_ code: String) throws -> Round? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM rounds WHERE code = ?"), arguments: [code]) else {
+        guard let row = try db.row(SQLPart("SELECT * FROM rounds WHERE code = ?", [code])) else {
             return nil
         }
         return try Rows.round(row, teams: try list(Rows.teams, of: code), targets: try list(Rows.targets, of: code))
     }
 
     func unit(_ code: String) throws -> XunchaCore.Unit? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM units WHERE code = ?"), arguments: [code]) else {
+        guard let row = try db.row(SQLPart("SELECT * FROM units WHERE code = ?", [code])) else {
             return nil
         }
         return try Rows.unit(row, urges: try list(Rows.urges, of: code))
     }
 
     func issue(_ id: String) throws -> Issue? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM issues WHERE id = ?"), arguments: [id]) else {
+        guard let row = try db.row(SQLPart("SELECT * FROM issues WHERE id = ?", [id])) else {
             return nil
         }
         var i = try Rows.issue(row)
@@ -41,7 +41,7 @@ struct Projection {
     }
 
     func transfer(_ id: String) throws -> Transfer? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM transfers WHERE id = ?"), arguments: [id]) else {
+        guard let row = try db.row(SQLPart("SELECT * FROM transfers WHERE id = ?", [id])) else {
             return nil
         }
         return try Rows.transfer(row)
@@ -49,7 +49,7 @@ struct Projection {
 
     func policy() throws -> Policy {
         var p = Policy()
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM settings")) {
+        for row in try db.rows(SQLPart("SELECT key, value FROM settings")) {
             let key: String = row["key"]
             if key != Self.transferCounter { p.set(key, row["value"]) }
         }
@@ -60,29 +60,29 @@ struct Projection {
     static let transferCounter = "next_transfer"
 
     func nextTransfer() throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT value FROM settings WHERE key = ?"), arguments: [Self.transferCounter]) ?? 1
+        try db.integer(SQLPart("SELECT value FROM settings WHERE key = ?", [Self.transferCounter])) ?? 1
     }
 
     func codes(of table: String, limit: Int) throws -> (codes: [String], more: Bool) {
-        let found = try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM \(table) ORDER BY code LIMIT ?"), arguments: [limit + 1])
+        let found = try db.strings(SQLPart("SELECT code FROM \(table) ORDER BY \(db.dialect.text("code")) LIMIT ?", [limit + 1]))
         return (Array(found.prefix(limit)), found.count > limit)
     }
 
     func openIssues(round: String) throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: """
+        try db.strings(SQLPart("""
             SELECT id FROM issues WHERE round = ? AND status NOT IN ('closed', 'withdrawn')
-            """), arguments: [round])
+            """, [round]))
     }
 
     func undatedOpenIssues(round: String) throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: """
+        try db.strings(SQLPart("""
             SELECT id FROM issues WHERE round = ? AND due IS NULL AND status NOT IN ('closed', 'withdrawn')
-            """), arguments: [round])
+            """, [round]))
     }
 
     func list<E>(_ list: Rows.List<E>, of owner: String) throws -> [E] {
         let sql = "SELECT * FROM \(list.table) WHERE \(list.owner) = ? ORDER BY n"
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [owner]).map(list.decode)
+        return try db.rows(SQLPart(sql, [owner])).map(list.decode)
     }
 
     // MARK: - Writing
@@ -122,9 +122,9 @@ struct Projection {
     }
 
     func writeSetting(_ key: String, _ value: Int) throws {
-        try db.cachedStatement(sql: """
+        try db.execute(SQLPart("""
             INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
-            """).execute(arguments: [key, value])
+            """, [key, value]))
     }
 
     static let roundSQL = Rows.EntitySQL(table: "rounds", key: "code", columns: Rows.roundColumns,
@@ -140,13 +140,13 @@ struct Projection {
     private func writeEntity(_ entity: Rows.EntitySQL, _ value: String, _ values: [(any DatabaseValueConvertible)?]?,
                              exists: Bool) throws {
         guard let values else {
-            try db.cachedStatement(sql: entity.delete).execute(arguments: [value])
+            try db.execute(SQLPart(entity.delete, [value]))
             for list in entity.lists {
-                try db.cachedStatement(sql: "DELETE FROM \(list) WHERE \(Self.owner(of: list)) = ?").execute(arguments: [value])
+                try db.execute(SQLPart("DELETE FROM \(list) WHERE \(Self.owner(of: list)) = ?", [value]))
             }
             return
         }
-        try db.cachedStatement(sql: exists ? entity.upsert : entity.insert).execute(arguments: StatementArguments(values))
+        try db.execute(SQLPart(exists ? entity.upsert : entity.insert, values))
     }
 
     private static func owner(of listTable: String) -> String {
@@ -164,13 +164,13 @@ struct Projection {
         if let base {
             while common < base.count, common < new.count, base[common] == new[common] { common += 1 }
             if base.count > common {
-                try db.cachedStatement(sql: list.truncate).execute(arguments: [owner, common])
+                try db.execute(SQLPart(list.truncate, [owner, common]))
             }
         }
         guard common < new.count else { return }
-        let insert = try db.cachedStatement(sql: list.insert)
+        let insert = list.insert
         for n in common..<new.count {
-            try insert.execute(arguments: StatementArguments([owner, n] + list.values(new[n])))
+            try db.execute(SQLPart(insert, [owner, n] + list.values(new[n])))
         }
     }
 }

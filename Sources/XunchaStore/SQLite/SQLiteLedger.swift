@@ -24,6 +24,8 @@ public final class SQLiteLedger: Ledger {
     var openWrite: OpenWrite?
     /// How many entities a write keeps before writing their rows (`OpenWrite.cacheBound`).
     var writeCacheBound = OpenWrite.defaultCacheBound
+    /// The connection of that write (`openWrite` sees it only as SQL to run).
+    var openDatabase: Database?
     /// True when this open made the store's file.
     public internal(set) var wasCreated = false
     /// Where the file of an earlier format was kept when this open migrated it.
@@ -75,7 +77,7 @@ public final class SQLiteLedger: Ledger {
     /// Runs `body` on the open write's connection if there is one, else on the queue.
     func withDatabase<T>(_ body: (Database) throws -> T) throws -> T {
         try translatingErrors(path: location, busySeconds: busySeconds) {
-            if let open = openWrite { return try body(open.db) }
+            if let db = openDatabase { return try body(db) }
             return try queue.inDatabase(body)
         }
     }
@@ -103,11 +105,12 @@ public final class SQLiteLedger: Ledger {
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(Self.readCacheKiB)") }
                 // IMMEDIATE takes the write lock now, so the head read below stays the tail.
                 try db.beginTransaction(.immediate)
-                defer { openWrite = nil }
+                defer { openWrite = nil; openDatabase = nil }
                 do {
                     let open = try OpenWrite(db: db, recorded: ISO8601DateFormatter().string(from: Date()))
                     open.cacheBound = writeCacheBound
                     openWrite = open
+                    openDatabase = db
                     let result = try body(Writer(ledger: self, open: open))
                     try open.flush()
                     let clock = ContinuousClock()
@@ -130,15 +133,15 @@ public final class SQLiteLedger: Ledger {
     private func nestedWrite<T>(_ open: OpenWrite, _ body: (any LedgerWriter) throws -> T) throws -> T {
         try translatingErrors(path: location, busySeconds: busySeconds) {
             try open.flush()
-            try open.db.execute(sql: "SAVEPOINT nested")
+            try open.db.execute(SQLPart("SAVEPOINT nested"))
             do {
                 let result = try body(Writer(ledger: self, open: open))
                 try open.flush()
-                try open.db.execute(sql: "RELEASE nested")
+                try open.db.execute(SQLPart("RELEASE nested"))
                 return result
             } catch {
-                try? open.db.execute(sql: "ROLLBACK TO nested")
-                try? open.db.execute(sql: "RELEASE nested")
+                try? open.db.execute(SQLPart("ROLLBACK TO nested"))
+                try? open.db.execute(SQLPart("RELEASE nested"))
                 try? open.forget()
                 throw error
             }
@@ -169,7 +172,7 @@ public final class SQLiteLedger: Ledger {
 
         func record(_ event: Event, at: Day, actor: String, changes: Fragment) throws -> Int64 {
             try check()
-            guard open.db.isInsideTransaction else { throw StoreError.writeAborted(path: ledger.location) }
+            guard ledger.openDatabase?.isInsideTransaction == true else { throw StoreError.writeAborted(path: ledger.location) }
             return try translatingErrors(path: ledger.location, busySeconds: ledger.busySeconds) {
                 let seq = try open.append(event, at: at, actor: actor)
                 try open.change(changes)

@@ -63,10 +63,10 @@ enum Migrations {
 /// the replay `audit verify` compares the tables with.
 enum Replay {
     /// Applies every journal row of `db` to its (empty) tables and points the head at the last.
-    static func intoTables(_ db: Database) throws {
+    static func intoTables(_ db: any SQLExecutor) throws {
         let write = try OpenWrite(db: db, recorded: "")
         var last: (seq: Int64, hash: String) = (0, ChainHash.genesis)
-        let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, type, body, hash FROM journal ORDER BY seq")
+        let rows = try db.cursor(SQLPart("SELECT seq, at, actor, type, body, hash FROM journal ORDER BY seq"))
         var count = 0
         while let row = try rows.next() {
             let entry = try JournalRows.entry(from: row)
@@ -81,10 +81,10 @@ enum Replay {
     }
 
     /// Empties every projection table (before a rebuild).
-    static func clearTables(_ db: Database) throws {
+    static func clearTables(_ db: any SQLExecutor) throws {
         for table in ["rounds", "round_teams", "round_targets", "units", "urges", "issues", "issue_progress",
                       "issue_reports", "issue_verifications", "issue_rules", "issue_history", "transfers", "settings", "head"] {
-            try db.execute(sql: "DELETE FROM \(table)")
+            try db.execute(SQLPart("DELETE FROM \(table)"))
         }
     }
 }

@@ -1,0 +1,192 @@
+import Foundation
+import XunchaCore
+
+/// A shared ledger on PostgreSQL, made by `store init`: the same journal, tables and queries
+/// as on SQLite (`OpenWrite`, `Projection`, `LedgerQueries` on a `PGExecutor`). A write is one
+/// server transaction that locks the head row first, so appenders take turns and each chains
+/// onto the real tail. The journal's actor is the login (`session_user`): for any login but
+/// the ledger's owner the server sets it, so the session must record under that name or its
+/// hashes would not verify. Not thread-safe: a session uses it from one thread.
+public final class PostgresLedger: Ledger {
+    /// `database@host`.
+    public let location: String
+    /// The login the journal records (`session_user`).
+    public let identity: String
+    /// Whether the login owns the ledger: only then may rows name another actor.
+    public let isOwner: Bool
+    let connection: PGConnection
+    let executor: PGExecutor
+    var openWrite: OpenWrite?
+    /// How long a write waits for another session's lock before saying the ledger is busy.
+    static let lockSeconds = Int(SQLiteLedger.defaultBusyTimeout)
+
+    init(connection: PGConnection, isOwner: Bool) {
+        self.connection = connection
+        self.executor = PGExecutor(connection: connection)
+        self.location = connection.location
+        self.identity = connection.user
+        self.isOwner = isOwner
+    }
+
+    /// Connects and checks that the database is a ledger of this release's schema.
+    public static func open(conninfo: String) throws -> PostgresLedger {
+        let connection = try PGConnection(conninfo: conninfo)
+        let migrated = try connection.execute("SELECT to_regclass('xuncha_migrations') IS NOT NULL").rows.first?.first ?? nil
+        guard migrated == "t" else { throw StoreError.postgres(.notInitialised(location: connection.location)) }
+        let applied = Set(try connection.execute("SELECT identifier FROM xuncha_migrations").rows.compactMap { $0.first ?? nil })
+        if let missing = PostgresSchema.migrations.first(where: { !applied.contains($0.id) }) {
+            throw StoreError.postgres(.olderSchema(location: connection.location, migration: missing.id))
+        }
+        let owner = try connection.execute("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'journal'::regclass")
+            .rows.first?.first ?? nil
+        return PostgresLedger(connection: connection, isOwner: owner == connection.user)
+    }
+
+    /// Runs `body` on the tables: through the open write (flushed first) when there is one.
+    func withTables<T>(_ body: (Projection) throws -> T) throws -> T {
+        if let open = openWrite { return try body(try open.tables()) }
+        return try body(Projection(db: executor))
+    }
+
+    func query<T>(_ body: (LedgerQueries) throws -> T) throws -> T {
+        try withTables { try body(LedgerQueries(db: $0.db)) }
+    }
+
+    // MARK: - Writing
+
+    public func write<T>(_ body: (any LedgerWriter) throws -> T) throws -> T {
+        if let open = openWrite { return try nestedWrite(open, body) }
+        try connection.execute("BEGIN")
+        defer { openWrite = nil }
+        do {
+            try connection.execute("SET LOCAL lock_timeout = '\(Self.lockSeconds)s'")
+            let open = try OpenWrite(db: executor, recorded: ISO8601DateFormatter().string(from: Date()), lockHead: true)
+            openWrite = open
+            let result = try body(Writer(ledger: self, open: open))
+            try open.flush()
+            try connection.execute("COMMIT")
+            return result
+        } catch {
+            _ = try? connection.execute("ROLLBACK")
+            throw busy(error)
+        }
+    }
+
+    /// A write inside a write joins the outer transaction under a savepoint, as on SQLite.
+    private func nestedWrite<T>(_ open: OpenWrite, _ body: (any LedgerWriter) throws -> T) throws -> T {
+        try open.flush()
+        try connection.execute("SAVEPOINT nested")
+        do {
+            let result = try body(Writer(ledger: self, open: open))
+            try open.flush()
+            try connection.execute("RELEASE nested")
+            return result
+        } catch {
+            _ = try? connection.execute("ROLLBACK TO nested")
+            _ = try? connection.execute("RELEASE nested")
+            try? open.forget()
+            throw error
+        }
+    }
+
+    /// A lock not granted within `lock_timeout` is the ledger being busy, as on SQLite.
+    private func busy(_ error: any Error) -> any Error {
+        if let e = error as? StoreError, e.postgresState == "55P03" { return StoreError.busy(path: location, seconds: Self.lockSeconds) }
+        return error
+    }
+
+    struct Writer: LedgerWriter {
+        let ledger: PostgresLedger
+        let open: OpenWrite
+
+        func check() throws {
+            guard ledger.openWrite === open else { throw StoreError.appendOutsideWrite }
+        }
+
+        func findRound(_ code: String) throws -> Round? { try check(); return try open.round(code) }
+        func findUnit(_ code: String) throws -> XunchaCore.Unit? { try check(); return try open.unit(code) }
+        func findIssue(_ id: String) throws -> Issue? { try check(); return try open.issue(id) }
+        func findTransfer(_ id: String) throws -> Transfer? { try check(); return try open.transfer(id) }
+        func currentPolicy() throws -> Policy { try check(); return try open.currentPolicy() }
+        func nextTransferNumber() throws -> Int { try check(); return try open.nextTransferNumber() }
+        func roundCodes(limit: Int) throws -> (codes: [String], more: Bool) { try check(); return try open.roundCodes(limit: limit) }
+        func unitCodes(limit: Int) throws -> (codes: [String], more: Bool) { try check(); return try open.unitCodes(limit: limit) }
+        func openIssueCount(round: String) throws -> Int { try check(); return try open.openIssueCount(round: round) }
+        func undatedOpenIssues(round: String) throws -> [String] { try check(); return try open.undatedOpenIssues(round: round) }
+
+        func entries(after seq: Int64) throws -> [JournalEntry] { try check(); return try ledger.entries(after: seq) }
+
+        func record(_ event: Event, at: Day, actor: String, changes: Fragment) throws -> Int64 {
+            try check()
+            // The server writes the login as the actor of anyone but the owner: a row hashed
+            // under another name would break the chain, so it is refused before anything is sent.
+            guard ledger.isOwner || actor == ledger.identity else {
+                throw StoreError.postgres(.actorIsTheLogin(location: ledger.location, login: ledger.identity, actor: actor))
+            }
+            let seq = try open.append(event, at: at, actor: actor)
+            try open.change(changes)
+            try open.boundCache()
+            return seq
+        }
+    }
+
+    // MARK: - Reading the journal
+
+    public func entries(after seq: Int64) throws -> [JournalEntry] {
+        var result: [JournalEntry] = []
+        try JournalRows.forEach(executor, after: seq) { result.append($0) }
+        return result
+    }
+
+    public func verifyChain() throws -> ChainReport {
+        try JournalRows.verify(executor)
+    }
+
+    public func loadState() throws -> State {
+        try withTables { try $0.loadState() }
+    }
+
+    /// The tables compared with a replay of the journal into a fresh in-memory SQLite ledger:
+    /// the same replay, and the same comparison, as a SQLite store's.
+    public func tablesDifference() throws -> String? {
+        let replayed = try SQLiteLedger.inMemory()
+        try replayed.write { _ in
+            guard let open = replayed.openWrite else { throw StoreError.appendOutsideWrite }
+            let rows = try executor.cursor(SQLPart("SELECT seq, at, actor, type, body, prev_hash, hash FROM journal ORDER BY seq"))
+            while let row = try rows.next() {
+                try open.db.execute(SQLPart("INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                            [row["seq"] as Int64?, row["at"] as String?, row["actor"] as String?, row["type"] as String?,
+                                             row["body"] as String?, row["prev_hash"] as String?, row["hash"] as String?]))
+            }
+            try Replay.intoTables(open.db)
+            try open.forget()
+        }
+        return SQLiteLedger.firstDifference(try loadState(), try replayed.loadState())
+    }
+
+    /// Makes the tables again from the journal, in one transaction (`audit rebuild`).
+    public func rebuild() throws {
+        _ = try write { _ in
+            guard let open = openWrite else { throw StoreError.appendOutsideWrite }
+            try open.flush()
+            try Replay.clearTables(open.db)
+            // The head row is the appenders' lock: it is put back at once.
+            try open.db.execute(SQLPart("INSERT INTO head (id, seq, hash) VALUES (1, 0, ?)", [ChainHash.genesis]))
+            try Replay.intoTables(open.db)
+            try open.forget()
+        }
+    }
+}
+
+extension PostgresLedger: LedgerReader {
+    public func findRound(_ code: String) throws -> Round? { try withTables { try $0.round(code) } }
+    public func findUnit(_ code: String) throws -> XunchaCore.Unit? { try withTables { try $0.unit(code) } }
+    public func findIssue(_ id: String) throws -> Issue? { try withTables { try $0.issue(id) } }
+    public func findTransfer(_ id: String) throws -> Transfer? { try withTables { try $0.transfer(id) } }
+    public func currentPolicy() throws -> Policy { try withTables { try $0.policy() } }
+    public func nextTransferNumber() throws -> Int { try withTables { try $0.nextTransfer() } }
+    public func roundCodes(limit: Int) throws -> (codes: [String], more: Bool) { try withTables { try $0.codes(of: "rounds", limit: limit) } }
+    public func unitCodes(limit: Int) throws -> (codes: [String], more: Bool) { try withTables { try $0.codes(of: "units", limit: limit) } }
+    public func openIssueCount(round: String) throws -> Int { try withTables { try $0.openIssues(round: round).count } }
+    public func undatedOpenIssues(round: String) throws -> [String] { try withTables { try $0.undatedOpenIssues(round: round) } }
+}
