@@ -101,6 +101,8 @@ final class App {
             session.storeLabel = "memory"
         }
         session.clock = clock
+        // Only a real store keeps real dates; a copy or memory may be moved anywhere in time.
+        session.clockIsFree = path == nil || options.sandbox
         if env["XUNCHA_TIMING"] == "1" { App.startTiming(session, ledger: ledger) }
         session.playHandler = { [unowned self] inv throws(ShellError) in
             try self.playCommand(inv)

@@ -95,6 +95,8 @@ struct PlayCommand: ParsableCommand {
             throw ExitCode(2)
         }
         defer { app.close() }
+        // A demo tells a story over months: it moves the clock freely, also into a store it is given.
+        app.session.clockIsFree = true
         let status = app.play(file: file, step: step, delay: seconds)
         if status != 0 { throw ExitCode(status) }
     }

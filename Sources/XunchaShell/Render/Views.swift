@@ -37,9 +37,15 @@ enum Views {
         lines.append("")
         lines.append(lang == .zh ? "经过:" : "history:")
         for h in i.history {
-            lines.append("  \(h.on.iso)  \(Layout.padRight(h.actor, to: 8))  \(Layout.padRight(action(h.action, lang), to: 8))  \(Table.oneLine(h.detail))")
+            lines.append("  \(dated(h.on, entered: h.entered, lang))  \(Layout.padRight(h.actor, to: 8))  \(Layout.padRight(action(h.action, lang), to: 8))  \(Table.oneLine(h.detail))")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// An effective date, and for a back-entry (补录) also the date it was entered.
+    static func dated(_ day: Day, entered: Day?, _ lang: Language) -> String {
+        guard let entered else { return day.iso }
+        return day.iso + (lang == .zh ? "(补录,录入于 \(entered.iso))" : " (back-entry, entered \(entered.iso))")
     }
 
     static func action(_ a: String, _ lang: Language) -> String {

@@ -18,6 +18,14 @@ enum Migrations {
             try Replay.intoTables(db)
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)", arguments: [String(Tables.format)])
         }
+        m.registerMigration("4 back-entry dates") { db in
+            // Migration 2 makes these columns in a store it builds (its replay writes them); a
+            // store that already had its tables gets them here.
+            for (table, column) in [("journal", "entered"), ("issue_history", "entered")]
+            where try !db.columns(in: table).contains(where: { $0.name == column }) {
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) TEXT")
+            }
+        }
         return m
     }
 
@@ -63,11 +71,11 @@ enum Replay {
     static func intoTables(_ db: Database) throws {
         let write = try OpenWrite(db: db, recorded: "")
         var last: (seq: Int64, hash: String) = (0, ChainHash.genesis)
-        let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, type, body, hash FROM journal ORDER BY seq")
+        let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, type, body, hash, entered FROM journal ORDER BY seq")
         var count = 0
         while let row = try rows.next() {
             let entry = try JournalRows.entry(from: row)
-            try write.change(try write.apply(entry.event, on: entry.at, actor: entry.actor))
+            try write.change(try write.apply(entry.event, on: entry.at, actor: entry.actor, entered: entry.entered))
             last = (entry.seq, row["hash"])
             count += 1
             // A long journal is written back in parts, so the cache does not hold the whole ledger.
