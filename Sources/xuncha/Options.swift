@@ -31,6 +31,9 @@ struct RunOptions: ParsableArguments {
     @ArgumentParser.Flag(name: .long, help: "With files: check them against the ledger and write nothing.")
     var check = false
 
+    @ArgumentParser.Flag(name: .long, help: "With files: say what each file did even when standard output is not a terminal.")
+    var verbose = false
+
     @ArgumentParser.Flag(name: .long, help: "Start a guided first five minutes in a sandbox.")
     var tutorial = false
 
