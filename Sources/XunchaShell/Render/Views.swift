@@ -17,7 +17,7 @@ enum Views {
         lines.append(field("category", "类别", word(i.category, lang), lang))
         lines.append(field("source", "来源", word(i.source, lang), lang))
         lines.append(field("mode", "整改方式", word(i.mode, lang), lang))
-        var status = word(i.status, lang)
+        var status = statusText(i, lang)
         if i.isOverdue(on: today) { status += lang == .zh ? "(逾期 \(i.daysOverdue(on: today)) 天)" : " (overdue \(i.daysOverdue(on: today)) days)" }
         if let w = i.warning(on: today, policy: policy) { status += "  [\(word(w, lang))]" }
         lines.append(field("status", "状态", status, lang))

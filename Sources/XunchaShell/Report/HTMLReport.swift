@@ -153,7 +153,8 @@ enum HTMLReport {
         let tiles = [(HTML.grouped(o.transfers), m.t("transferred", "移交(件)")), (HTML.grouped(o.concluded), m.t("concluded", "办结(件)")),
                      (HTML.grouped(o.sanctions), m.t("people sanctioned", "党纪政务处分(人)")),
                      (HTML.grouped(o.handled), m.t("person-times handled", "组织处理(人次)")),
-                     (HTML.grouped(o.recovered), m.t("yuan recovered", "追缴(元)")), (HTML.grouped(o.refunded), m.t("yuan refunded", "清退(元)"))]
+                     (HTML.escape(Money.text(o.recovered, m.lang)), m.t("recovered", "追缴")),
+                     (HTML.escape(Money.text(o.refunded, m.lang)), m.t("refunded", "清退"))]
         for (value, label) in tiles { h += "<div class=\"tile\"><b>\(value)</b><span>\(HTML.escape(label))</span></div>" }
         h += "</div>\n"
         guard !m.summary.transfers.isEmpty else {
@@ -162,7 +163,7 @@ enum HTMLReport {
         let heads: [(String, Bool)] = [(m.t("No.", "编号"), false), (m.t("Problem", "问题"), false), (m.t("To", "移交对象"), false),
                                        (m.t("Matter", "事项"), false), (m.t("Transferred", "移交日期"), false), (m.t("Concluded", "办结日期"), false),
                                        (m.t("Sanctioned", "处分"), true), (m.t("Handled", "组织处理"), true),
-                                       (m.t("Recovered", "追缴(元)"), true), (m.t("Refunded", "清退(元)"), true)]
+                                       (m.t("Recovered", "追缴"), true), (m.t("Refunded", "清退"), true)]
         h += "<table>\n<thead><tr>" + heads.map { "<th\($0.1 ? " class=\"n\"" : "")>\(HTML.escape($0.0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for t in m.summary.transfers {
             let unit = m.transferUnits[t.id] ?? ""
@@ -170,8 +171,11 @@ enum HTMLReport {
             h += "<td class=\"nowrap\">\(HTML.escape(word(t.to, m.lang)))</td><td>\(HTML.escape(t.summary))</td>"
             h += "<td class=\"id\">\(t.on.iso)</td>"
             h += "<td class=\"id\">\(t.concludedOn.map(\.iso) ?? HTML.escape(m.t("pending", "办理中")))</td>"
-            for v in [t.outcome?.sanctions, t.outcome?.handled, t.outcome?.recovered, t.outcome?.refunded] {
+            for v in [t.outcome?.sanctions, t.outcome?.handled] {
                 h += "<td class=\"n\">\(v.map(HTML.grouped) ?? "—")</td>"
+            }
+            for v in [t.outcome?.recovered, t.outcome?.refunded] {
+                h += "<td class=\"n nowrap\">\(v.map { HTML.escape(Money.text($0, m.lang)) } ?? "—")</td>"
             }
             h += "</tr>\n"
         }
