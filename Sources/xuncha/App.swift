@@ -32,7 +32,9 @@ final class App {
         let env = ProcessInfo.processInfo.environment
         let language = App.language(options.lang, env)
         // An empty variable is as good as none (`XUNCHA_USER= xuncha`); an empty --user is an error.
-        let user = options.user ?? [env["XUNCHA_USER"], env["USER"]].compactMap { $0 }.first { !$0.isEmpty } ?? "user"
+        // Without a name in the environment the login account names the actor (a journal row,
+        // the report's 制表人), rather than a placeholder nobody is.
+        let user = options.user ?? [env["XUNCHA_USER"], env["USER"], env["LOGNAME"], App.loginName()].compactMap { $0 }.first { !$0.isEmpty } ?? "user"
         // The acting user goes into every journal row and into exported scripts (`user "…"`):
         // it must be a name the shell itself would accept, or an export could not be run back.
         do { try NameCheck.validate(user, field: "user") } catch {
@@ -138,6 +140,12 @@ final class App {
             if let v = env[key], !v.isEmpty { return v.lowercased().hasPrefix("zh") ? .zh : .en }
         }
         return .en
+    }
+
+    /// The account this process runs as, from the password database.
+    static func loginName() -> String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
     }
 
     static func realToday() -> Day {

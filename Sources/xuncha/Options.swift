@@ -11,7 +11,7 @@ struct StoreOptions: ParsableArguments {
     @ArgumentParser.Flag(name: .long, help: "Work on a throw-away copy of the store (or an empty one), removed at exit.")
     var sandbox = false
 
-    @Option(name: .long, help: "Acting user (default: $XUNCHA_USER, else $USER).")
+    @Option(name: .long, help: "Acting user (default: $XUNCHA_USER, else $USER, else the login account).")
     var user: String?
 
     @Option(name: .long, help: "Start with the simulated clock set to this date.")

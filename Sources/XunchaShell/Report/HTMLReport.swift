@@ -90,7 +90,7 @@ enum HTMLReport {
         h += heading(1, m.t("Rectification rate by unit", "各单位整改率"), aside: m.t("lowest first", "按整改率由低到高"), m)
         h += "<figure>\n" + SVGCharts.unitRates(m) + "\n<figcaption class=\"legendline\">"
         h += "<span><i class=\"sw\" style=\"background:\(SVGCharts.Palette.bar)\"></i>\(HTML.escape(m.t("at or above \(th)%", "达到 \(th)%")))</span>"
-        h += "<span><i class=\"sw\" style=\"background:\(SVGCharts.Palette.low)\"></i>\(HTML.escape(m.t("below \(th)%: flagged for a talk (rate.threshold)", "低于 \(th)%:列为约谈对象(rate.threshold)")))</span>"
+        h += "<span><i class=\"sw\" style=\"background:\(SVGCharts.Palette.low)\"></i>\(HTML.escape(m.t("below the talk line of \(th)%: flagged for a talk", "低于约谈线 \(th)%:列为约谈对象")))</span>"
         h += "<span>\(HTML.escape(m.t("rate = ", "整改率 = ") + Rate.formula.text(m.lang)))</span>"
         h += "</figcaption>\n</figure>\n</section>\n"
 
@@ -200,8 +200,10 @@ enum HTMLReport {
 
     static func footer(_ m: ReportModel) -> String {
         let th = m.policy.rateThreshold
-        let text = m.t("Rate = \(Rate.formula.en); problems verified as long-term upkeep are counted apart. Units below \(th)% (rate.threshold) are flagged for a talk. Warnings: red = overdue, yellow = due within \(m.policy.yellowDays) days, green = within \(m.policy.greenDays) days. Written by xuncha for \(m.generatedBy).",
-                       "口径说明:整改率 = \(Rate.formula.zh),长期坚持的问题另计;整改率低于 \(th)% 的单位列为约谈对象(rate.threshold);预警:红 = 逾期,黄 = \(m.policy.yellowDays) 天内到期,绿 = \(m.policy.greenDays) 天内到期。由 xuncha 生成,制表:\(m.generatedBy)。")
-        return "<footer>\(HTML.escape(text))</footer>\n"
+        let text = m.t("Rate = \(Rate.formula.en); problems verified as long-term upkeep are counted apart. Units below the talk line of \(th)% are flagged for a talk. Warnings: red = overdue, yellow = due within \(m.policy.yellowDays) days, green = within \(m.policy.greenDays) days.",
+                       "口径说明:整改率 = \(Rate.formula.zh),长期坚持的问题另计;整改率低于约谈线 \(th)% 的单位列为约谈对象;预警:红 = 逾期,黄 = \(m.policy.yellowDays) 天内到期,绿 = \(m.policy.greenDays) 天内到期。")
+        // Who made the table is the identity the session acted as (`user`), not the login.
+        let made = m.t("Prepared by \(m.generatedBy), as of \(m.asOf.iso), with xuncha.", "制表人:\(m.generatedBy);数据截至 \(m.asOf.iso);由 xuncha 生成。")
+        return "<footer>\(HTML.escape(text))<br><span class=\"by\">\(HTML.escape(made))</span></footer>\n"
     }
 }
