@@ -24,7 +24,7 @@ extension App {
             return 0
         }
         if let editor = LineEditor(program: "xuncha", historyFile: historyPath(), completer: { [unowned self] text in
-            Completer(ledger: session.ledger).complete(text)
+            Completer(ledger: session.ledger, language: session.language).complete(text)
         }) {
             session.isTerminal = true
             session.terminalWidth = App.terminalWidth()

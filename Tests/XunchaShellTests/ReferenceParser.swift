@@ -249,11 +249,12 @@ enum ReferenceParser {
         guard let slot = flagSlot(of: spec, named: name) ?? flagSlot(of: spec, named: name.lowercased()), slot < inv.flagValues.count else {
             let near = Suggest.nearest(name, in: spec.flags.flatMap(\.spellings))
             let list = spec.flags.map { "--" + $0.name }.joined(separator: " ")
+            let listZh = spec.flags.map { $0.named(.zh) }.joined(separator: " ")
             throw ShellError(en: "\(spec.name) has no flag --\(name)" + (near.map { "; did you mean --\($0)?" } ?? ""),
                              zh: "\(spec.name) 没有选项 --\(name)" + (near.map { ",是否要输入 --\($0)?" } ?? ""),
                              at: token.position,
                              hintEn: list.isEmpty ? "it takes no flags" : "flags: \(list)",
-                             hintZh: list.isEmpty ? "该命令没有选项" : "可用选项:\(list)")
+                             hintZh: list.isEmpty ? "该命令没有选项" : "可用选项:\(listZh)")
         }
         let flag = spec.flags[slot]
         if !inv.flagValues[slot].isEmpty && !flag.repeats {

@@ -236,11 +236,12 @@ public enum Parser {
         guard let slot = found, slot < compiled.takesValue.count else {
             let near = Suggest.nearest(name, in: compiled.spec.flags.flatMap(\.spellings))
             let list = compiled.spec.flags.map { "--" + $0.name }.joined(separator: " ")
+            let listZh = compiled.spec.flags.map { $0.named(.zh) }.joined(separator: " ")
             throw ShellError(en: "\(compiled.spec.name) has no flag --\(name)" + (near.map { "; did you mean --\($0)?" } ?? ""),
                              zh: "\(compiled.spec.name) 没有选项 --\(name)" + (near.map { ",是否要输入 --\($0)?" } ?? ""),
                              at: token.position,
                              hintEn: list.isEmpty ? "it takes no flags" : "flags: \(list)",
-                             hintZh: list.isEmpty ? "该命令没有选项" : "可用选项:\(list)")
+                             hintZh: list.isEmpty ? "该命令没有选项" : "可用选项:\(listZh)")
         }
         let code = UInt8(truncatingIfNeeded: compiled.paramCount + slot)
         // Read from the precomputed lists: copying the `Flag` (its strings) per flag given showed.
