@@ -91,3 +91,19 @@ def test_the_shell_says_the_back_entry_once_at_the_prompt(spawn, store):
     c.expect("a real store takes no entries dated in the future")
     c.send("\x04")
     c.expect(pexpect.EOF)
+
+
+def test_a_store_made_before_back_entries_gains_their_columns_when_opened(home, store):
+    import sqlite3
+    # A store of the previous build: tables without the `entered` columns, migration 4 not recorded.
+    db = sqlite3.connect(store)
+    db.execute("ALTER TABLE journal DROP COLUMN entered")
+    db.execute("ALTER TABLE issue_history DROP COLUMN entered")
+    db.execute("DELETE FROM grdb_migrations WHERE identifier LIKE '4 %'")
+    db.commit()
+    db.close()
+    r = xuncha(home, "--store", str(store), "-c", "clock 2024-06-01", "-c", 'issue progress R5-001 "补录"')
+    assert r.returncode == 0, r.stderr
+    assert f"2024-06-01 (back-entry, entered {TODAY})" in xuncha(home, "--store", str(store), "-c", "issue show R5-001").stdout
+    verify = xuncha(home, "--store", str(store), "-c", "audit verify")
+    assert verify.returncode == 0, verify.stdout + verify.stderr
