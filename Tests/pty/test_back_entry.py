@@ -107,3 +107,11 @@ def test_a_store_made_before_back_entries_gains_their_columns_when_opened(home, 
     assert f"2024-06-01 (back-entry, entered {TODAY})" in xuncha(home, "--store", str(store), "-c", "issue show R5-001").stdout
     verify = xuncha(home, "--store", str(store), "-c", "audit verify")
     assert verify.returncode == 0, verify.stdout + verify.stderr
+
+
+def test_expect_fail_asks_the_rules_not_the_date(home, store):
+    # A future clock refuses the entry, but `expect fail` is about the rule: R5-002 may be verified.
+    r = xuncha(home, "--store", str(store), "-c", "clock +1d", "-c", "expect fail issue verify R5-002 --pass --by 孙七 --method documents")
+    assert r.returncode == 1, r.stdout + r.stderr
+    ok = xuncha(home, "--store", str(store), "-c", "clock +1d", "-c", "expect fail issue verify R5-002 --pass --by 王五 --method documents")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
