@@ -64,6 +64,12 @@ def test_help_and_hints_show_chinese_spellings_with_english_beside(home):
     assert run.returncode == 0 and "R5-001" in run.stdout, run.stderr
     hint = zh(home, "--memory", "-c", "问题 验收 R5-001 --通关")
     assert "可用选项:--通过(--pass) --不通过(--fail)" in hint.stderr, hint.stderr
+    missing = zh(home, "--memory", "-c", "问题 登记 R5")
+    assert "提示: 用法:问题 登记 <round> <unit> <title> --类别 政治建设|" in missing.stderr, missing.stderr
+    flags = zh(home, "--memory", "-c", 'unit add FY 法院', "-c", "round open R5 x", "-c", "round target R5 FY",
+               "-c", "问题 登记 R5 FY x --类别 作风建设", "-c", "问题 分解 R5-001 --牵头领导 王五")
+    assert "缺少 2 个选项:--责任领导(--owner)、--责任处室(--dept)" in flags.stderr, flags.stderr
+    assert "例如 问题 分解 R5-001 --牵头领导 王五" in flags.stderr
 
 
 def test_the_chinese_tutorial_types_chinese_flags(spawn):
