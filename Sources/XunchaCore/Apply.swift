@@ -3,8 +3,10 @@ extension LedgerReader {
     /// the ledger and changed here, for the store to write back. It never validates (that
     /// happened when the command was decided) and never refuses: a fact about an entity that is
     /// missing changes nothing. Replaying the journal through it rebuilds the ledger.
-    public func apply(_ event: Event, on day: Day, actor: String) throws -> Fragment {
-        var w = Working(ledger: self)
+    /// `entered` is the real date of a back-entry (补录: `day` is earlier than the day it was
+    /// written), which the problem's history lines keep beside their effective date.
+    public func apply(_ event: Event, on day: Day, actor: String, entered: Day? = nil) throws -> Fragment {
+        var w = Working(ledger: self, entered: entered)
         switch event {
         case .roundOpened(let p):
             w.changes.rounds[p.code] = Round(code: p.code, title: p.title, kind: p.kind, from: p.from, to: p.to, revisits: p.revisits)
@@ -32,7 +34,7 @@ extension LedgerReader {
             var issue = Issue(id: p.id, round: p.round, unit: p.unit, title: p.title, category: p.category,
                               source: p.source, mode: p.mode, requirement: p.requirement, registeredOn: day,
                               due: p.due ?? round?.defaultDue)
-            issue.history.append(HistoryEntry(on: day, actor: actor, action: "added", detail: p.title))
+            issue.history.append(HistoryEntry(on: day, actor: actor, action: "added", detail: p.title, entered: entered))
             w.changes.issues[p.id] = issue
             if let n = IssueID.split(p.id)?.number, let next = round?.nextIssue, n >= next {
                 try w.round(p.round) { $0.nextIssue = n + 1 }
@@ -72,7 +74,7 @@ extension LedgerReader {
             w.changes.transfers[p.id] = Transfer(id: p.id, issue: p.issue, to: p.to, summary: p.summary, on: day)
             if let n = Int(p.id.dropFirst(2)), n >= (try nextTransferNumber()) { w.changes.nextTransfer = n + 1 }
             try w.issue(p.issue) {
-                $0.history.append(HistoryEntry(on: day, actor: actor, action: "transferred", detail: p.id + " → " + p.to.rawValue))
+                $0.history.append(HistoryEntry(on: day, actor: actor, action: "transferred", detail: p.id + " → " + p.to.rawValue, entered: entered))
             }
         case .transferConcluded(let p):
             if var t = try findTransfer(p.id) {
@@ -96,6 +98,7 @@ extension LedgerReader {
 /// The entities one event is changing, read once from the ledger and then changed in place.
 private struct Working<Ledger: LedgerReader> {
     let ledger: Ledger
+    let entered: Day?
     var changes = Fragment()
 
     func current(round code: String) throws -> Round? {
@@ -124,9 +127,10 @@ private struct Working<Ledger: LedgerReader> {
     /// Changes a problem and adds the line its history shows for the change.
     mutating func issue(_ id: String, _ day: Day, _ actor: String, _ action: String, _ detail: String,
                         _ change: (inout Issue) -> Void) throws {
+        let entered = self.entered
         try issue(id) {
             change(&$0)
-            $0.history.append(HistoryEntry(on: day, actor: actor, action: action, detail: detail))
+            $0.history.append(HistoryEntry(on: day, actor: actor, action: action, detail: detail, entered: entered))
         }
     }
 }

@@ -103,7 +103,8 @@ public struct IssueFilter: Equatable, Sendable {
     public var source: Source?
     public var mode: Mode?
     public var overdue = false
-    /// Open and due within this many days from today (overdue ones included).
+    /// Open and due within the next this many days: today up to today + n. Overdue ones are
+    /// not "due within" (`--overdue` asks for them).
     public var dueWithin: Int?
     /// Registered on or after / on or before.
     public var since: Day?
@@ -124,7 +125,9 @@ public struct IssueFilter: Equatable, Sendable {
         if let mode, i.mode != mode { return false }
         if overdue, !i.isOverdue(on: today) { return false }
         if let dueWithin {
-            guard i.status.isUnderDeadline, let due = i.due, today.days(until: due) <= dueWithin else { return false }
+            guard i.status.isUnderDeadline, let due = i.due else { return false }
+            let left = today.days(until: due)
+            guard left >= 0, left <= dueWithin else { return false }
         }
         if let since, i.registeredOn < since { return false }
         if let until, i.registeredOn > until { return false }

@@ -85,12 +85,16 @@ public struct HistoryEntry: Codable, Hashable, Sendable {
     /// The event's kind (`assigned`, `verified`…); shown through a localized label.
     public var action: String
     public var detail: String
+    /// When the line was written, for a back-entry (补录) dated earlier than that; nil when it
+    /// was written on its own date.
+    public var entered: Day?
 
-    public init(on: Day, actor: String, action: String, detail: String) {
+    public init(on: Day, actor: String, action: String, detail: String, entered: Day? = nil) {
         self.on = on
         self.actor = actor
         self.action = action
         self.detail = detail
+        self.entered = entered
     }
 }
 

@@ -7,12 +7,15 @@ public struct JournalEntry: Sendable, Equatable {
     public var at: Day
     public var actor: String
     public var event: Event
+    /// The real date a back-entry (补录) was written, when `at` is earlier; else nil.
+    public var entered: Day?
 
-    public init(seq: Int64, at: Day, actor: String, event: Event) {
+    public init(seq: Int64, at: Day, actor: String, event: Event, entered: Day? = nil) {
         self.seq = seq
         self.at = at
         self.actor = actor
         self.event = event
+        self.entered = entered
     }
 }
 
@@ -61,7 +64,15 @@ public protocol Ledger: AnyObject, LedgerReader, LedgerQuerying {
 public protocol LedgerWriter: LedgerReader {
     func entries(after seq: Int64) throws -> [JournalEntry]
     /// Appends one fact to the journal and writes the rows it changed; returns its seq.
-    func record(_ event: Event, at: Day, actor: String, changes: Fragment) throws -> Int64
+    /// `entered` is the real date of a back-entry (`at` earlier than the day it is written).
+    func record(_ event: Event, at: Day, entered: Day?, actor: String, changes: Fragment) throws -> Int64
+}
+
+extension LedgerWriter {
+    /// A fact written on its own date.
+    public func record(_ event: Event, at: Day, actor: String, changes: Fragment) throws -> Int64 {
+        try record(event, at: at, entered: nil, actor: actor, changes: changes)
+    }
 }
 
 /// The hash chain: SHA-256(prev_hash ‖ seq ‖ at ‖ actor ‖ type ‖ body), hex. The formula is

@@ -24,7 +24,7 @@ public enum Category: String, Vocabulary {
         case .organizational: ["组织建设", "组织"]
         case .conduct: ["作风建设", "作风", "四风"]
         case .discipline: ["纪律建设", "纪律"]
-        case .integrity: ["廉洁", "反腐败", "廉洁建设"]
+        case .integrity: ["廉洁建设", "廉洁", "反腐败"]
         }
     }
     public static let title = Localized(en: "category", zh: "问题类别")

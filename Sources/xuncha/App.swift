@@ -36,7 +36,9 @@ final class App {
         let env = ProcessInfo.processInfo.environment
         let language = App.language(options.lang, env)
         // An empty variable is as good as none (`XUNCHA_USER= xuncha`); an empty --user is an error.
-        var user = options.user ?? [env["XUNCHA_USER"], env["USER"]].compactMap { $0 }.first { !$0.isEmpty } ?? "user"
+        // Without a name in the environment the login account names the actor (a journal row,
+        // the report's 制表人), rather than a placeholder nobody is.
+        var user = options.user ?? [env["XUNCHA_USER"], env["USER"], env["LOGNAME"], App.loginName()].compactMap { $0 }.first { !$0.isEmpty } ?? "user"
         // The acting user goes into every journal row and into exported scripts (`user "…"`):
         // it must be a name the shell itself would accept, or an export could not be run back.
         do { try NameCheck.validate(user, field: "user") } catch {
@@ -130,6 +132,8 @@ final class App {
             session.storeLabel = "memory"
         }
         session.clock = clock
+        // Only a real store keeps real dates; a copy or memory may be moved anywhere in time.
+        session.clockIsFree = postgres == nil && (path == nil || options.sandbox)
         if env["XUNCHA_TIMING"] == "1", let ledger { App.startTiming(session, ledger: ledger) }
         session.playHandler = { [unowned self] inv throws(ShellError) in
             try self.playCommand(inv)
@@ -170,6 +174,12 @@ final class App {
             if let v = env[key], !v.isEmpty { return v.lowercased().hasPrefix("zh") ? .zh : .en }
         }
         return .en
+    }
+
+    /// The account this process runs as, from the password database.
+    static func loginName() -> String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
     }
 
     static func realToday() -> Day {

@@ -10,14 +10,17 @@ struct Xuncha: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xuncha",
         abstract: "巡察整改台账 — inspection rectification ledger shell.",
-        discussion: "Without files or -c it starts the interactive shell on a terminal, or reads commands from standard input.",
+        discussion: """
+            Without files or -c it starts the interactive shell on a terminal, or reads commands from standard input.
+            不给命令文件或 -c 时,在终端上启动交互界面,否则从标准输入读取命令。进入后输入 help 查看全部命令(中英文均可)。
+            """,
         subcommands: [ShellCommand.self, PlayCommand.self, StoreCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 }
 
 struct ShellCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "shell", abstract: "Open the ledger (the default).")
+    static let configuration = CommandConfiguration(commandName: "shell", abstract: "Open the ledger (the default). 打开账本(默认)。")
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var runOptions: RunOptions
@@ -49,20 +52,20 @@ struct ShellCommand: ParsableCommand {
 }
 
 struct PlayCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "play", abstract: "Play a demo script as if typed (in a sandbox unless --store is given).")
+    static let configuration = CommandConfiguration(commandName: "play", abstract: "Play a demo script as if typed (in a sandbox unless --store is given). 播放演示脚本。")
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @ArgumentParser.Flag(name: .long, help: "Pause before each command for a key: Enter runs it, c runs on to the next narration, s hides the narration, q quits.")
+    @ArgumentParser.Flag(name: .long, help: "Pause before each command for a key: Enter runs it, c runs on to the next narration, s hides the narration, q quits. 单步播放。")
     var step = false
 
-    @Option(name: .long, help: "Pause between commands, in seconds (e.g. 1, 0.5, 2s).")
+    @Option(name: .long, help: "Pause between commands, in seconds (e.g. 1, 0.5, 2s). 命令间隔秒数。")
     var delay: String?
 
-    @ArgumentParser.Flag(name: .long, help: "List the built-in demos.")
+    @ArgumentParser.Flag(name: .long, help: "List the built-in demos. 列出内置演示。")
     var list = false
 
-    @Argument(help: "A built-in demo (see --list), e.g. zhengzhou, or a demo script's path.")
+    @Argument(help: "A built-in demo (see --list), e.g. zhengzhou, or a demo script's path. 内置演示名或脚本路径。")
     var file: String?
 
     func run() throws {
@@ -95,6 +98,8 @@ struct PlayCommand: ParsableCommand {
             throw ExitCode(2)
         }
         defer { app.close() }
+        // A demo tells a story over months: it moves the clock freely, also into a store it is given.
+        app.session.clockIsFree = true
         let status = app.play(file: file, step: step, delay: seconds)
         if status != 0 { throw ExitCode(status) }
     }

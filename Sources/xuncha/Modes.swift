@@ -17,19 +17,14 @@ extension App {
                 }
                 if session.wantsQuit { return 0 }
             }
+            let tells = options.verbose || isatty(1) == 1
             for file in options.files {
-                do {
-                    let result = try session.run(file: file, keepGoing: options.keepGoing, check: options.check)
-                    if result.errors > 0 { return 1 }
-                } catch {
-                    session.err(error.render(file: file, language: session.language))
-                    return 1
-                }
+                guard runFile(file, keepGoing: options.keepGoing, check: options.check, tells: tells) else { return 1 }
             }
             return 0
         }
         if let editor = LineEditor(program: "xuncha", historyFile: historyPath(), completer: { [unowned self] text in
-            Completer(ledger: session.ledger).complete(text)
+            Completer(ledger: session.ledger, language: session.language).complete(text)
         }) {
             session.isTerminal = true
             session.terminalWidth = App.terminalWidth()
@@ -63,20 +58,43 @@ extension App {
             return status
         }
         if tutorial != nil { session.out(Tutorial.text(session.language)) }
-        return runStandardInput()
+        return runStandardInput(verbose: options.verbose)
     }
 
     /// Standard input that is not a terminal: read whole, run as one command file.
-    func runStandardInput() -> Int32 {
+    func runStandardInput(verbose: Bool = false) -> Int32 {
         let data = FileHandle.standardInput.readDataToEndOfFile()
         session.confirms = false
         session.readFile = { path in path == "<stdin>" ? Array(data) : try FileIO.read(path) }
+        return runFile("<stdin>", keepGoing: false, check: false, tells: verbose) ? 0 : 1
+    }
+
+    /// Runs one file and says how it went: after an error that nothing of it was applied (a
+    /// plain run is one transaction), and, when `tells` (stdout is a terminal, or --verbose),
+    /// what it applied. Returns whether it ran without an error.
+    func runFile(_ file: String, keepGoing: Bool, check: Bool, tells: Bool) -> Bool {
+        let language = session.language
         do {
-            let result = try session.run(file: "<stdin>")
-            return result.errors > 0 ? 1 : 0
+            let result = try session.run(file: file, keepGoing: keepGoing, check: check)
+            if check {
+                if tells {
+                    let text = result.errors == 0
+                        ? Localized(en: "\(file): \(result.commands) commands checked, no errors; nothing written",
+                                    zh: "\(file):已检查 \(result.commands) 条命令,无错误;未写入")
+                        : Localized(en: "\(file): \(result.errors) error(s) in \(result.commands) commands; nothing written",
+                                    zh: "\(file):\(result.commands) 条命令中有 \(result.errors) 处错误;未写入")
+                    session.out(text.text(language))
+                }
+            } else if tells {
+                session.out(Session.summary(of: file, result, keepGoing: keepGoing).text(language))
+            }
+            return result.errors == 0
         } catch {
-            session.err(error.render(file: "<stdin>", language: session.language))
-            return 1
+            session.err(error.render(file: file, language: language))
+            // Only a plain run stops at its error (a --check run writes nothing anyway); said
+            // when lines before the error ran and were taken back with it.
+            if !check && session.commandsTakenBack > 0 { session.err(Session.nothingApplied(file).text(language)) }
+            return false
         }
     }
 

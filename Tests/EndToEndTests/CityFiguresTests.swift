@@ -31,7 +31,7 @@ final class CityFiguresTests: XCTestCase {
 
         // The terminal table of `stats`: the rate with its formula, the outcomes and the rules.
         XCTAssertTrue(r.stdout.contains("rate 1822/2012 = 90.56% (closed ÷ (all − withdrawn)); 20 in long-term upkeep counted apart"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("601 transferred, 512 concluded; 48 sanctioned, 525 person-times handled; \(city.recovered) yuan recovered, 0 refunded"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("601 transferred, 512 concluded; 48 sanctioned, 525 person-times handled; \(Self.grouped(city.recovered)) yuan recovered, 0 yuan refunded"), r.stdout)
         XCTAssertTrue(r.stdout.contains("1412 rule(s) established"), r.stdout)
         XCTAssertTrue(r.stdout.contains("2012 problem(s), 0 withdrawn, 1822 closed, 190 open"), r.stdout)
         // One warnings digest, grouped by unit.
@@ -64,5 +64,14 @@ final class CityFiguresTests: XCTestCase {
         XCTAssertTrue(csv.contains("rate 1822/2012 = 90.56% (closed ÷ (all − withdrawn))"))
         let mode = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("units.csv").path)[.posixPermissions] as? NSNumber
         XCTAssertEqual(mode?.intValue, 0o600)
+    }
+
+    /// Yuan with thousands separators, as the terminal shows them in English.
+    static func grouped(_ n: Int) -> String {
+        let f = NumberFormatter()
+        f.numberStyle = .decimal
+        f.groupingSeparator = ","
+        f.usesGroupingSeparator = true
+        return f.string(from: NSNumber(value: n)) ?? String(n)
     }
 }

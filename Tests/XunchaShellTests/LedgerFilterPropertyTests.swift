@@ -80,10 +80,11 @@ final class LedgerFilterPropertyTests: XCTestCase {
         if r.int(4) == 0, let v = r.pick(Category.allCases) { add("--category \(r.int(2) == 0 ? v.rawValue : v.chinese[0])") { $0.category == v } }
         if r.int(5) == 0, let v = r.pick(Source.allCases) { add("--source \(v.rawValue)") { $0.source == v } }
         if r.int(5) == 0, let v = r.pick(Mode.allCases) { add("--mode \(v.rawValue)") { $0.mode == v } }
+        // Overdue and due-within are disjoint (due soon means not yet overdue): one or the other.
         if r.int(5) == 0 { add("--overdue") { i in open.contains(i.status) && (left(i).map { $0 < 0 } ?? false) } }
-        if r.int(5) == 0 {
-            let n = r.int(40)
-            add(r.int(2) == 0 ? "--due-within \(n)d" : "--due-within \(n)") { i in open.contains(i.status) && (left(i).map { $0 <= n } ?? false) }
+        else if r.int(4) == 0 {
+            let n = r.int(90)
+            add(r.int(2) == 0 ? "--due-within \(n)d" : "--due-within \(n)") { i in open.contains(i.status) && (left(i).map { $0 >= 0 && $0 <= n } ?? false) }
         }
         if r.int(5) == 0 {
             let d = Self.base.adding(days: r.int(130))
@@ -149,7 +150,8 @@ final class LedgerFilterPropertyTests: XCTestCase {
             }
         }
         XCTAssertEqual(checked, seeds.count * 50)
-        XCTAssertGreaterThan(nonEmpty, seeds.count * 25, "most combinations must select something to mean anything")
+        // --due-within leaves overdue problems out, so it selects fewer than it did.
+        XCTAssertGreaterThan(nonEmpty, seeds.count * 23, "most combinations must select something to mean anything")
     }
 
     /// The order `--sort` promises, checked on the json rows.

@@ -132,7 +132,7 @@ final class LedgerQueryTests: XCTestCase {
         let screen = text(h, "stats --by unit")
         XCTAssertTrue(screen.contains("rate 2/4 = 50.00% (closed ÷ (all − withdrawn)); 1 in long-term upkeep counted apart"), screen)
         XCTAssertTrue(screen.contains("5 problem(s), 1 withdrawn, 2 closed, 2 open, 0 overdue"), screen)
-        XCTAssertTrue(screen.contains("3 transferred, 1 concluded; 1 sanctioned, 2 person-times handled; 0 yuan recovered, 0 refunded"), screen)
+        XCTAssertTrue(screen.contains("3 transferred, 1 concluded; 1 sanctioned, 2 person-times handled; 0 yuan recovered, 0 yuan refunded"), screen)
         XCTAssertTrue(screen.contains("2 rule(s) established"), screen)
         let stats = try json(h, "stats --by category")
         XCTAssertEqual(column(stats, "group"), ["political", "conduct", "integrity"], "categories in their fixed order")

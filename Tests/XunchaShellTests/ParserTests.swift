@@ -92,6 +92,12 @@ final class ParserTests: XCTestCase {
             XCTAssertTrue(spec.words.allSatisfy { w in w.contains { $0.unicodeScalars.contains { $0.value > 0x2E80 } } } || spec.id == .reportHTML,
                           "\(spec.name) lacks a Chinese alias for one of its words")
             XCTAssertNoThrow(try parse(spec.example), "the example of \(spec.name) does not parse")
+            // The Chinese example help shows is the same command typed in Chinese.
+            let zh = Help.exampleZh(spec)
+            let english = try? parse(spec.example), chinese = try? parse(zh)
+            XCTAssertNotNil(chinese, "the Chinese example of \(spec.name) does not parse: \(zh)")
+            XCTAssertEqual(chinese?.spec.id, english?.spec.id, zh)
+            XCTAssertEqual(chinese?.flags.keys.sorted(), english?.flags.keys.sorted(), zh)
         }
         XCTAssertTrue(Help.overview(.zh).contains("问题 登记"))
     }

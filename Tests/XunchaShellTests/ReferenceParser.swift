@@ -143,7 +143,7 @@ enum ReferenceParser {
             func subs() -> String { group.map { $0.words[1][0] }.joined(separator: ", ") }
             guard tokens.count > 1 else {
                 throw ShellError(en: "\"\(first.text)\" needs a subcommand: \(subs())", zh: "“\(first.text)”后须跟子命令:\(subs())",
-                                 at: end, hintEn: "e.g. \(group[0].example)", hintZh: "例如 \(group[0].example)")
+                                 at: end, hintEn: "e.g. \(group[0].example)", hintZh: "例如 \(Help.exampleZh(group[0]))")
             }
             let word = tokens[1]
             let lower = word.text.lowercased()
@@ -209,27 +209,28 @@ enum ReferenceParser {
                 let usage = Help.usage(spec)
                 throw ShellError(en: "unexpected argument \"\(token.text)\"", zh: "多余的参数“\(token.text)”", at: token.position,
                                  hintEn: "usage: \(usage)" + (token.text.contains(" ") ? "" : "; quote text that contains spaces"),
-                                 hintZh: "用法:\(usage)")
+                                 hintZh: "用法:\(Help.usageZh(spec))")
             }
             inv.given[nextParam] = token
             nextParam += 1
         }
         for (p, t) in zip(spec.params, inv.given) where p.required && t == nil {
             throw ShellError(en: "\(spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(spec.name) 缺少 <\(p.name)>:\(p.help.zh)",
-                             at: end, hintEn: "usage: \(Help.usage(spec))", hintZh: "用法:\(Help.usage(spec))")
+                             at: end, hintEn: "usage: \(Help.usage(spec))", hintZh: "用法:\(Help.usageZh(spec))")
         }
         // Every missing required flag is named in the one error.
         let missing = zip(spec.flags, inv.flagValues).filter { $0.0.required && $0.1.isEmpty }.map(\.0)
         if missing.count == 1, let f = missing.first {
             throw ShellError(en: "\(spec.name) needs --\(f.name): \(f.help.en)", zh: "\(spec.name) 缺少 --\(f.name):\(f.help.zh)",
-                             at: end, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
+                             at: end, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(Help.exampleZh(spec))")
         }
         if missing.count > 1 {
             let names = missing.map { "--" + $0.name }
             let en = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
-            let zh = missing.map { "--\($0.name)(\($0.help.zh))" }.joined(separator: "、")
+            // A flag with a Chinese spelling is named by it (English beside); one without, by its help.
+            let zh = missing.map { f in f.named(.zh) == "--" + f.name ? "--\(f.name)(\(f.help.zh))" : f.named(.zh) }.joined(separator: "、")
             throw ShellError(en: "\(spec.name) needs \(en)", zh: "\(spec.name) 缺少 \(missing.count) 个选项:\(zh)",
-                             at: end, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
+                             at: end, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(Help.exampleZh(spec))")
         }
         return inv
     }
@@ -249,11 +250,12 @@ enum ReferenceParser {
         guard let slot = flagSlot(of: spec, named: name) ?? flagSlot(of: spec, named: name.lowercased()), slot < inv.flagValues.count else {
             let near = Suggest.nearest(name, in: spec.flags.flatMap(\.spellings))
             let list = spec.flags.map { "--" + $0.name }.joined(separator: " ")
+            let listZh = spec.flags.map { $0.named(.zh) }.joined(separator: " ")
             throw ShellError(en: "\(spec.name) has no flag --\(name)" + (near.map { "; did you mean --\($0)?" } ?? ""),
                              zh: "\(spec.name) 没有选项 --\(name)" + (near.map { ",是否要输入 --\($0)?" } ?? ""),
                              at: token.position,
                              hintEn: list.isEmpty ? "it takes no flags" : "flags: \(list)",
-                             hintZh: list.isEmpty ? "该命令没有选项" : "可用选项:\(list)")
+                             hintZh: list.isEmpty ? "该命令没有选项" : "可用选项:\(listZh)")
         }
         let flag = spec.flags[slot]
         if !inv.flagValues[slot].isEmpty && !flag.repeats {
@@ -273,7 +275,7 @@ enum ReferenceParser {
             guard index < tokens.count, !tokens[index].isFlag else {
                 throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
                                  at: index < tokens.count ? tokens[index].position : inv.end,
-                                 hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
+                                 hintEn: "e.g. \(spec.example)", hintZh: "例如 \(Help.exampleZh(spec))")
             }
             value = tokens[index]
             index += 1
@@ -281,7 +283,7 @@ enum ReferenceParser {
         // `--round=` or `--round ""` names nothing: filtering on it would quietly match nothing.
         guard !value.text.isEmpty else {
             throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
-                             at: value.position, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(spec.example)")
+                             at: value.position, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(Help.exampleZh(spec))")
         }
         inv.flagValues[slot].append(value)
     }

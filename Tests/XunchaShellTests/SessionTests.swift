@@ -54,7 +54,7 @@ final class SessionTests: XCTestCase {
         let h = Harness.ready()
         h.files["f.xc"] = "issue progress R5-001 one\nissue show R5-404\nissue add R5 FY x --category conduct\nbogus\n"
         let result = try h.session.run(file: "f.xc", keepGoing: true)
-        XCTAssertEqual(result, RunResult(commands: 4, errors: 2))
+        XCTAssertEqual(result, RunResult(commands: 4, errors: 2, refusedLines: [2, 4], registered: 1))
         XCTAssertEqual(h.errors.count, 2)
         XCTAssertTrue(h.errors[0].hasPrefix("f.xc:2:12: error:"))
         XCTAssertTrue(h.errors[1].hasPrefix("f.xc:4:1: error: unknown command"))

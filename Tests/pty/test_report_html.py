@@ -131,3 +131,64 @@ def test_the_report_refuses_to_overwrite_and_names_the_file(home):
     xuncha(home, "--store", "s.db", "--lang", "en", "-c", "report html r.html --force")
     after = page.read_text(encoding="utf-8")
     assert after != before and "Inspection rectification report" in after and "巡察整改情况报告" not in after
+
+
+def layout_at(page: Path, width: int) -> tuple:
+    """(document.scrollWidth, viewport width, what sticks out) of `page` shown `width` CSS pixels
+    wide. Headless windows are at least 500 px wide, so a phone's 420 px is an iframe that
+    wide, measured from the page around it (file pages may read each other with the flag)."""
+    frame = page.parent / f"frame-{width}.html"
+    frame.write_text(f"""<!doctype html><html><body style="margin:0">
+<iframe id="f" src="{page.name}" style="border:0;width:{width}px;height:900px"></iframe>
+<script>
+document.getElementById('f').addEventListener('load', function () {{
+  var doc = this.contentDocument, vw = doc.documentElement.clientWidth, wide = [];
+  doc.querySelectorAll('body *').forEach(function (e) {{
+    var r = e.getBoundingClientRect(), box = e.parentElement;
+    // What a scrolling box of its own holds does not widen the page.
+    while (box && box !== doc.body && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
+    if (r.right > vw + 1 && (!box || box === doc.body)) wide.push(e.tagName + '.' + e.getAttribute('class'));
+  }});
+  document.body.setAttribute('data-layout', doc.documentElement.scrollWidth + ' ' + vw + ' ' + wide.slice(0, 8).join(','));
+}});
+</script></body></html>""", encoding="utf-8")
+    profile = page.parent / "chromium-profile"
+    cmd = [browser(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--user-data-dir={profile}",
+           "--allow-file-access-from-files", "--virtual-time-budget=5000", "--window-size=1300,1000", "--dump-dom",
+           frame.resolve().as_uri()]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": str(page.parent)})
+    import re
+    found = re.search(r'data-layout="(\d+) (\d+) ?([^"]*)"', r.stdout)
+    assert found, f"the page was not measured (exit {r.returncode}): {r.stderr[-1500:]}"
+    return int(found.group(1)), int(found.group(2)), found.group(3)
+
+
+def test_at_phone_width_the_report_reflows_and_is_never_wider_than_the_screen(home):
+    page = zhengzhou_report(home)
+    for width in (420, 360):
+        scroll, viewport, wide = layout_at(page, width)
+        assert viewport == width
+        assert scroll <= viewport, f"at {width} px the page is {scroll} px wide: {wide}"
+    # The same page on a desktop keeps its sheet: nothing sticks out, nothing reflowed away.
+    scroll, viewport, wide = layout_at(page, 1200)
+    assert scroll <= viewport == 1200, wide
+    html = page.read_text(encoding="utf-8")
+    assert "@media screen and (max-width:640px)" in html
+
+
+def test_the_report_speaks_in_human_labels_and_names_who_made_it(home):
+    page = zhengzhou_report(home)
+    html = page.read_text(encoding="utf-8")
+    assert "rate.threshold" not in html
+    assert "约谈线 90%" in html
+    assert "制表人:巡察办" in html and "制表:user" not in html
+    # The identity the session acts as, after `user`, is the one named.
+    xuncha(home, "--store", "s.db", "--lang", "en", "-c", "user 李四", "-c", "report html by.html")
+    assert "Prepared by 李四" in (home / "by.html").read_text(encoding="utf-8")
+    # With no name in the environment, the login account, not a placeholder.
+    import pwd
+    env = {"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"}
+    r = subprocess.run([binary(), "--store", "s.db", "--lang", "zh", "-c", "report html login.html"], cwd=home, env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert f"制表人:{pwd.getpwuid(os.getuid()).pw_name}" in (home / "login.html").read_text(encoding="utf-8")

@@ -109,6 +109,7 @@ clock +10d
 expect warning R5-004 red
 expect warning R5-006 red
 expect count --overdue = 2
+expect count --due-within 10d = 0
 ledger --overdue
 urge LS --kind listed "挂牌督办:举债发放福利、人居环境回潮问题" --issue R5-004
 

@@ -3,6 +3,12 @@ import XunchaCore
 /// Help text produced from the grammar table: the command list, one command's usage with its
 /// arguments, aliases and an example.
 public enum Help {
+    /// Under zh a vocabulary's values are listed by their Chinese words.
+    static func placeholder(_ kind: ValueKind?, _ lang: Language) -> String {
+        if lang == .zh, case .vocabulary(let v) = kind { return v.chineseWords.joined(separator: "|") }
+        return placeholder(kind)
+    }
+
     static func placeholder(_ kind: ValueKind?) -> String {
         switch kind {
         case nil: return ""
@@ -82,24 +88,100 @@ public enum Help {
         return group
     }
 
+    /// The usage line with the Chinese spellings of words, flags and values (`问题 登记 <round>
+    /// <unit> <title> --类别 政治建设|…`): what a Chinese session is shown, English beside it.
+    static func usageZh(_ spec: CommandSpec) -> String {
+        var parts = [spec.chineseName]
+        for p in spec.params {
+            let word = p.kind == .command ? "<\(p.name)…>" : "<\(p.name)>"
+            parts.append(p.required ? word : "[\(word)]")
+        }
+        for f in spec.flags {
+            var s = "--" + (f.aliases.first { $0.unicodeScalars.contains { $0.value > 0x2E80 } } ?? f.name)
+            if f.kind != nil { s += " " + placeholder(f.kind, .zh) }
+            parts.append(f.required ? s : "[\(s)]")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// The example typed in Chinese: command words, flags and vocabulary values by their first
+    /// Chinese spelling; codes, names and quoted text as they are.
+    static func exampleZh(_ spec: CommandSpec) -> String {
+        var words: [String] = []
+        var current = "", quote: Character?
+        for ch in spec.example {
+            if let q = quote {
+                current.append(ch)
+                if ch == q || (q == "“" && ch == "”") { quote = nil }
+            } else if ch == " " {
+                if !current.isEmpty { words.append(current); current = "" }
+            } else {
+                if ch == "\"" || ch == "“" { quote = ch }
+                current.append(ch)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        func chinese(_ spellings: [String]) -> String? { spellings.first { $0.unicodeScalars.contains { $0.value > 0x2E80 } } }
+        var out: [String] = []
+        var pending: Flag?
+        for (n, w) in words.enumerated() {
+            if n < spec.words.count {
+                out.append(chinese(spec.words[n]) ?? w)
+            } else if w.hasPrefix("--"), let f = spec.flag(named: String(w.dropFirst(2))) {
+                out.append("--" + (chinese(f.aliases) ?? f.name))
+                pending = f.kind == nil ? nil : f
+            } else if let f = pending {
+                pending = nil
+                switch f.kind {
+                case .vocabulary(let v):
+                    out.append(v.words.firstIndex(of: w).map { v.chineseWords[$0] } ?? w)
+                case .methods:
+                    out.append(w.split(separator: ",").map { m in VerifyMethod(rawValue: String(m))?.chinese.first ?? String(m) }.joined(separator: "、"))
+                default: out.append(w)
+                }
+            } else {
+                out.append(w)
+            }
+        }
+        return out.joined(separator: " ")
+    }
+
     public static func command(_ spec: CommandSpec, _ lang: Language) -> String {
         var lines: [String] = []
-        lines.append(spec.name + "  (" + spec.chineseName + ")  — " + spec.summary.text(lang))
-        lines.append((lang == .zh ? "用法: " : "usage: ") + usage(spec))
+        if lang == .zh {
+            // Chinese first, the English spelling beside it: both are typed the same way.
+            lines.append(spec.chineseName + "  (" + spec.name + ")  — " + spec.summary.zh)
+            lines.append("用法: " + usageZh(spec))
+            lines.append("英文: " + usage(spec))
+        } else {
+            lines.append(spec.name + "  (" + spec.chineseName + ")  — " + spec.summary.text(lang))
+            lines.append("usage: " + usage(spec))
+        }
         let aliases = spec.words.map { $0.joined(separator: "/") }.joined(separator: " ")
         lines.append((lang == .zh ? "别名: " : "aliases: ") + aliases)
         for p in spec.params {
             lines.append("  <\(p.name)>  " + p.help.text(lang) + (p.required ? "" : (lang == .zh ? "(可选)" : " (optional)")))
         }
         for f in spec.flags {
-            var s = "  --\(f.name)"
-            if f.kind != nil { s += " " + placeholder(f.kind) }
-            if !f.aliases.isEmpty { s += "  (--" + f.aliases.joined(separator: ", --") + ")" }
+            var s: String
+            if lang == .zh {
+                s = "  " + f.named(.zh)
+                if f.kind != nil { s += " " + placeholder(f.kind, .zh) }
+            } else {
+                s = "  --\(f.name)"
+                if f.kind != nil { s += " " + placeholder(f.kind) }
+                if !f.aliases.isEmpty { s += "  (--" + f.aliases.joined(separator: ", --") + ")" }
+            }
             s += "  " + f.help.text(lang)
             if f.required { s += lang == .zh ? "(必填)" : " (required)" }
             lines.append(s)
         }
-        lines.append((lang == .zh ? "示例: " : "example: ") + spec.example)
+        if lang == .zh {
+            lines.append("示例: " + exampleZh(spec))
+            lines.append("      " + spec.example)
+        } else {
+            lines.append("example: " + spec.example)
+        }
         if spec.id == .run {
             lines.append(lang == .zh
                 ? "退出码: 0 全部成功;1 有命令出错(默认整个文件未写入;--keep-going 时其余已写入);2 文件无法读取或用法错误。"

@@ -106,7 +106,7 @@ public enum Parser {
             func subs() -> String { group.map { $0.spec.words[1][0] }.joined(separator: ", ") }
             guard tokens.count > 1 else {
                 throw ShellError(en: "\"\(first.text)\" needs a subcommand: \(subs())", zh: "“\(first.text)”后须跟子命令:\(subs())",
-                                 at: end, hintEn: "e.g. \(group[0].spec.example)", hintZh: "例如 \(group[0].spec.example)")
+                                 at: end, hintEn: "e.g. \(group[0].spec.example)", hintZh: "例如 \(Help.exampleZh(group[0].spec))")
             }
             let word = tokens[1]
             let lower = word.text.lowercased()
@@ -182,7 +182,7 @@ public enum Parser {
                 let usage = Help.usage(compiled.spec)
                 throw ShellError(en: "unexpected argument \"\(token.text)\"", zh: "多余的参数“\(token.text)”", at: token.position,
                                  hintEn: "usage: \(usage)" + (token.text.contains(" ") ? "" : "; quote text that contains spaces"),
-                                 hintZh: "用法:\(usage)")
+                                 hintZh: "用法:\(Help.usageZh(compiled.spec))")
             }
             inv.slots[index - 1] = UInt8(truncatingIfNeeded: nextParam)
             nextParam += 1
@@ -191,7 +191,7 @@ public enum Parser {
         if let n = compiled.requiredParams.first(where: { $0 >= nextParam }), n < compiled.spec.params.count {
             let p = compiled.spec.params[n]
             throw ShellError(en: "\(compiled.spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(compiled.spec.name) 缺少 <\(p.name)>:\(p.help.zh)",
-                             at: end, hintEn: "usage: \(Help.usage(compiled.spec))", hintZh: "用法:\(Help.usage(compiled.spec))")
+                             at: end, hintEn: "usage: \(Help.usage(compiled.spec))", hintZh: "用法:\(Help.usageZh(compiled.spec))")
         }
         // Every missing flag at once: one round trip to learn what the command needs, not three.
         let missing = compiled.requiredFlags.filter { n in
@@ -202,13 +202,14 @@ public enum Parser {
             let example = compiled.spec.example
             guard missing.count > 1 else {
                 throw ShellError(en: "\(name) needs --\(f.name): \(f.help.en)", zh: "\(name) 缺少 --\(f.name):\(f.help.zh)",
-                                 at: end, hintEn: "e.g. \(example)", hintZh: "例如 \(example)")
+                                 at: end, hintEn: "e.g. \(example)", hintZh: "例如 \(Help.exampleZh(compiled.spec))")
             }
             let flags = missing.map { "--" + $0.name }
             let en = flags.dropLast().joined(separator: ", ") + " and " + (flags.last ?? "")
-            let zh = missing.map { "--\($0.name)(\($0.help.zh))" }.joined(separator: "、")
+            // A flag with a Chinese spelling is named by it (English beside); one without, by its help.
+            let zh = missing.map { f in f.named(.zh) == "--" + f.name ? "--\(f.name)(\(f.help.zh))" : f.named(.zh) }.joined(separator: "、")
             throw ShellError(en: "\(name) needs \(en)", zh: "\(name) 缺少 \(missing.count) 个选项:\(zh)",
-                             at: end, hintEn: "e.g. \(example)", hintZh: "例如 \(example)")
+                             at: end, hintEn: "e.g. \(example)", hintZh: "例如 \(Help.exampleZh(compiled.spec))")
         }
         return inv
     }
@@ -236,11 +237,12 @@ public enum Parser {
         guard let slot = found, slot < compiled.takesValue.count else {
             let near = Suggest.nearest(name, in: compiled.spec.flags.flatMap(\.spellings))
             let list = compiled.spec.flags.map { "--" + $0.name }.joined(separator: " ")
+            let listZh = compiled.spec.flags.map { $0.named(.zh) }.joined(separator: " ")
             throw ShellError(en: "\(compiled.spec.name) has no flag --\(name)" + (near.map { "; did you mean --\($0)?" } ?? ""),
                              zh: "\(compiled.spec.name) 没有选项 --\(name)" + (near.map { ",是否要输入 --\($0)?" } ?? ""),
                              at: token.position,
                              hintEn: list.isEmpty ? "it takes no flags" : "flags: \(list)",
-                             hintZh: list.isEmpty ? "该命令没有选项" : "可用选项:\(list)")
+                             hintZh: list.isEmpty ? "该命令没有选项" : "可用选项:\(listZh)")
         }
         let code = UInt8(truncatingIfNeeded: compiled.paramCount + slot)
         // Read from the precomputed lists: copying the `Flag` (its strings) per flag given showed.
@@ -266,7 +268,7 @@ public enum Parser {
                 let flag = compiled.spec.flags[slot]
                 throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
                                  at: index < inv.tokens.count ? inv.tokens[index].position : inv.end,
-                                 hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(compiled.spec.example)")
+                                 hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(Help.exampleZh(compiled.spec))")
             }
             value = inv.tokens[index]
             at = index
@@ -276,7 +278,7 @@ public enum Parser {
         guard !value.text.isEmpty else {
             let flag = compiled.spec.flags[slot]
             throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
-                             at: value.position, hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(compiled.spec.example)")
+                             at: value.position, hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(Help.exampleZh(compiled.spec))")
         }
         if let inline { inv.tokens[at] = inline }
         inv.slots[at] = code

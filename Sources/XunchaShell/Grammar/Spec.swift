@@ -56,6 +56,22 @@ public enum VocabularyRef: String, Sendable, Equatable {
     }
 
     /// English words only, for usage lines.
+    /// The first Chinese word of each value, in the order of `words`.
+    public var chineseWords: [String] {
+        func first<V: Vocabulary>(_ all: [V]) -> [String] { all.map { $0.chinese.first ?? $0.rawValue } }
+        switch self {
+        case .roundKind: return first(RoundKind.allCases)
+        case .category: return first(Category.allCases)
+        case .source: return first(Source.allCases)
+        case .mode: return first(Mode.allCases)
+        case .status: return first(IssueStatus.allCases)
+        case .verdict: return first(Verdict.allCases)
+        case .transferTarget: return first(TransferTarget.allCases)
+        case .urgeKind: return first(UrgeKind.allCases)
+        case .warning: return first(WarningColour.allCases)
+        }
+    }
+
     public var words: [String] {
         switch self {
         case .roundKind: RoundKind.allCases.map(\.rawValue)
@@ -106,6 +122,13 @@ public struct Flag: Sendable, Equatable {
     }
 
     public var spellings: [String] { [name] + aliases }
+
+    /// How a Chinese session names the flag: its Chinese spelling with the English one beside
+    /// (`--类别(--category)`), or the English one when it has none.
+    public func named(_ lang: Language) -> String {
+        guard lang == .zh, let zh = aliases.first(where: { $0.unicodeScalars.contains { $0.value > 0x2E80 } }) else { return "--" + name }
+        return "--\(zh)(--\(name))"
+    }
 }
 
 /// Every command the shell knows; the executor switches on this.

@@ -12,7 +12,7 @@ extension Invocation {
     public func string(_ name: String) throws(ShellError) -> String {
         guard let t = token(name) else {
             throw ShellError(en: "missing <\(name)>", zh: "缺少 <\(name)>", at: end,
-                             hintEn: "usage: \(Help.usage(spec))", hintZh: "用法:\(Help.usage(spec))")
+                             hintEn: "usage: \(Help.usage(spec))", hintZh: "用法:\(Help.usageZh(spec))")
         }
         return t.text
     }

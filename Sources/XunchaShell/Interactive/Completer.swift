@@ -5,8 +5,13 @@ import XunchaCore
 /// unit codes, issue ids in the statuses the command accepts, people and departments seen.
 public struct Completer {
     public let ledger: any LedgerQuerying
+    /// Under zh, `--` offers each flag's Chinese spelling beside the English one.
+    public var language: Language
 
-    public init(ledger: any LedgerQuerying) { self.ledger = ledger }
+    public init(ledger: any LedgerQuerying, language: Language = .en) {
+        self.ledger = ledger
+        self.language = language
+    }
 
     public func complete(_ beforeCursor: String) -> CompletionAnswer {
         let scalars = Array(beforeCursor.unicodeScalars)
@@ -44,7 +49,8 @@ public struct Completer {
             if positional < spec.params.count, spec.params[positional].kind == .command {
                 // `expect fail "reason" …`: the quoted reason comes before the command.
                 let rest = prior[(index - 1)...]
-                return candidates(prior: Array(rest.first?.quoted == true ? rest.dropFirst() : rest), word: word)
+                return Completer(ledger: ledger, language: language)
+                    .candidates(prior: Array(rest.first?.quoted == true ? rest.dropFirst() : rest), word: word)
             }
             if let flag = pendingFlag { used.insert(flag.name); pendingFlag = nil; continue }
             if t.isFlag {
@@ -57,7 +63,10 @@ public struct Completer {
         }
         if let flag = pendingFlag, let kind = flag.kind { return values(kind, word) }
         if word.hasPrefix("-") {
-            let names = spec.flags.filter { $0.repeats || !used.contains($0.name) }.map { "--" + $0.name }
+            let open = spec.flags.filter { $0.repeats || !used.contains($0.name) }
+            // A Chinese session, or a Chinese letter after the dashes, gets the Chinese spellings too.
+            let chinese = language == .zh || word.unicodeScalars.contains { $0.value > 0x2E80 }
+            let names = open.flatMap { f in (chinese ? f.aliases.map { "--" + $0 } : []) + ["--" + f.name] }
             return Self.matching(names, word)
         }
         if positional < spec.params.count {

@@ -22,6 +22,14 @@ func totalLabel(_ lang: Language) -> Cell { Cell(lang == .zh ? "合计" : "total
 
 func word<V: Vocabulary>(_ v: V, _ lang: Language) -> String { lang == .zh ? (v.chinese.first ?? v.rawValue) : v.rawValue }
 
+/// A problem's status as people read it: one sent back by a failed verification and not yet
+/// reported again is `整改中(退回)` / `rectifying (returned)`, so the office sees it was returned.
+func statusText(_ i: Issue, _ lang: Language) -> String {
+    let text = word(i.status, lang)
+    guard i.status == .rectifying, i.returned > 0 else { return text }
+    return text + (lang == .zh ? "(退回)" : " (returned)")
+}
+
 /// The summed outcomes of transfers (办结结果): how many were handed over and concluded, people
 /// sanctioned, person-times of organisational handling, money recovered and refunded.
 struct Outcomes {
@@ -36,8 +44,8 @@ struct Outcomes {
 
     func line(_ lang: Language) -> String {
         lang == .zh
-            ? "移交 \(transfers) 件,办结 \(concluded) 件;党纪政务处分 \(sanctions) 人,组织处理 \(handled) 人次;追缴 \(recovered) 元,清退 \(refunded) 元"
-            : "\(transfers) transferred, \(concluded) concluded; \(sanctions) sanctioned, \(handled) person-times handled; \(recovered) yuan recovered, \(refunded) refunded"
+            ? "移交 \(transfers) 件,办结 \(concluded) 件;党纪政务处分 \(sanctions) 人,组织处理 \(handled) 人次;追缴 \(Money.text(recovered, lang)),清退 \(Money.text(refunded, lang))"
+            : "\(transfers) transferred, \(concluded) concluded; \(sanctions) sanctioned, \(handled) person-times handled; \(Money.text(recovered, lang)) recovered, \(Money.text(refunded, lang)) refunded"
     }
 
     var fields: [JSONField] {
@@ -117,4 +125,30 @@ enum LedgerSort {
         "units": ["id", "unit", "rate", "overdue"],
         "leaders": ["id", "rate", "overdue"],
     ]
+}
+
+/// Amounts of money as offices write them: ten thousand yuan and more in 万元 with two
+/// decimals (`1,125.21 万元`), smaller amounts in yuan (`2,200 元`); in English, whole yuan with
+/// thousands separators. Exports (csv, json) keep the exact yuan.
+enum Money {
+    static func text(_ yuan: Int, _ lang: Language) -> String {
+        let sign = yuan < 0 ? "-" : ""
+        let n = yuan.magnitude
+        guard lang == .zh else { return sign + grouped(n) + " yuan" }
+        guard n >= 10_000 else { return sign + grouped(n) + " 元" }
+        // Hundredths of 万元 are hundreds of yuan, rounded half up.
+        let hundredths = n / 100 + (n % 100 >= 50 ? 1 : 0)
+        let cents = hundredths % 100
+        return sign + grouped(hundredths / 100) + "." + (cents < 10 ? "0" : "") + String(cents) + " 万元"
+    }
+
+    static func grouped(_ n: UInt) -> String {
+        let digits = String(n)
+        var out = ""
+        for (k, ch) in digits.enumerated() {
+            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return out
+    }
 }

@@ -60,7 +60,9 @@ extension Table {
         var v = cell.text
         let isNumber: Bool
         switch cell.value {
-        case .int, .hundredths: isNumber = true
+        // A number is exact, whatever the screen shows (money in 万元 there); a blank stays blank.
+        case .int(let n): isNumber = true; if !v.isEmpty { v = String(n) }
+        case .hundredths: isNumber = true
         default: isNumber = false
         }
         if !isNumber, let first = v.unicodeScalars.first, formulaStarts.contains(first) { v = "'" + v }

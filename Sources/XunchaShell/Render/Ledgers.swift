@@ -22,8 +22,11 @@ enum Ledgers {
         }
     }
 
-    /// `matching`: the ledger's problems in id order, without their lists.
-    static func issues(_ matching: [Issue], _ policy: Policy, sort: String, _ today: Day, _ lang: Language) -> Table {
+    /// `matching`: the ledger's problems in id order, without their lists. `byStatus`: the
+    /// rows were chosen by their status, so a rate over them would only restate the filter
+    /// (`--status closed` is always 100%): it is left out, and the line says why.
+    static func issues(_ matching: [Issue], _ policy: Policy, sort: String, _ today: Day, _ lang: Language,
+                       byStatus: Bool = false) -> Table {
         let list = sortIssues(matching, by: sort, today)
         let cols = [Column(key: "id", en: "id", zh: "编号"), Column(key: "unit", en: "unit", zh: "单位"),
                     Column(key: "title", en: "problem", zh: "问题", flexible: true), Column(key: "category", en: "category", zh: "类别"),
@@ -39,7 +42,7 @@ enum Ledgers {
                     Column(key: "closed_on", en: "closed on", zh: "销号日期", exportOnly: true)]
         let rows = list.map { i -> [Cell] in
             let overdue = i.isOverdue(on: today)
-            return [.text(i.id), .text(i.unit), .text(i.title), .word(i.category, lang), .word(i.status, lang),
+            return [.text(i.id), .text(i.unit), .text(i.title), .word(i.category, lang), Cell(statusText(i, lang), .string(i.status.rawValue)),
                     .optional(i.lead), .optional(i.owner), .optional(i.dept), .day(i.due),
                     Cell(overdue ? String(i.daysOverdue(on: today)) : "", .int(i.daysOverdue(on: today))),
                     .optionalWord(i.warning(on: today, policy: policy), lang),
@@ -50,6 +53,12 @@ enum Ledgers {
         let open = list.filter { $0.status.isOpen }.count
         let count = lang == .zh ? "共 \(list.count) 个问题,未销号 \(open) 个,逾期 \(overdue) 个;"
                                 : "\(list.count) problem(s), \(open) open, \(overdue) overdue; "
+        guard !byStatus else {
+            let note = lang == .zh ? "按状态筛选,不计算整改率(整改率见 stats)" : "no rate: the rows are chosen by status (stats gives the rate)"
+            let fields = rate.fields.map { $0.key == "rate" ? JSONField("rate", .null) : $0 }
+            return Table(kind: "ledger.issues", columns: Column.list(cols, lang), cells: rows, footer: [count + note],
+                         summary: fields + [JSONField("open", .int(open)), JSONField("overdue", .int(overdue))])
+        }
         return Table(kind: "ledger.issues", columns: Column.list(cols, lang), cells: rows, footer: [count + rate.line(lang)],
                      summary: rate.fields + [JSONField("open", .int(open)), JSONField("overdue", .int(overdue))],
                      formula: Rate.formula.text(lang))
@@ -77,19 +86,19 @@ enum Ledgers {
                     Column(key: "concluded", en: "concluded", zh: "办结日期"),
                     Column(key: "sanctions", en: "sanctioned", zh: "处分(人)", numeric: true),
                     Column(key: "handled", en: "handled", zh: "组织处理(人次)", numeric: true),
-                    Column(key: "recovered", en: "recovered", zh: "追缴(元)", numeric: true),
-                    Column(key: "refunded", en: "refunded", zh: "清退(元)", numeric: true),
+                    Column(key: "recovered", en: "recovered", zh: "追缴金额", numeric: true),
+                    Column(key: "refunded", en: "refunded", zh: "清退金额", numeric: true),
                     Column(key: "round", en: "round", zh: "轮次", exportOnly: true),
                     Column(key: "issue_status", en: "issue status", zh: "问题状态", exportOnly: true)]
         let rows = list.map { r -> [Cell] in
             let t = r.transfer
             return [.text(t.id), .text(t.issue), .text(r.unit), .word(t.to, lang), .text(t.summary), .day(t.on), .day(t.concludedOn),
-                    .optionalInt(t.outcome?.sanctions), .optionalInt(t.outcome?.handled), .optionalInt(t.outcome?.recovered),
-                    .optionalInt(t.outcome?.refunded), .text(r.round), .word(r.issueStatus, lang)]
+                    .optionalInt(t.outcome?.sanctions), .optionalInt(t.outcome?.handled), .money(t.outcome?.recovered, lang),
+                    .money(t.outcome?.refunded, lang), .text(r.round), .word(r.issueStatus, lang)]
         }
         let sums = Outcomes(list.map(\.transfer))
         let totals: [Cell] = [totalLabel(lang), .blank, .blank, .blank, .blank, .blank, .blank, .int(sums.sanctions), .int(sums.handled),
-                              .int(sums.recovered), .int(sums.refunded), .blank, .blank]
+                              .money(sums.recovered, lang), .money(sums.refunded, lang), .blank, .blank]
         return Table(kind: "ledger.transfers", columns: Column.list(cols, lang), cells: rows, totals: list.isEmpty ? nil : totals,
                      footer: [sums.line(lang)], summary: sums.fields)
     }

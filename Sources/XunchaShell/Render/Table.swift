@@ -43,6 +43,8 @@ public struct Cell: Sendable, Equatable, ExpressibleByStringLiteral {
     static func optional(_ s: String?) -> Cell { Cell(s ?? "", s.map { .string($0) } ?? .null) }
     static func int(_ n: Int) -> Cell { Cell(String(n), .int(n)) }
     static func optionalInt(_ n: Int?) -> Cell { Cell(n.map(String.init) ?? "", n.map { .int($0) } ?? .null) }
+    /// Yuan as offices write them on screen (`Money`); the exact yuan in csv and json.
+    static func money(_ n: Int?, _ lang: Language) -> Cell { Cell(n.map { Money.text($0, lang) } ?? "", n.map { .int($0) } ?? .null) }
     static func day(_ d: Day?) -> Cell { Cell(d?.iso ?? "", d.map { .string($0.iso) } ?? .null) }
     static func rate(_ r: Rate) -> Cell { Cell(r.percent, r.hundredths.map { .hundredths($0) } ?? .null) }
     static func word<V: Vocabulary>(_ v: V, _ lang: Language) -> Cell { Cell(XunchaShell.word(v, lang), .string(v.rawValue)) }

@@ -17,7 +17,7 @@ enum Views {
         lines.append(field("category", "类别", word(i.category, lang), lang))
         lines.append(field("source", "来源", word(i.source, lang), lang))
         lines.append(field("mode", "整改方式", word(i.mode, lang), lang))
-        var status = word(i.status, lang)
+        var status = statusText(i, lang)
         if i.isOverdue(on: today) { status += lang == .zh ? "(逾期 \(i.daysOverdue(on: today)) 天)" : " (overdue \(i.daysOverdue(on: today)) days)" }
         if let w = i.warning(on: today, policy: policy) { status += "  [\(word(w, lang))]" }
         lines.append(field("status", "状态", status, lang))
@@ -37,9 +37,15 @@ enum Views {
         lines.append("")
         lines.append(lang == .zh ? "经过:" : "history:")
         for h in i.history {
-            lines.append("  \(h.on.iso)  \(Layout.padRight(h.actor, to: 8))  \(Layout.padRight(action(h.action, lang), to: 8))  \(Table.oneLine(h.detail))")
+            lines.append("  \(dated(h.on, entered: h.entered, lang))  \(Layout.padRight(h.actor, to: 8))  \(Layout.padRight(action(h.action, lang), to: 8))  \(Table.oneLine(h.detail))")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// An effective date, and for a back-entry (补录) also the date it was entered.
+    static func dated(_ day: Day, entered: Day?, _ lang: Language) -> String {
+        guard let entered else { return day.iso }
+        return day.iso + (lang == .zh ? "(补录,录入于 \(entered.iso))" : " (back-entry, entered \(entered.iso))")
     }
 
     static func action(_ a: String, _ lang: Language) -> String {

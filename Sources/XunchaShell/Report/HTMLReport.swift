@@ -90,7 +90,7 @@ enum HTMLReport {
         h += heading(1, m.t("Rectification rate by unit", "各单位整改率"), aside: m.t("lowest first", "按整改率由低到高"), m)
         h += "<figure>\n" + SVGCharts.unitRates(m) + "\n<figcaption class=\"legendline\">"
         h += "<span><i class=\"sw\" style=\"background:\(SVGCharts.Palette.bar)\"></i>\(HTML.escape(m.t("at or above \(th)%", "达到 \(th)%")))</span>"
-        h += "<span><i class=\"sw\" style=\"background:\(SVGCharts.Palette.low)\"></i>\(HTML.escape(m.t("below \(th)%: flagged for a talk (rate.threshold)", "低于 \(th)%:列为约谈对象(rate.threshold)")))</span>"
+        h += "<span><i class=\"sw\" style=\"background:\(SVGCharts.Palette.low)\"></i>\(HTML.escape(m.t("below the talk line of \(th)%: flagged for a talk", "低于约谈线 \(th)%:列为约谈对象")))</span>"
         h += "<span>\(HTML.escape(m.t("rate = ", "整改率 = ") + Rate.formula.text(m.lang)))</span>"
         h += "</figcaption>\n</figure>\n</section>\n"
 
@@ -153,7 +153,8 @@ enum HTMLReport {
         let tiles = [(HTML.grouped(o.transfers), m.t("transferred", "移交(件)")), (HTML.grouped(o.concluded), m.t("concluded", "办结(件)")),
                      (HTML.grouped(o.sanctions), m.t("people sanctioned", "党纪政务处分(人)")),
                      (HTML.grouped(o.handled), m.t("person-times handled", "组织处理(人次)")),
-                     (HTML.grouped(o.recovered), m.t("yuan recovered", "追缴(元)")), (HTML.grouped(o.refunded), m.t("yuan refunded", "清退(元)"))]
+                     (HTML.escape(Money.text(o.recovered, m.lang)), m.t("recovered", "追缴")),
+                     (HTML.escape(Money.text(o.refunded, m.lang)), m.t("refunded", "清退"))]
         for (value, label) in tiles { h += "<div class=\"tile\"><b>\(value)</b><span>\(HTML.escape(label))</span></div>" }
         h += "</div>\n"
         guard !m.summary.transfers.isEmpty else {
@@ -162,7 +163,7 @@ enum HTMLReport {
         let heads: [(String, Bool)] = [(m.t("No.", "编号"), false), (m.t("Problem", "问题"), false), (m.t("To", "移交对象"), false),
                                        (m.t("Matter", "事项"), false), (m.t("Transferred", "移交日期"), false), (m.t("Concluded", "办结日期"), false),
                                        (m.t("Sanctioned", "处分"), true), (m.t("Handled", "组织处理"), true),
-                                       (m.t("Recovered", "追缴(元)"), true), (m.t("Refunded", "清退(元)"), true)]
+                                       (m.t("Recovered", "追缴"), true), (m.t("Refunded", "清退"), true)]
         h += "<table>\n<thead><tr>" + heads.map { "<th\($0.1 ? " class=\"n\"" : "")>\(HTML.escape($0.0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for t in m.summary.transfers {
             let unit = m.transferUnits[t.id] ?? ""
@@ -170,8 +171,11 @@ enum HTMLReport {
             h += "<td class=\"nowrap\">\(HTML.escape(word(t.to, m.lang)))</td><td>\(HTML.escape(t.summary))</td>"
             h += "<td class=\"id\">\(t.on.iso)</td>"
             h += "<td class=\"id\">\(t.concludedOn.map(\.iso) ?? HTML.escape(m.t("pending", "办理中")))</td>"
-            for v in [t.outcome?.sanctions, t.outcome?.handled, t.outcome?.recovered, t.outcome?.refunded] {
+            for v in [t.outcome?.sanctions, t.outcome?.handled] {
                 h += "<td class=\"n\">\(v.map(HTML.grouped) ?? "—")</td>"
+            }
+            for v in [t.outcome?.recovered, t.outcome?.refunded] {
+                h += "<td class=\"n nowrap\">\(v.map { HTML.escape(Money.text($0, m.lang)) } ?? "—")</td>"
             }
             h += "</tr>\n"
         }
@@ -196,8 +200,10 @@ enum HTMLReport {
 
     static func footer(_ m: ReportModel) -> String {
         let th = m.policy.rateThreshold
-        let text = m.t("Rate = \(Rate.formula.en); problems verified as long-term upkeep are counted apart. Units below \(th)% (rate.threshold) are flagged for a talk. Warnings: red = overdue, yellow = due within \(m.policy.yellowDays) days, green = within \(m.policy.greenDays) days. Written by xuncha for \(m.generatedBy).",
-                       "口径说明:整改率 = \(Rate.formula.zh),长期坚持的问题另计;整改率低于 \(th)% 的单位列为约谈对象(rate.threshold);预警:红 = 逾期,黄 = \(m.policy.yellowDays) 天内到期,绿 = \(m.policy.greenDays) 天内到期。由 xuncha 生成,制表:\(m.generatedBy)。")
-        return "<footer>\(HTML.escape(text))</footer>\n"
+        let text = m.t("Rate = \(Rate.formula.en); problems verified as long-term upkeep are counted apart. Units below the talk line of \(th)% are flagged for a talk. Warnings: red = overdue, yellow = due within \(m.policy.yellowDays) days, green = within \(m.policy.greenDays) days.",
+                       "口径说明:整改率 = \(Rate.formula.zh),长期坚持的问题另计;整改率低于约谈线 \(th)% 的单位列为约谈对象;预警:红 = 逾期,黄 = \(m.policy.yellowDays) 天内到期,绿 = \(m.policy.greenDays) 天内到期。")
+        // Who made the table is the identity the session acted as (`user`), not the login.
+        let made = m.t("Prepared by \(m.generatedBy), as of \(m.asOf.iso), with xuncha.", "制表人:\(m.generatedBy);数据截至 \(m.asOf.iso);由 xuncha 生成。")
+        return "<footer>\(HTML.escape(text))<br><span class=\"by\">\(HTML.escape(made))</span></footer>\n"
     }
 }

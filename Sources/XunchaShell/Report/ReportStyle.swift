@@ -82,6 +82,35 @@ enum ReportStyle {
     .tile span{font-size:12.5px;color:#616e7c}
     .note{font-size:12.5px;color:#616e7c;margin:6px 0 0}
     footer{margin-top:28px;padding-top:10px;border-top:1px solid #e4e7eb;font-size:12px;color:#7b8794;line-height:1.6}
+    footer .by{color:#52606d}
+    /* A phone (about 420 px): cards and tiles wrap two to a row, the two charts stack, names keep
+       whole words, and what cannot shrink (wide tables, bar charts) scrolls inside its own box
+       so the page itself never becomes wider than the screen. */
+    @media screen and (max-width:640px){
+      body{font-size:13.5px}
+      .sheet{margin:0;padding:16px 12px 14px;box-shadow:none}
+      .masthead h1{font-size:24px;letter-spacing:.04em}
+      .meta{gap:2px 14px;font-size:12.5px}
+      .kpis{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+      .kpi.rate{grid-column:1 / -1}
+      .kpi .value{font-size:26px}
+      .kpi.rate .value{font-size:30px}
+      .tiles{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+      .tile b{font-size:18px}
+      .grid2{grid-template-columns:minmax(0,1fr);gap:14px}
+      .legend{flex-basis:100%}
+      .legend li{grid-template-columns:12px auto auto 40px;justify-content:start}
+      .legend li>span:first-of-type{white-space:nowrap}
+      .legend .closed{grid-column:2 / -1;text-align:left}
+      .lights{flex-wrap:wrap;gap:6px}
+      figure:not(.card){overflow-x:auto}
+      figure:not(.card)>svg{min-width:680px}
+      table{display:block;overflow-x:auto}
+      td{min-width:3em}
+      td:not(.n):not(.id):not(.nowrap){min-width:8em}
+      h2{display:flex;flex-wrap:wrap;align-items:baseline}
+      h2 .aside{float:none;order:2;flex-basis:100%;margin-top:2px}
+    }
     @page{size:A4;margin:12mm}
     @media print{
       body{background:#fff;font-size:12.5px}

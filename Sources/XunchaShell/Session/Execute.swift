@@ -112,7 +112,7 @@ extension Session {
             try query(inv)
         default:
             throw ShellError(en: "\(inv.spec.name) is incomplete", zh: "\(inv.spec.name) 参数不完整", at: inv.end,
-                             hintEn: "usage: \(Help.usage(inv.spec))", hintZh: "用法:\(Help.usage(inv.spec))")
+                             hintEn: "usage: \(Help.usage(inv.spec))", hintZh: "用法:\(Help.usageZh(inv.spec))")
         }
     }
 

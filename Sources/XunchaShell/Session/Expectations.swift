@@ -89,9 +89,10 @@ extension Session {
                                   zh: "expect fail 后须是格式正确、取值有效的命令:" + error.message.zh)
             throw e
         }
-        let savedOut = out
+        let savedOut = out, savedRules = rulesOnly
         out = { _ in }
-        defer { out = savedOut }
+        rulesOnly = true
+        defer { out = savedOut; rulesOnly = savedRules }
         // The line parsed above runs as it is, in a write that is taken back whatever happens.
         do {
             if let command { try rehearse { () throws(ShellError) in try execute(command) } }

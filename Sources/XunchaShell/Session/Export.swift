@@ -135,7 +135,7 @@ extension Session {
         }
         if let limit = try inv.int("limit", 1...1_000_000), rows.count > limit { rows = Array(rows.suffix(limit)) }
         for e in rows {
-            out("\(Layout.padLeft(String(e.seq), to: 6))  \(e.at.iso)  \(Layout.padRight(e.actor, to: 8))  \(ScriptWriter.line(e.event))")
+            out("\(Layout.padLeft(String(e.seq), to: 6))  \(Views.dated(e.at, entered: e.entered, language))  \(Layout.padRight(e.actor, to: 8))  \(ScriptWriter.line(e.event))")
         }
         if rows.isEmpty { say("no events", "没有记录") }
     }
@@ -181,7 +181,9 @@ extension Session {
                                  zh: "不能撤回:第 \(later.seq) 条(\(later.actor))依赖于它(\(ScriptWriter.line(later.event)))", at: inv.start)
             }
             let ctx = context
-            lastSeq = try w.record(event, at: ctx.today, actor: ctx.actor, changes: try w.apply(event, on: ctx.today, actor: ctx.actor))
+            let entered = try entryDate(at: inv.start)
+            lastSeq = try w.record(event, at: ctx.today, entered: entered, actor: ctx.actor,
+                                   changes: try w.apply(event, on: ctx.today, actor: ctx.actor, entered: entered))
         }
         if let writer {
             do { try record(writer) } catch { throw storeFailure(error) }

@@ -34,7 +34,7 @@ extension Session {
                 case "leaders": return GroupLedgers.leaders(try l.leaderLedger(matching: filter, today: today), sort: sort, language)
                 default:
                     return Ledgers.issues(try l.issues(matching: filter, today: today, lists: .omitted), try l.currentPolicy(),
-                                          sort: sort, today, language)
+                                          sort: sort, today, language, byStatus: !filter.statuses.isEmpty)
                 }
             }
             try emit(table, inv)

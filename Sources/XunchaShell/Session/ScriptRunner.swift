@@ -4,7 +4,18 @@ import XunchaCore
 public struct RunResult: Equatable, Sendable {
     public var commands = 0
     public var errors = 0
+    /// The line of each refused command (`--keep-going`, `--check`), in file order.
+    public var refusedLines: [Int] = []
+    /// Problems the file registered (`issue add`), for the summary a clerk reads.
+    public var registered = 0
     public var applied: Bool { errors == 0 }
+
+    public init(commands: Int = 0, errors: Int = 0, refusedLines: [Int] = [], registered: Int = 0) {
+        self.commands = commands
+        self.errors = errors
+        self.refusedLines = refusedLines
+        self.registered = registered
+    }
 }
 
 /// Running command files: `run FILE`, `xuncha FILE…`. A file is one transaction by default
@@ -52,8 +63,7 @@ extension Session {
                 result.errors == 0 ? "\(path):已检查 \(result.commands) 条命令,无错误;未写入"
                                    : "\(path):\(result.commands) 条命令中有 \(result.errors) 处错误;未写入")
         } else {
-            say("\(path): \(result.commands - result.errors) command(s) applied" + (result.errors > 0 ? ", \(result.errors) skipped" : ""),
-                "\(path):已执行 \(result.commands - result.errors) 条命令" + (result.errors > 0 ? ",跳过 \(result.errors) 条" : ""))
+            say(Self.summary(of: path, result, keepGoing: inv.has("keep-going")))
         }
         if result.errors > 0 {
             throw ShellError(en: "\(path) had \(result.errors) error(s)", zh: "\(path) 有 \(result.errors) 处错误", at: inv.start)
@@ -94,6 +104,8 @@ extension Session {
         confirms = false
         defer { runStack.removeLast(); confirms = savedConfirms; endFileQuit() }
         var result = RunResult()
+        commandsTakenBack = 0
+        let registeredBefore = registeredCount
         func each() throws(ShellError) {
             let savedKeep = keepBeforeImages
             defer { keepBeforeImages = savedKeep }
@@ -110,8 +122,13 @@ extension Session {
                 } catch {
                     var e = error
                     if e.file == nil { e.file = path }
-                    guard keepGoing || check else { throw e }
+                    guard keepGoing || check else {
+                        commandsTakenBack = result.commands - 1
+                        throw e
+                    }
                     result.errors += 1
+                    // A refusal inside a file this one runs is this line's refusal.
+                    result.refusedLines.append(e.file == path ? e.position?.line ?? line.end.line : line.end.line)
                     err(e.render(file: path, language: language))
                 }
                 if wantsQuit { break }
@@ -120,14 +137,34 @@ extension Session {
         }
         if check && !dryRun {
             try rehearse { () throws(ShellError) in try each() }
-            return result
-        }
-        if writer != nil {
+        } else if writer != nil {
             try each()
-            return result
+        } else {
+            try transaction { _ in try each() }
         }
-        try transaction { _ in try each() }
+        result.registered = registeredCount - registeredBefore
         return result
+    }
+
+    /// The line a clerk reads after a file ran: how many commands took effect and what they
+    /// registered, or with `--keep-going` which lines were refused.
+    public static func summary(of path: String, _ result: RunResult, keepGoing: Bool) -> Localized {
+        let applied = result.commands - result.errors
+        if keepGoing || result.errors > 0 {
+            let lines = result.refusedLines.map(String.init)
+            return Localized(en: "\(path): applied \(applied), refused \(result.errors)" + (lines.isEmpty ? "" : " (line\(lines.count == 1 ? "" : "s") \(lines.joined(separator: ", ")))"),
+                             zh: "\(path):已执行 \(applied) 条,拒绝 \(result.errors) 条" + (lines.isEmpty ? "" : "(第 \(lines.joined(separator: "、")) 行)"))
+        }
+        let en = "\(path): \(applied) command\(applied == 1 ? "" : "s") applied"
+            + (result.registered > 0 ? ", \(result.registered) problem\(result.registered == 1 ? "" : "s") registered" : "")
+        let zh = "\(path):已执行 \(applied) 条命令" + (result.registered > 0 ? ",登记问题 \(result.registered) 个" : "")
+        return Localized(en: en, zh: zh)
+    }
+
+    /// Said after a file's error when commands before it ran (`commandsTakenBack`): a plain run
+    /// is one transaction, so none of its lines remain.
+    public static func nothingApplied(_ path: String) -> Localized {
+        Localized(en: "\(path): nothing applied (the file is one transaction)", zh: "\(path):未执行任何命令(整个文件是一个事务)")
     }
 }
 

@@ -9,6 +9,15 @@ public final class Session {
     public internal(set) var lastSeq: Int64 = 0
     /// The simulated date (`clock DATE`); nil follows the real one.
     public var clock: Day?
+    /// Whether changes may take any date the clock gives (a sandbox, memory, a demo, the
+    /// tutorial). On a real store a change is refused when the clock is ahead of the real date,
+    /// and one dated before it is a back-entry (补录) that keeps the date it was written.
+    public var clockIsFree = true
+    /// The back-entry date last announced, so that it is said once.
+    var announcedBackEntry: Day?
+    /// Inside `expect fail`: the question is whether the rules refuse the command, so the
+    /// entry date is not checked.
+    var rulesOnly = false
     /// Today's real date, from outside: the core and the shell never read the clock themselves.
     public var realToday: () -> Day
     public var user: String
@@ -36,6 +45,12 @@ public final class Session {
     /// Set by `quit`.
     public private(set) var wantsQuit = false
 
+    /// Problems registered by this session so far, counted at each `issue add` for the summary
+    /// of a command file (a file taken back is counted too, but its summary is never shown).
+    var registeredCount = 0
+    /// How many commands of the last file ran before the error that stopped it (and were
+    /// taken back with it).
+    public internal(set) var commandsTakenBack = 0
     /// The before-images of this session's own commands, newest last, for `undo`.
     var undoStack: [(seq: Int64, before: Fragment)] = []
     /// Inside `--check` or `expect fail`: changes are recorded in a transaction that is taken
@@ -89,6 +104,7 @@ public final class Session {
     /// one (only `expect fail` gets here so) the command is decided and nothing is recorded.
     func commit(_ command: Command, _ inv: Invocation, _ writer: (any LedgerWriter)?) throws -> Event {
         let ctx = context
+        let entered = try entryDate(at: inv.start)
         let event: Event
         do {
             event = try reader.decide(command, ctx)
@@ -96,12 +112,18 @@ public final class Session {
             throw ShellError(error.message, hint: error.hint, at: inv.position(of: error.field))
         }
         guard let writer else { return event }
-        let changes = try writer.apply(event, on: ctx.today, actor: ctx.actor)
+        let changes = try writer.apply(event, on: ctx.today, actor: ctx.actor, entered: entered)
         // A before-image serves undo; deep inside a long file none is kept (only its last
         // commands stay undoable), so it is not read there.
         let before = keepBeforeImages ? try writer.image(of: changes.footprint) : nil
-        let seq = try writer.record(event, at: ctx.today, actor: ctx.actor, changes: changes)
+        let seq = try writer.record(event, at: ctx.today, entered: entered, actor: ctx.actor, changes: changes)
         lastSeq = seq
+        if let entered, announcedBackEntry != ctx.today {
+            announcedBackEntry = ctx.today
+            err(Localized(en: "note: entering with date \(ctx.today.iso) (back-entry); each row also keeps the date it was entered, \(entered.iso)",
+                          zh: "注意:以 \(ctx.today.iso) 为日期补录;每条记录同时保留录入日期 \(entered.iso)").text(language))
+        }
+        if case .issueAdded = event { registeredCount += 1 }
         if let before {
             undoStack.append((seq, before))
             // Trimmed in batches: at least the last 100 commands stay undoable.
@@ -161,6 +183,21 @@ public final class Session {
         }
         return ShellError(en: "the store failed: \(error)", zh: "账本存储出错:\(error)",
                           hintEn: "nothing was changed", hintZh: "未作任何修改")
+    }
+
+    /// The real date a change dated by the clock is entered on, when that is a back-entry (the
+    /// clock behind the real date on a real store); nil otherwise. A date ahead of the real one
+    /// is refused on a real store: `clock` may look ahead for queries, never for entries.
+    func entryDate(at position: SourcePosition?) throws(ShellError) -> Day? {
+        guard !clockIsFree, !rulesOnly, let clock else { return nil }
+        let real = realToday()
+        if clock > real {
+            throw ShellError(en: "the clock is set to \(clock.iso), after today (\(real.iso)): a real store takes no entries dated in the future",
+                             zh: "模拟日期 \(clock.iso) 晚于今天(\(real.iso)):正式账本不接受未来日期的记录", at: position,
+                             hintEn: "clock now returns to today; the ledger is unchanged (--sandbox tries dates freely on a copy)",
+                             hintZh: "clock now 回到今天;账本未作修改(--sandbox 可在副本上任意设置日期)")
+        }
+        return clock < real ? real : nil
     }
 
     func requestQuit() { wantsQuit = true }

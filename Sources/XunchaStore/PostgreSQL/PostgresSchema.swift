@@ -17,6 +17,11 @@ enum PostgresSchema {
         ("1 journal", postgres(Tables.journal)),
         ("2 projection tables", postgres(Tables.projection) + journalDefences + postgres(views: Tables.views) + head),
         ("3 tally index", postgres(Tables.tallyIndex)),
+        // Migration 2 makes these columns already (its DDL is SQLite's, which has them).
+        ("4 back-entry dates", """
+            ALTER TABLE journal ADD COLUMN IF NOT EXISTS entered TEXT;
+            ALTER TABLE issue_history ADD COLUMN IF NOT EXISTS entered TEXT;
+            """),
     ]
 
     /// The table recording which migrations a database has had.

@@ -46,7 +46,7 @@ struct IssueWhere {
         if let mode = f.mode { add("i.mode = ?", mode.rawValue) }
         if f.overdue { add(Self.overdue(today)) }
         if let n = f.dueWithin {
-            add(Self.underDeadline + SQLPart(" AND i.due <= ?", [Self.bound(today, plus: n)]))
+            add(Self.underDeadline + SQLPart(" AND i.due >= ? AND i.due <= ?", [today.iso, Self.bound(today, plus: n)]))
         }
         if let since = f.since { add("i.registered_on >= ?", since.iso) }
         if let until = f.until { add("i.registered_on <= ?", until.iso) }

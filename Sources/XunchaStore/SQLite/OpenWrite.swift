@@ -147,14 +147,14 @@ final class OpenWrite {
     }
 
     /// Appends one journal row, chained to the tail.
-    func append(_ event: Event, at: Day, actor: String) throws -> Int64 {
+    func append(_ event: Event, at: Day, entered: Day? = nil, actor: String) throws -> Int64 {
         let body = try event.encodedBody()
         let seq = tail.seq + 1
         let type = event.type
         let hash = ChainHash.compute(prev: tail.hash, seq: seq, at: at.iso, actor: actor, type: type, body: body)
         try db.execute(SQLPart("""
-            INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [seq, at.iso, actor, type, String(decoding: body, as: UTF8.self), tail.hash, hash, recorded]))
+            INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, recorded, entered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [seq, at.iso, actor, type, String(decoding: body, as: UTF8.self), tail.hash, hash, recorded, entered?.iso]))
         tail = (seq, hash)
         headChanged = true
         return seq

@@ -19,20 +19,20 @@ extension SQLiteLedger {
     /// they are equal; otherwise the first entity (in key order) that differs.
     public func tablesDifference() throws -> String? {
         let replayed = try DatabaseQueue()
-        try replayed.write { db in try db.execute(sql: Tables.journal) }
+        try replayed.write { db in
+            try db.execute(sql: Tables.journal)
+            try db.execute(sql: Tables.projection)
+        }
         try withDatabase { db in
             try replayed.write { target in
-                let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, type, body, prev_hash, hash FROM journal ORDER BY seq")
+                let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, type, body, prev_hash, hash, entered FROM journal ORDER BY seq")
                 while let row = try rows.next() {
-                    try target.execute(sql: "INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                       arguments: [row["seq"], row["at"], row["actor"], row["type"], row["body"], row["prev_hash"], row["hash"]])
+                    try target.execute(sql: "INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, entered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                       arguments: [row["seq"], row["at"], row["actor"], row["type"], row["body"], row["prev_hash"], row["hash"], row["entered"]])
                 }
             }
         }
-        try replayed.write { db in
-            try db.execute(sql: Tables.projection)
-            try Replay.intoTables(db)
-        }
+        try replayed.write { db in try Replay.intoTables(db) }
         let expected = try replayed.read { try Projection(db: $0).loadState() }
         return Self.firstDifference(try loadState(), expected)
     }

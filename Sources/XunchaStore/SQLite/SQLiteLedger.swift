@@ -170,11 +170,11 @@ public final class SQLiteLedger: Ledger {
 
         func entries(after seq: Int64) throws -> [JournalEntry] { try check(); return try ledger.entries(after: seq) }
 
-        func record(_ event: Event, at: Day, actor: String, changes: Fragment) throws -> Int64 {
+        func record(_ event: Event, at: Day, entered: Day?, actor: String, changes: Fragment) throws -> Int64 {
             try check()
             guard ledger.openDatabase?.isInsideTransaction == true else { throw StoreError.writeAborted(path: ledger.location) }
             return try translatingErrors(path: ledger.location, busySeconds: ledger.busySeconds) {
-                let seq = try open.append(event, at: at, actor: actor)
+                let seq = try open.append(event, at: at, entered: entered, actor: actor)
                 try open.change(changes)
                 try open.boundCache()
                 return seq

@@ -21,6 +21,14 @@ enum Migrations {
         m.registerMigration("3 tally index") { db in
             try db.execute(sql: Tables.tallyIndex)
         }
+        m.registerMigration("4 back-entry dates") { db in
+            // Migration 2 makes these columns in a store it builds (its replay writes them); a
+            // store that already had its tables gets them here.
+            for (table, column) in [("journal", "entered"), ("issue_history", "entered")]
+            where try !db.columns(in: table).contains(where: { $0.name == column }) {
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) TEXT")
+            }
+        }
         return m
     }
 
@@ -66,11 +74,11 @@ enum Replay {
     static func intoTables(_ db: any SQLExecutor) throws {
         let write = try OpenWrite(db: db, recorded: "")
         var last: (seq: Int64, hash: String) = (0, ChainHash.genesis)
-        let rows = try db.cursor(SQLPart("SELECT seq, at, actor, type, body, hash FROM journal ORDER BY seq"))
+        let rows = try db.cursor(SQLPart("SELECT seq, at, actor, type, body, hash, entered FROM journal ORDER BY seq"))
         var count = 0
         while let row = try rows.next() {
             let entry = try JournalRows.entry(from: row)
-            try write.change(try write.apply(entry.event, on: entry.at, actor: entry.actor))
+            try write.change(try write.apply(entry.event, on: entry.at, actor: entry.actor, entered: entry.entered))
             last = (entry.seq, row["hash"])
             count += 1
             // A long journal is written back in parts, so the cache does not hold the whole ledger.

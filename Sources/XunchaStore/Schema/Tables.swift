@@ -24,6 +24,7 @@ enum Tables {
     /// indexes the ledger filters and sorts use, and the journal's defence against changes.
     static let projection = """
         ALTER TABLE journal ADD COLUMN recorded TEXT;
+        ALTER TABLE journal ADD COLUMN entered TEXT;
         CREATE TABLE head (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             seq INTEGER NOT NULL,
@@ -110,7 +111,7 @@ enum Tables {
         );
         CREATE TABLE issue_history (
             issue TEXT NOT NULL, n INTEGER NOT NULL, on_day TEXT NOT NULL, actor TEXT NOT NULL,
-            action TEXT NOT NULL, detail TEXT NOT NULL,
+            action TEXT NOT NULL, detail TEXT NOT NULL, entered TEXT,
             PRIMARY KEY (issue, n)
         );
         CREATE TABLE transfers (
