@@ -31,9 +31,9 @@ public struct State: Codable, Hashable, Sendable {
     }
 
     /// Applies a recorded fact to this in-memory ledger.
-    public mutating func record(_ event: Event, on day: Day, actor: String) {
+    public mutating func record(_ event: Event, on day: Day, actor: String, entered: Day? = nil) {
         // Reading plain dictionaries cannot fail.
-        if let changes = try? apply(event, on: day, actor: actor) { restore(changes) }
+        if let changes = try? apply(event, on: day, actor: actor, entered: entered) { restore(changes) }
     }
 
     /// Calls `body` with each problem matching `filter`, in no particular order.

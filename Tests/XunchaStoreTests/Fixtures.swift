@@ -9,6 +9,8 @@ struct Fact {
     var event: Event
     var at: Day
     var actor: String
+    /// The real date of a back-entry, nil for a fact written on its own date.
+    var entered: Day? = nil
 }
 
 /// Builds valid histories by deciding real commands against a plain in-memory ledger, so that
@@ -18,6 +20,8 @@ struct History {
     var facts: [Fact] = []
     var day: Day
     var actor = "clerk"
+    /// Set to record the next facts as back-entries written on this date.
+    var entered: Day?
 
     init() throws {
         day = try XCTUnwrap(Day(year: 2024, month: 5, day: 10))
@@ -25,8 +29,8 @@ struct History {
 
     mutating func run(_ command: Command) throws {
         let event = try state.decide(command, Context(today: day, actor: actor))
-        state.record(event, on: day, actor: actor)
-        facts.append(Fact(event: event, at: day, actor: actor))
+        state.record(event, on: day, actor: actor, entered: entered)
+        facts.append(Fact(event: event, at: day, actor: actor, entered: entered))
     }
 
     /// A round with `units` targets and issues plus progress notes until `count` facts exist.
@@ -72,7 +76,8 @@ class StoreTestCase: XCTestCase {
     @discardableResult
     func record(_ f: Fact, _ w: any LedgerWriter, actor: String? = nil) throws -> Int64 {
         let who = actor ?? f.actor
-        return try w.record(f.event, at: f.at, actor: who, changes: try w.apply(f.event, on: f.at, actor: who))
+        return try w.record(f.event, at: f.at, entered: f.entered, actor: who,
+                            changes: try w.apply(f.event, on: f.at, actor: who, entered: f.entered))
     }
 
     func append(_ facts: some Sequence<Fact>, to ledger: any Ledger) throws {

@@ -111,7 +111,9 @@ final class LedgerStoreTests: StoreTestCase {
                             due: nil, requirement: "要求"))
         try h.run(.giveFeedback(round: "R5", on: day, due: day.adding(days: 90)))
         try h.run(.assign(id: "R5-001", lead: "王五", owner: "赵六", dept: "执行局", handler: "钱七", due: nil))
+        h.entered = day.adding(days: 40)
         try h.run(.progress(id: "R5-001", text: "进展"))
+        h.entered = nil
         try h.run(.report(id: "R5-001", text: "已整改", evidence: ["清单, 第一份.pdf", "照片"], signedBy: "李四"))
         try h.run(.verify(id: "R5-001", verdict: .fail, by: "孙七", methods: [.documents], note: "不到位"))
         try h.run(.report(id: "R5-001", text: "再次整改", evidence: ["补充"], signedBy: "李四"))

@@ -116,14 +116,14 @@ public final class PostgresLedger: Ledger {
 
         func entries(after seq: Int64) throws -> [JournalEntry] { try check(); return try ledger.entries(after: seq) }
 
-        func record(_ event: Event, at: Day, actor: String, changes: Fragment) throws -> Int64 {
+        func record(_ event: Event, at: Day, entered: Day?, actor: String, changes: Fragment) throws -> Int64 {
             try check()
             // The server writes the login as the actor of anyone but the owner: a row hashed
             // under another name would break the chain, so it is refused before anything is sent.
             guard ledger.isOwner || actor == ledger.identity else {
                 throw StoreError.postgres(.actorIsTheLogin(location: ledger.location, login: ledger.identity, actor: actor))
             }
-            let seq = try open.append(event, at: at, actor: actor)
+            let seq = try open.append(event, at: at, entered: entered, actor: actor)
             try open.change(changes)
             try open.boundCache()
             return seq
