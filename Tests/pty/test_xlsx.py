@@ -128,7 +128,7 @@ def shown(home: Path, book: str, sheet: str) -> tuple:
     recs = records(matches[0].read_text(encoding="utf-8"))
     title, rest = recs[0][0], recs[1:]
     table, notes = split(rest)
-    yuan = [i for i, h in enumerate(table[0]) if "(元)" in h]
+    yuan = [i for i, h in enumerate(table[0]) if "(元)" in h or h in ("追缴金额", "清退金额")]
     for r in table[1:]:
         for i in yuan:
             if i < len(r):
@@ -244,7 +244,7 @@ def test_cells_are_typed_and_nothing_is_a_formula(books):
     assert s.text(f"{title}{s.row_of('R6-003')}") == "+1 公务卡还款不及时"
     # Counts, yuan and rates are numbers with their formats.
     t = Sheet(books / "transfers.xlsx", 1)
-    rec = t.column_of("追缴(元)")
+    rec = t.column_of("追缴金额")
     assert t.cells[f"{rec}{t.row_of('T-0002')}"].get("t") is None and t.number_format(f"{rec}{t.row_of('T-0002')}") == "#,##0"
     u = Sheet(books / "units.xlsx", 1)
     rate = u.column_of("整改率")

@@ -57,8 +57,12 @@ extension WorkbookSheet {
     static func cell(_ cell: Cell, key: String) -> SheetCell {
         if cell.text.isEmpty { return .blank }
         switch cell.value {
+        case .int(let n) where yuanKeys.contains(key):
+            // The screen writes yuan as offices read them (`11.25 万元`); the workbook, like the
+            // csv, holds the exact yuan, as a number with a thousands separator.
+            return .yuan(n)
         case .int(let n) where cell.text == String(n):
-            return yuanKeys.contains(key) ? .yuan(n) : .count(n)
+            return .count(n)
         case .hundredths(let h) where cell.text == Rate.percentText(h):
             return .rate(h)
         case .string(let s) where dateKeys.contains(key) && s == cell.text:
