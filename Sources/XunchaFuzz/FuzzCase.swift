@@ -1,3 +1,4 @@
+import Foundation
 import XunchaCore
 import XunchaShell
 import XunchaStore
@@ -138,9 +139,9 @@ enum FuzzCase {
         (try? journal.entries(after: 0).count) ?? -1
     }
 
+    /// Unbuffered, so the line is out before `abort()`.
     static func stderr(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
-        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// Reports a broken invariant and aborts, which libFuzzer records as a crash with its input.
