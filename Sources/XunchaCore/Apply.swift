@@ -88,6 +88,19 @@ extension LedgerReader {
             w.changes.policy = policy
         case .undone(let p):
             w.changes = p.restore
+        case .assessed(let p):
+            try w.unit(p.unit) {
+                $0.assessments.append(Assessment(round: p.round, grade: p.grade, by: p.by, methods: p.methods,
+                                                 findings: p.findings, redo: p.redo, on: day))
+            }
+            // 再整改: counted as a return, like a failed verification; a closed problem is also reopened.
+            for id in p.redo {
+                try w.issue(id, day, actor, "assessed", p.grade.rawValue + " · " + p.by + " · " + p.findings) {
+                    if $0.status == .closed { $0.reopened += 1; $0.closedOn = nil }
+                    $0.status = .rectifying
+                    $0.returned += 1
+                }
+            }
         }
         return w.changes
     }

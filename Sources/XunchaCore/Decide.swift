@@ -207,6 +207,10 @@ extension LedgerReader {
             }
             return .urged(.init(unit: code, kind: kind, text: text, issue: issueID))
 
+        case let .assess(round, unit, grade, by, methods, findings, redo):
+            return try decideAssessment(round: round, unit: unit, grade: grade, by: by ?? context.actor, methods: methods,
+                                        findings: findings, redo: redo)
+
         case let .setPolicy(key, value):
             guard let spec = Policy.keys.first(where: { $0.name == key }) else {
                 throw DomainError(en: "unknown setting \(key)", zh: "没有设置项 \(key)", field: "key",

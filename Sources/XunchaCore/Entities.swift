@@ -69,12 +69,66 @@ public struct Unit: Codable, Hashable, Sendable {
     public var name: String
     public var secretary: String?
     public var urges: [UrgeAct] = []
+    /// 整改质效评估: the grades its rectification of each round was given, in the order recorded.
+    public var assessments: [Assessment] = []
 
-    public init(code: String, name: String, secretary: String?, urges: [UrgeAct] = []) {
+    public init(code: String, name: String, secretary: String?, urges: [UrgeAct] = [], assessments: [Assessment] = []) {
         self.code = code
         self.name = name
         self.secretary = secretary
         self.urges = urges
+        self.assessments = assessments
+    }
+
+    private enum CodingKeys: String, CodingKey { case code, name, secretary, urges, assessments }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        name = try c.decode(String.self, forKey: .name)
+        secretary = try c.decodeIfPresent(String.self, forKey: .secretary)
+        urges = try c.decodeIfPresent([UrgeAct].self, forKey: .urges) ?? []
+        assessments = try c.decodeIfPresent([Assessment].self, forKey: .assessments) ?? []
+    }
+
+    /// A unit never assessed encodes as before assessments existed, so the digests of existing
+    /// ledgers and the before-images in old journals stay what they were.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(secretary, forKey: .secretary)
+        try c.encode(urges, forKey: .urges)
+        if !assessments.isEmpty { try c.encode(assessments, forKey: .assessments) }
+    }
+}
+
+/// 整改质效评估: an assessment team's grade of a unit's rectification of one round, how it
+/// assessed, what it found, and the problems it sent back for rectification (再整改).
+public struct Assessment: Codable, Hashable, Sendable {
+    public var round: String
+    public var grade: Grade
+    public var by: String
+    public var methods: [VerifyMethod]
+    public var findings: String
+    public var redo: [String]
+    public var on: Day
+
+    public init(round: String, grade: Grade, by: String, methods: [VerifyMethod], findings: String, redo: [String], on: Day) {
+        self.round = round
+        self.grade = grade
+        self.by = by
+        self.methods = methods
+        self.findings = findings
+        self.redo = redo
+        self.on = on
+    }
+}
+
+extension Unit {
+    /// The last grade recorded for the unit, of `round` when one is named.
+    public func latestAssessment(round: String? = nil) -> Assessment? {
+        assessments.last { round == nil || $0.round == round }
     }
 }
 

@@ -22,6 +22,7 @@ public enum Event: Hashable, Sendable {
     case urged(Urged)
     case policySet(PolicySet)
     case undone(Undone)
+    case assessed(Assessed)
 
     public struct RoundOpened: Codable, Hashable, Sendable {
         public var code: String, title: String, kind: RoundKind
@@ -78,6 +79,11 @@ public enum Event: Hashable, Sendable {
     }
     public struct PolicySet: Codable, Hashable, Sendable {
         public var key: String, value: Int
+    }
+    /// 整改质效评估: the grade, and the problems sent back for rectification (再整改).
+    public struct Assessed: Codable, Hashable, Sendable {
+        public var round: String, unit: String, grade: Grade, by: String, methods: [VerifyMethod], findings: String
+        public var redo: [String]
     }
     /// `undo`: the journal keeps the undone row and records this fact, which puts back the
     /// before-image of everything the undone event touched.

@@ -260,14 +260,17 @@ public struct UnitLedgerRow: Equatable, Sendable {
     public var urges: Int
     public var talks: Int
     public var tally: IssueTally
+    /// The latest grade of its rectification (整改质效评估), of the filter's round when it names one.
+    public var grade: Grade?
 
-    public init(code: String, name: String, secretary: String?, urges: Int, talks: Int, tally: IssueTally) {
+    public init(code: String, name: String, secretary: String?, urges: Int, talks: Int, tally: IssueTally, grade: Grade? = nil) {
         self.code = code
         self.name = name
         self.secretary = secretary
         self.urges = urges
         self.talks = talks
         self.tally = tally
+        self.grade = grade
     }
 }
 

@@ -114,6 +114,7 @@ extension LedgerReader {
         case .urged(let p): f.units = [p.unit]
         case .policySet: f.policy = true
         case .undone(let p): f = p.restore.footprint
+        case .assessed(let p): f.units = [p.unit]; f.issues = Set(p.redo)
         }
         return f
     }

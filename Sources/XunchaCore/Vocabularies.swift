@@ -151,3 +151,20 @@ public enum WarningColour: String, Vocabulary {
     }
     public static let title = Localized(en: "warning", zh: "预警")
 }
+
+/// 整改质效评估等次: the grade an assessment team gives a unit's rectification of one round.
+public enum Grade: String, Vocabulary {
+    case excellent, good, fair, poor
+    public var chinese: [String] {
+        switch self {
+        case .excellent: ["好", "优秀"]
+        case .good: ["较好", "良好"]
+        case .fair: ["一般"]
+        case .poor: ["差", "较差"]
+        }
+    }
+    public static let title = Localized(en: "grade", zh: "评估等次")
+
+    /// The grades whose findings may send problems back for rectification (再整改).
+    public var allowsRedo: Bool { self == .fair || self == .poor }
+}

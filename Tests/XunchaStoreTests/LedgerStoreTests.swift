@@ -130,6 +130,9 @@ final class LedgerStoreTests: StoreTestCase {
         try h.run(.assign(id: "R5-003", lead: "王五", owner: "赵六", dept: "办公室", handler: nil, due: nil))
         try h.run(.report(id: "R5-003", text: "阶段整改", evidence: ["方案"], signedBy: "周八"))
         try h.run(.verify(id: "R5-003", verdict: .longterm, by: "孙七", methods: [.onsite], note: nil))
+        try h.run(.assess(round: "R5", unit: "FY", grade: .poor, by: "评估组", methods: [.documents, .survey],
+                          findings: "台账与实际不符", redo: ["R5-003"]))
+        try h.run(.report(id: "R5-003", text: "再整改", evidence: ["回访记录"], signedBy: "周八"))
         try h.run(.verify(id: "R5-003", verdict: .pass, by: "孙七", methods: [.survey], note: nil))
         try h.run(.closeRound(round: "R5", force: "转入常态化监督"))
         for spec in Policy.keys { try h.run(.setPolicy(key: spec.name, value: spec.range.upperBound == 5 ? 2 : 15)) }

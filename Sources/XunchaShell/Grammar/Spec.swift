@@ -39,7 +39,7 @@ public struct Choice: Sendable, Equatable {
 
 /// The domain vocabularies a grammar argument can name.
 public enum VocabularyRef: String, Sendable, Equatable {
-    case roundKind, category, source, mode, status, verdict, transferTarget, urgeKind, warning
+    case roundKind, category, source, mode, status, verdict, transferTarget, urgeKind, warning, grade
 
     public var spellings: [String] {
         switch self {
@@ -52,6 +52,7 @@ public enum VocabularyRef: String, Sendable, Equatable {
         case .transferTarget: TransferTarget.spellings
         case .urgeKind: UrgeKind.spellings
         case .warning: WarningColour.spellings
+        case .grade: Grade.spellings
         }
     }
 
@@ -67,6 +68,7 @@ public enum VocabularyRef: String, Sendable, Equatable {
         case .transferTarget: TransferTarget.allCases.map(\.rawValue)
         case .urgeKind: UrgeKind.allCases.map(\.rawValue)
         case .warning: WarningColour.allCases.map(\.rawValue)
+        case .grade: Grade.allCases.map(\.rawValue)
         }
     }
 }
@@ -115,7 +117,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case issueAdd, issueAssign, issueProgress, issueReport, issueVerify, issueReopen, issueWithdraw
     case issueRule, issueShow
     case transferAdd, transferConclude
-    case urge
+    case urge, assess
     case ledger, stats, warnings, slip
     case reportHTML
     case run, play

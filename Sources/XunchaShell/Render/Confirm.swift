@@ -53,6 +53,10 @@ enum Confirm {
         case .urged(let p): return Localized(en: "\(p.kind.rawValue) recorded for \(p.unit)", zh: "已对 \(p.unit) \(p.kind.chinese[0])")
         case .policySet(let p): return Localized(en: "\(p.key) = \(p.value)", zh: "\(p.key) = \(p.value)")
         case .undone(let p): return Localized(en: "undone: seq \(p.seq)", zh: "已撤回:第 \(p.seq) 条")
+        case .assessed(let p):
+            let redo = p.redo.joined(separator: ", ")
+            return Localized(en: "\(p.unit) assessed for \(p.round): \(p.grade.rawValue)" + (redo.isEmpty ? "" : "; returned for rectification: \(redo)"),
+                             zh: "\(p.unit) 在 \(p.round) 的整改评估为“\(p.grade.chinese[0])”" + (redo.isEmpty ? "" : ",再整改:\(p.redo.joined(separator: "、"))"))
         }
     }
 }

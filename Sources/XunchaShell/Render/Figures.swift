@@ -116,5 +116,6 @@ enum LedgerSort {
         "transfers": ["id", "due", "unit", "status", "overdue"],
         "units": ["id", "unit", "rate", "overdue"],
         "leaders": ["id", "rate", "overdue"],
+        "assessments": ["id"],
     ]
 }

@@ -26,7 +26,7 @@ enum GroupLedgers {
         }
         let threshold = policy.rateThreshold
         let flagged = entries.filter { belowThreshold($0.tally.rate, policy) }.map(\.code)
-        let cols = [Column(key: "unit", en: "unit", zh: "单位"), Column(key: "name", en: "name", zh: "名称", flexible: true),
+        var cols = [Column(key: "unit", en: "unit", zh: "单位"), Column(key: "name", en: "name", zh: "名称", flexible: true),
                     Column(key: "secretary", en: "secretary", zh: "书记"), Column(key: "issues", en: "problems", zh: "问题数", numeric: true),
                     Column(key: "closed", en: "closed", zh: "已销号", numeric: true), Column(key: "open", en: "open", zh: "未销号", numeric: true),
                     Column(key: "overdue", en: "overdue", zh: "逾期", numeric: true), Column(key: "rate", en: "rate", zh: "整改率", numeric: true),
@@ -36,20 +36,26 @@ enum GroupLedgers {
                     Column(key: "longterm", en: "long-term", zh: "长期坚持", numeric: true, exportOnly: true),
                     Column(key: "talks", en: "talks held", zh: "已约谈", numeric: true, exportOnly: true)]
         let yes = lang == .zh ? "是" : "yes"
-        let cells = entries.map { u -> [Cell] in
+        // The grade column appears once some listed unit has been assessed, so the ledgers of
+        // offices that do not assess keep the columns their scripts read.
+        let graded = entries.contains { $0.grade != nil }
+        if graded { cols.insert(Assessments.gradeColumn, at: 10) }
+        var cells = entries.map { u -> [Cell] in
             let f = u.tally
             let low = flagged.contains(u.code)
             return [.text(u.code), .text(u.name), .optional(u.secretary), .int(f.rate.all), .int(f.rate.closed), .int(f.open),
                     .int(f.overdue), .rate(f.rate), Cell(low ? yes : "", .bool(low)), .int(u.urges),
                     .int(f.rate.withdrawn), .int(f.rate.denominator), .int(f.rate.longterm), .int(u.talks)]
         }
+        if graded { for (n, u) in entries.enumerated() { cells[n].insert(.optionalWord(u.grade, lang), at: 10) } }
         var all = IssueTally()
         for u in entries { all.add(u.tally) }
         let urges = entries.reduce(0) { $0 + $1.urges }
         let talks = entries.reduce(0) { $0 + $1.talks }
-        let totals: [Cell] = [totalLabel(lang), .blank, .blank, .int(all.rate.all), .int(all.rate.closed), .int(all.open), .int(all.overdue),
+        var totals: [Cell] = [totalLabel(lang), .blank, .blank, .int(all.rate.all), .int(all.rate.closed), .int(all.open), .int(all.overdue),
                               .rate(all.rate), .blank, .int(urges), .int(all.rate.withdrawn), .int(all.rate.denominator),
                               .int(all.rate.longterm), .int(talks)]
+        if graded { totals.insert(.blank, at: 10) }
         let list = flagged.joined(separator: lang == .zh ? "、" : ", ")
         let note = lang == .zh
             ? "整改率低于 \(threshold)%(rate.threshold)列为约谈对象:\(flagged.count) 个单位" + (flagged.isEmpty ? "" : " — \(list)")

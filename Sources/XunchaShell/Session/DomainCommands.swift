@@ -71,6 +71,11 @@ extension Session {
         case .urge:
             guard let kind = try inv.vocab("kind", UrgeKind.self) else { return nil }
             return .urge(unit: try inv.string("unit"), kind: kind, text: try inv.string("text"), issue: inv.optional("issue"))
+        case .assess:
+            guard let grade = try inv.vocab("grade", Grade.self) else { return nil }
+            let redo = inv.strings("redo", split: true).map(\.0).filter { !$0.isEmpty }
+            return .assess(round: try inv.string("round"), unit: try inv.string("unit"), grade: grade, by: inv.optional("by"),
+                           methods: try inv.methods("method"), findings: try inv.string("findings"), redo: redo)
         case .set:
             let key = try inv.string("key")
             guard key != "lang" else { return nil }

@@ -32,6 +32,7 @@ extension Session {
                 case "units":
                     return GroupLedgers.units(try l.unitLedger(matching: filter, today: today), try l.currentPolicy(), sort: sort, language)
                 case "leaders": return GroupLedgers.leaders(try l.leaderLedger(matching: filter, today: today), sort: sort, language)
+                case "assessments": return Assessments.table(try l.allUnits(), round: filter.round, unit: filter.unit, language)
                 default:
                     return Ledgers.issues(try l.issues(matching: filter, today: today, lists: .omitted), try l.currentPolicy(),
                                           sort: sort, today, language)
@@ -46,8 +47,12 @@ extension Session {
                 // Every problem is in exactly one group, so the groups add up to the total.
                 var all = IssueTally()
                 if let groups { for g in groups { all.add(g.tally) } } else { all = try l.tally(matching: filter, today: today) }
+                var grades: [String: Grade] = [:]
+                if by == .unit, let groups {
+                    grades = Assessments.latestGrades(try l.units(codes: Set(groups.map(\.key))), round: filter.round)
+                }
                 return Stats.table(groups: groups, all: all, outcomes: try l.transferTally(ofIssuesMatching: filter, today: today),
-                                   by: by, language)
+                                   by: by, grades: grades, language)
             }
             try emit(table, inv)
         case .warnings:

@@ -20,8 +20,8 @@ enum Rows {
 
     static let unitColumns = ["code", "name", "secretary"]
     static func values(_ u: XunchaCore.Unit) -> [(any DatabaseValueConvertible)?] { [u.code, u.name, u.secretary] }
-    static func unit(_ row: Row, urges: [UrgeAct]) throws -> XunchaCore.Unit {
-        XunchaCore.Unit(code: row["code"], name: row["name"], secretary: row["secretary"], urges: urges)
+    static func unit(_ row: Row, urges: [UrgeAct], assessments: [Assessment]) throws -> XunchaCore.Unit {
+        XunchaCore.Unit(code: row["code"], name: row["name"], secretary: row["secretary"], urges: urges, assessments: assessments)
     }
 
     static let issueColumns = ["id", "round", "number", "unit", "title", "category", "source", "mode", "requirement",
@@ -119,6 +119,17 @@ enum Rows {
         table: "urges", owner: "unit", columns: ["kind", "text", "on_day", "by_actor", "issue"],
         values: { [$0.kind.rawValue, $0.text, $0.on.iso, $0.by, $0.issue] },
         decode: { UrgeAct(kind: try word($0, "kind"), text: $0["text"], on: try requiredDay($0, "on_day"), by: $0["by_actor"], issue: $0["issue"]) })
+    static let assessments = List<Assessment>(
+        table: "unit_assessments", owner: "unit", columns: ["round", "grade", "by_person", "methods", "findings", "redo", "on_day"],
+        values: { [$0.round, $0.grade.rawValue, $0.by, $0.methods.map(\.rawValue).joined(separator: ","), $0.findings,
+                   $0.redo.joined(separator: ","), $0.on.iso] },
+        decode: { row in
+            let words = (row["methods"] as String? ?? "").split(separator: ",").map(String.init)
+            let redo = (row["redo"] as String? ?? "").split(separator: ",").map(String.init)
+            return Assessment(round: row["round"], grade: try word(row, "grade"), by: row["by_person"],
+                              methods: try words.map { try vocabulary($0, column: "methods") }, findings: row["findings"],
+                              redo: redo, on: try requiredDay(row, "on_day"))
+        })
     static let progress = List<ProgressNote>(
         table: "issue_progress", owner: "issue", columns: ["text", "on_day"],
         values: { [$0.text, $0.on.iso] }, decode: { ProgressNote(text: $0["text"], on: try requiredDay($0, "on_day")) })

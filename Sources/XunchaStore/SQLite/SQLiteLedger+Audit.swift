@@ -31,6 +31,7 @@ extension SQLiteLedger {
         }
         try replayed.write { db in
             try db.execute(sql: Tables.projection)
+            try db.execute(sql: Tables.assessments)
             try Replay.intoTables(db)
         }
         let expected = try replayed.read { try Projection(db: $0).loadState() }

@@ -15,11 +15,17 @@ enum Migrations {
             try db.execute(sql: Tables.projection)
             try db.execute(sql: Tables.views)
             try db.execute(sql: "DROP TABLE IF EXISTS snapshot")
+            // The replay reads and writes every table the current code knows, including those
+            // later migrations add (`IF NOT EXISTS` there): a format-1 journal holds none of their facts.
+            try db.execute(sql: Tables.assessments)
             try Replay.intoTables(db)
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)", arguments: [String(Tables.format)])
         }
         m.registerMigration("3 tally index") { db in
             try db.execute(sql: Tables.tallyIndex)
+        }
+        m.registerMigration("5 assessments") { db in
+            try db.execute(sql: Tables.assessments)
         }
         return m
     }
@@ -82,7 +88,7 @@ enum Replay {
 
     /// Empties every projection table (before a rebuild).
     static func clearTables(_ db: Database) throws {
-        for table in ["rounds", "round_teams", "round_targets", "units", "urges", "issues", "issue_progress",
+        for table in ["rounds", "round_teams", "round_targets", "units", "urges", "unit_assessments", "issues", "issue_progress",
                       "issue_reports", "issue_verifications", "issue_rules", "issue_history", "transfers", "settings", "head"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }

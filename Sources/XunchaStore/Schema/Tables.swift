@@ -168,4 +168,17 @@ enum Tables {
     static let tallyIndex = """
         CREATE INDEX issues_unit_status_due ON issues (unit, status, due);
         """
+
+    /// Migration 5: the assessments (整改质效评估) of each unit, a list of the unit like its
+    /// urges; `redo` holds the ids sent back, comma-separated. `IF NOT EXISTS` because the
+    /// migration of a format-1 store makes it before it replays the journal.
+    static let assessments = """
+        CREATE TABLE IF NOT EXISTS unit_assessments (
+            unit TEXT NOT NULL, n INTEGER NOT NULL, round TEXT NOT NULL, grade TEXT NOT NULL,
+            by_person TEXT NOT NULL, methods TEXT NOT NULL, findings TEXT NOT NULL, redo TEXT NOT NULL,
+            on_day TEXT NOT NULL,
+            PRIMARY KEY (unit, n)
+        );
+        CREATE INDEX IF NOT EXISTS unit_assessments_round ON unit_assessments (round);
+        """
 }

@@ -1,0 +1,42 @@
+import Algorithms
+
+extension LedgerReader {
+    /// 整改质效评估: a unit inspected by the round, after its feedback meeting, graded by a named
+    /// team. Only a fair or poor grade may send problems back (再整改), and only the unit's own
+    /// problems of that round that it has reported, kept up long-term or closed.
+    func decideAssessment(round code: String, unit unitCode: String, grade: Grade, by: String, methods: [VerifyMethod],
+                          findings: String, redo: [String]) throws -> Event {
+        let r = try round(code)
+        _ = try unit(unitCode)
+        guard r.targets.contains(unitCode) else {
+            throw DomainError(en: "\(unitCode) is not a unit inspected by \(code)", zh: "\(unitCode) 不是 \(code) 的被巡察单位", field: "unit",
+                              hintEn: "its targets: " + Check.known(sorted: r.targets),
+                              hintZh: "被巡察单位:" + Check.known(sorted: r.targets, zh: true))
+        }
+        guard r.feedbackOn != nil else {
+            throw DomainError(en: "\(code) has had no feedback meeting: there is no rectification to assess yet",
+                              zh: "\(code) 尚未反馈,还没有可评估的整改", field: "round",
+                              hintEn: "first: round feedback \(code) --on DATE", hintZh: "请先:round feedback \(code) --on 日期")
+        }
+        try Check.name(by, field: "by")
+        try Check.text(findings, field: "findings")
+        let ids = Array(redo.uniqued())
+        if !ids.isEmpty, !grade.allowsRedo {
+            throw DomainError(en: "a grade of \(grade.rawValue) sends no problem back; --redo goes with fair or poor",
+                              zh: "评估等次为“\(grade.chinese[0])”时不能要求再整改;--redo 只用于“一般”或“差”", field: "redo")
+        }
+        for id in ids {
+            let i = try issue(id, field: "redo")
+            guard i.round == code, i.unit == unitCode else {
+                throw DomainError(en: "\(id) is a problem of \(i.unit) in \(i.round), not of \(unitCode) in \(code)",
+                                  zh: "\(id) 是 \(i.round) 中 \(i.unit) 的问题,不是 \(code) 中 \(unitCode) 的问题", field: "redo")
+            }
+            guard [.reported, .longterm, .closed].contains(i.status) else {
+                throw DomainError(en: "\(id) is \(i.status.rawValue): only a reported, long-term or closed problem can be sent back",
+                                  zh: "\(id) 当前为“\(i.status.chinese[0])”,只有已报告、长期整改或已销号的问题才能要求再整改", field: "redo")
+            }
+        }
+        return .assessed(.init(round: code, unit: unitCode, grade: grade, by: by, methods: Array(methods.uniqued()),
+                               findings: findings, redo: ids))
+    }
+}
