@@ -88,6 +88,10 @@ extension LedgerReader {
             w.changes.policy = policy
         case .undone(let p):
             w.changes = p.restore
+        case .checked(let p):
+            try w.unit(p.unit) {
+                $0.checks.append(SupervisionCheck(round: p.round, on: p.on, by: p.by, compared: p.compared, findings: p.findings))
+            }
         case .assessed(let p):
             try w.unit(p.unit) {
                 $0.assessments.append(Assessment(round: p.round, grade: p.grade, by: p.by, methods: p.methods,

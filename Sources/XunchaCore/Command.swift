@@ -34,6 +34,7 @@ public enum Command: Sendable, Equatable {
     case urge(unit: String, kind: UrgeKind, text: String, issue: String?)
     case setPolicy(key: String, value: Int)
     case assess(round: String, unit: String, grade: Grade, by: String?, methods: [VerifyMethod], findings: String, redo: [String])
+    case check(unit: String, round: String?, on: Day?, by: String?, compared: [CheckItem], findings: String)
 }
 
 /// A refused command: what is wrong, what was expected, and which argument it concerns so the

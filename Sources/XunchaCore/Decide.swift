@@ -211,6 +211,10 @@ extension LedgerReader {
             return try decideAssessment(round: round, unit: unit, grade: grade, by: by ?? context.actor, methods: methods,
                                         findings: findings, redo: redo)
 
+        case let .check(unit, round, on, by, compared, findings):
+            return try decideCheck(unit: unit, round: round, on: on ?? context.today, by: by ?? context.actor, compared: compared,
+                                   findings: findings, today: context.today)
+
         case let .setPolicy(key, value):
             guard let spec = Policy.keys.first(where: { $0.name == key }) else {
                 throw DomainError(en: "unknown setting \(key)", zh: "没有设置项 \(key)", field: "key",

@@ -71,16 +71,20 @@ public struct Unit: Codable, Hashable, Sendable {
     public var urges: [UrgeAct] = []
     /// 整改质效评估: the grades its rectification of each round was given, in the order recorded.
     public var assessments: [Assessment] = []
+    /// 督查: the supervision checks of its rectification, in the order recorded.
+    public var checks: [SupervisionCheck] = []
 
-    public init(code: String, name: String, secretary: String?, urges: [UrgeAct] = [], assessments: [Assessment] = []) {
+    public init(code: String, name: String, secretary: String?, urges: [UrgeAct] = [], assessments: [Assessment] = [],
+                checks: [SupervisionCheck] = []) {
         self.code = code
         self.name = name
         self.secretary = secretary
         self.urges = urges
         self.assessments = assessments
+        self.checks = checks
     }
 
-    private enum CodingKeys: String, CodingKey { case code, name, secretary, urges, assessments }
+    private enum CodingKeys: String, CodingKey { case code, name, secretary, urges, assessments, checks }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -89,9 +93,10 @@ public struct Unit: Codable, Hashable, Sendable {
         secretary = try c.decodeIfPresent(String.self, forKey: .secretary)
         urges = try c.decodeIfPresent([UrgeAct].self, forKey: .urges) ?? []
         assessments = try c.decodeIfPresent([Assessment].self, forKey: .assessments) ?? []
+        checks = try c.decodeIfPresent([SupervisionCheck].self, forKey: .checks) ?? []
     }
 
-    /// A unit never assessed encodes as before assessments existed, so the digests of existing
+    /// A unit never assessed or checked encodes as before those lists existed, so the digests of existing
     /// ledgers and the before-images in old journals stay what they were.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -100,6 +105,7 @@ public struct Unit: Codable, Hashable, Sendable {
         try c.encodeIfPresent(secretary, forKey: .secretary)
         try c.encode(urges, forKey: .urges)
         if !assessments.isEmpty { try c.encode(assessments, forKey: .assessments) }
+        if !checks.isEmpty { try c.encode(checks, forKey: .checks) }
     }
 }
 
@@ -125,7 +131,28 @@ public struct Assessment: Codable, Hashable, Sendable {
     }
 }
 
+/// 督查: a dated check of a unit's rectification (巡下轮、督上轮), of one round or of the unit as
+/// a whole, with what it compared (四对照) and what it found.
+public struct SupervisionCheck: Codable, Hashable, Sendable {
+    public var round: String?
+    public var on: Day
+    public var by: String
+    public var compared: [CheckItem]
+    public var findings: String
+
+    public init(round: String?, on: Day, by: String, compared: [CheckItem], findings: String) {
+        self.round = round
+        self.on = on
+        self.by = by
+        self.compared = compared
+        self.findings = findings
+    }
+}
+
 extension Unit {
+    /// The day of its latest supervision check, if it has had one.
+    public var lastChecked: Day? { checks.map(\.on).max() }
+
     /// The last grade recorded for the unit, of `round` when one is named.
     public func latestAssessment(round: String? = nil) -> Assessment? {
         assessments.last { round == nil || $0.round == round }

@@ -23,6 +23,7 @@ public enum Event: Hashable, Sendable {
     case policySet(PolicySet)
     case undone(Undone)
     case assessed(Assessed)
+    case checked(Checked)
 
     public struct RoundOpened: Codable, Hashable, Sendable {
         public var code: String, title: String, kind: RoundKind
@@ -84,6 +85,10 @@ public enum Event: Hashable, Sendable {
     public struct Assessed: Codable, Hashable, Sendable {
         public var round: String, unit: String, grade: Grade, by: String, methods: [VerifyMethod], findings: String
         public var redo: [String]
+    }
+    /// 督查: a supervision check of a unit's rectification.
+    public struct Checked: Codable, Hashable, Sendable {
+        public var unit: String, round: String?, on: Day, by: String, compared: [CheckItem], findings: String
     }
     /// `undo`: the journal keeps the undone row and records this fact, which puts back the
     /// before-image of everything the undone event touched.

@@ -26,6 +26,7 @@ extension Event {
         case .policySet: "policySet.v1"
         case .undone: "undone.v1"
         case .assessed: "assessed.v1"
+        case .checked: "checked.v1"
         }
     }
 
@@ -53,6 +54,7 @@ extension Event {
         case .policySet(let p): return try e.encode(p)
         case .undone(let p): return try e.encode(p)
         case .assessed(let p): return try e.encode(p)
+        case .checked(let p): return try e.encode(p)
         }
     }
 
@@ -82,6 +84,7 @@ extension Event {
         case "policySet.v1": return .policySet(try d.decode(PolicySet.self, from: body))
         case "undone.v1": return .undone(try d.decode(Undone.self, from: body))
         case "assessed.v1": return .assessed(try d.decode(Assessed.self, from: body))
+        case "checked.v1": return .checked(try d.decode(Checked.self, from: body))
         default: throw EventCoding.Failure.unknownType(type)
         }
     }

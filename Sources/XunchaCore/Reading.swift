@@ -115,6 +115,7 @@ extension LedgerReader {
         case .policySet: f.policy = true
         case .undone(let p): f = p.restore.footprint
         case .assessed(let p): f.units = [p.unit]; f.issues = Set(p.redo)
+        case .checked(let p): f.units = [p.unit]
         }
         return f
     }

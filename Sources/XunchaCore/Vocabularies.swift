@@ -168,3 +168,17 @@ public enum Grade: String, Vocabulary {
     /// The grades whose findings may send problems back for rectification (再整改).
     public var allowsRedo: Bool { self == .fair || self == .poor }
 }
+
+/// 四对照: what a supervision check (督查) compares the unit's rectification against.
+public enum CheckItem: String, Vocabulary {
+    case report, ledger, transfers, files
+    public var chinese: [String] {
+        switch self {
+        case .report: ["整改报告", "报告"]
+        case .ledger: ["问题台账", "台账"]
+        case .transfers: ["移交台账", "移交"]
+        case .files: ["整改档案", "档案", "资料"]
+        }
+    }
+    public static let title = Localized(en: "check item", zh: "对照内容")
+}

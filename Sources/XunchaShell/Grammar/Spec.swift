@@ -117,7 +117,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case issueAdd, issueAssign, issueProgress, issueReport, issueVerify, issueReopen, issueWithdraw
     case issueRule, issueShow
     case transferAdd, transferConclude
-    case urge, assess
+    case urge, assess, check
     case ledger, stats, warnings, slip
     case reportHTML
     case run, play

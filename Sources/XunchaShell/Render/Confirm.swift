@@ -53,6 +53,10 @@ enum Confirm {
         case .urged(let p): return Localized(en: "\(p.kind.rawValue) recorded for \(p.unit)", zh: "已对 \(p.unit) \(p.kind.chinese[0])")
         case .policySet(let p): return Localized(en: "\(p.key) = \(p.value)", zh: "\(p.key) = \(p.value)")
         case .undone(let p): return Localized(en: "undone: seq \(p.seq)", zh: "已撤回:第 \(p.seq) 条")
+        case .checked(let p):
+            let of = p.round.map { " of \($0)" } ?? "", ofZh = p.round.map { " \($0) 的" } ?? ""
+            return Localized(en: "supervision check\(of) recorded for \(p.unit) on \(p.on.iso) by \(p.by)",
+                             zh: "已记录 \(p.by) \(p.on.iso) 对 \(p.unit)\(ofZh)整改督查")
         case .assessed(let p):
             let redo = p.redo.joined(separator: ", ")
             return Localized(en: "\(p.unit) assessed for \(p.round): \(p.grade.rawValue)" + (redo.isEmpty ? "" : "; returned for rectification: \(redo)"),

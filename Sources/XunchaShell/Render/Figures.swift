@@ -117,5 +117,6 @@ enum LedgerSort {
         "units": ["id", "unit", "rate", "overdue"],
         "leaders": ["id", "rate", "overdue"],
         "assessments": ["id"],
+        "checks": ["id"],
     ]
 }

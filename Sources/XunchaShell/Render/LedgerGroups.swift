@@ -40,6 +40,10 @@ enum GroupLedgers {
         // offices that do not assess keep the columns their scripts read.
         let graded = entries.contains { $0.grade != nil }
         if graded { cols.insert(Assessments.gradeColumn, at: 10) }
+        // Likewise the day of the latest supervision check, once some listed unit has had one.
+        let checked = entries.contains { $0.lastChecked != nil }
+        let at = graded ? 11 : 10
+        if checked { cols.insert(Checks.lastCheckedColumn, at: at) }
         var cells = entries.map { u -> [Cell] in
             let f = u.tally
             let low = flagged.contains(u.code)
@@ -48,6 +52,7 @@ enum GroupLedgers {
                     .int(f.rate.withdrawn), .int(f.rate.denominator), .int(f.rate.longterm), .int(u.talks)]
         }
         if graded { for (n, u) in entries.enumerated() { cells[n].insert(.optionalWord(u.grade, lang), at: 10) } }
+        if checked { for (n, u) in entries.enumerated() { cells[n].insert(.day(u.lastChecked), at: at) } }
         var all = IssueTally()
         for u in entries { all.add(u.tally) }
         let urges = entries.reduce(0) { $0 + $1.urges }
@@ -56,6 +61,7 @@ enum GroupLedgers {
                               .rate(all.rate), .blank, .int(urges), .int(all.rate.withdrawn), .int(all.rate.denominator),
                               .int(all.rate.longterm), .int(talks)]
         if graded { totals.insert(.blank, at: 10) }
+        if checked { totals.insert(.blank, at: at) }
         let list = flagged.joined(separator: lang == .zh ? "、" : ", ")
         let note = lang == .zh
             ? "整改率低于 \(threshold)%(rate.threshold)列为约谈对象:\(flagged.count) 个单位" + (flagged.isEmpty ? "" : " — \(list)")

@@ -78,6 +78,10 @@ enum Views {
         for a in u.urges {
             lines.append(field("urged", "督办", "\(a.on.iso) \(word(a.kind, lang)): \(a.text)" + (a.issue.map { " (\($0))" } ?? ""), lang))
         }
+        for c in u.checks {
+            let items = c.compared.map { word($0, lang) }.joined(separator: lang == .zh ? "、" : ",")
+            lines.append(field("checked", "督查", "\(c.on.iso) \(c.round ?? "—") · \(c.by)" + (items.isEmpty ? "" : " [\(items)]") + ": \(c.findings)", lang))
+        }
         for a in u.assessments {
             let redo = a.redo.isEmpty ? "" : (lang == .zh ? ";再整改 " : "; redo ") + a.redo.joined(separator: ",")
             lines.append(field("assessed", "整改评估", "\(a.on.iso) \(a.round) \(word(a.grade, lang)) · \(a.by): \(a.findings)" + redo, lang))

@@ -60,6 +60,11 @@ public enum ScriptWriter {
         case .urged(let p): return "urge \(q(p.unit)) --kind \(p.kind.rawValue) \(q(p.text))" + (p.issue.map { " --issue \(q($0))" } ?? "")
         case .policySet(let p): return "set \(p.key) \(p.value)"
         case .undone(let p): return "undo  # seq \(p.seq)"
+        case .checked(let p):
+            var s = "check \(q(p.unit)) \(q(p.findings)) --on \(p.on.iso) --by \(q(p.by))"
+            if let r = p.round { s += " --round \(q(r))" }
+            if !p.compared.isEmpty { s += " --compared " + p.compared.map(\.rawValue).joined(separator: ",") }
+            return s
         case .assessed(let p):
             var s = "assess \(q(p.round)) \(q(p.unit)) \(q(p.findings)) --grade \(p.grade.rawValue) --by \(q(p.by))"
             if !p.methods.isEmpty { s += " --method " + p.methods.map(\.rawValue).joined(separator: ",") }

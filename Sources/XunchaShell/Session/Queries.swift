@@ -26,11 +26,20 @@ extension Session {
             let kind = try inv.choice("kind") ?? "issues"
             let filter = try checkedFilter(inv)
             let sort = try ledgerSort(inv, kind)
+            let notCheckedSince = try inv.date("not-checked-since", today: today)
+            if notCheckedSince != nil, kind != "units" {
+                throw ShellError(en: "--not-checked-since applies to ledger units", zh: "--not-checked-since 只用于单位台账",
+                                 at: inv.position(of: "not-checked-since"), hintEn: "e.g. ledger units --not-checked-since 2024-01-01",
+                                 hintZh: "例如 ledger units --not-checked-since 2024-01-01")
+            }
             let table: Table = try read(inv) { l in
                 switch kind {
                 case "transfers": return Ledgers.transfers(try l.transferRows(ofIssuesMatching: filter, today: today), sort: sort, language)
                 case "units":
-                    return GroupLedgers.units(try l.unitLedger(matching: filter, today: today), try l.currentPolicy(), sort: sort, language)
+                    var rows = try l.unitLedger(matching: filter, today: today)
+                    if let since = notCheckedSince { rows = rows.filter { ($0.lastChecked.map { $0 < since }) ?? true } }
+                    return GroupLedgers.units(rows, try l.currentPolicy(), sort: sort, language)
+                case "checks": return Checks.table(try l.allUnits(), round: filter.round, unit: filter.unit, language)
                 case "leaders": return GroupLedgers.leaders(try l.leaderLedger(matching: filter, today: today), sort: sort, language)
                 case "assessments": return Assessments.table(try l.allUnits(), round: filter.round, unit: filter.unit, language)
                 default:

@@ -19,7 +19,8 @@ struct Projection {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM units WHERE code = ?"), arguments: [code]) else {
             return nil
         }
-        return try Rows.unit(row, urges: try list(Rows.urges, of: code), assessments: try list(Rows.assessments, of: code))
+        return try Rows.unit(row, urges: try list(Rows.urges, of: code), assessments: try list(Rows.assessments, of: code),
+                             checks: try list(Rows.checks, of: code))
     }
 
     func issue(_ id: String) throws -> Issue? {
@@ -100,6 +101,7 @@ struct Projection {
         guard let new else { return }
         try writeList(Rows.urges, of: code, new.urges, base: base?.urges)
         try writeList(Rows.assessments, of: code, new.assessments, base: base?.assessments)
+        try writeList(Rows.checks, of: code, new.checks, base: base?.checks)
     }
 
     func write(issue new: Issue?, id: String, base: Issue?) throws {
@@ -130,7 +132,8 @@ struct Projection {
 
     static let roundSQL = Rows.EntitySQL(table: "rounds", key: "code", columns: Rows.roundColumns,
                                          lists: [Rows.teams.table, Rows.targets.table])
-    static let unitSQL = Rows.EntitySQL(table: "units", key: "code", columns: Rows.unitColumns, lists: [Rows.urges.table, Rows.assessments.table])
+    static let unitSQL = Rows.EntitySQL(table: "units", key: "code", columns: Rows.unitColumns,
+                                        lists: [Rows.urges.table, Rows.assessments.table, Rows.checks.table])
     static let issueSQL = Rows.EntitySQL(table: "issues", key: "id", columns: Rows.issueColumns,
                                          lists: [Rows.progress.table, Rows.reports.table, Rows.verifications.table,
                                                  Rows.rules.table, Rows.history.table])
@@ -153,7 +156,7 @@ struct Projection {
     private static func owner(of listTable: String) -> String {
         switch listTable {
         case Rows.teams.table, Rows.targets.table: "round"
-        case Rows.urges.table, Rows.assessments.table: "unit"
+        case Rows.urges.table, Rows.assessments.table, Rows.checks.table: "unit"
         default: "issue"
         }
     }

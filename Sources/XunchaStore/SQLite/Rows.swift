@@ -20,8 +20,9 @@ enum Rows {
 
     static let unitColumns = ["code", "name", "secretary"]
     static func values(_ u: XunchaCore.Unit) -> [(any DatabaseValueConvertible)?] { [u.code, u.name, u.secretary] }
-    static func unit(_ row: Row, urges: [UrgeAct], assessments: [Assessment]) throws -> XunchaCore.Unit {
-        XunchaCore.Unit(code: row["code"], name: row["name"], secretary: row["secretary"], urges: urges, assessments: assessments)
+    static func unit(_ row: Row, urges: [UrgeAct], assessments: [Assessment], checks: [SupervisionCheck]) throws -> XunchaCore.Unit {
+        XunchaCore.Unit(code: row["code"], name: row["name"], secretary: row["secretary"], urges: urges, assessments: assessments,
+                        checks: checks)
     }
 
     static let issueColumns = ["id", "round", "number", "unit", "title", "category", "source", "mode", "requirement",
@@ -129,6 +130,14 @@ enum Rows {
             return Assessment(round: row["round"], grade: try word(row, "grade"), by: row["by_person"],
                               methods: try words.map { try vocabulary($0, column: "methods") }, findings: row["findings"],
                               redo: redo, on: try requiredDay(row, "on_day"))
+        })
+    static let checks = List<SupervisionCheck>(
+        table: "unit_checks", owner: "unit", columns: ["round", "on_day", "by_person", "compared", "findings"],
+        values: { [$0.round, $0.on.iso, $0.by, $0.compared.map(\.rawValue).joined(separator: ","), $0.findings] },
+        decode: { row in
+            let words = (row["compared"] as String? ?? "").split(separator: ",").map(String.init)
+            return SupervisionCheck(round: row["round"], on: try requiredDay(row, "on_day"), by: row["by_person"],
+                                    compared: try words.map { try vocabulary($0, column: "compared") }, findings: row["findings"])
         })
     static let progress = List<ProgressNote>(
         table: "issue_progress", owner: "issue", columns: ["text", "on_day"],

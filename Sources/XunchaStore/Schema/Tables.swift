@@ -181,4 +181,19 @@ enum Tables {
         );
         CREATE INDEX IF NOT EXISTS unit_assessments_round ON unit_assessments (round);
         """
+
+    /// Migration 6: the supervision checks (督查) of each unit, a list of the unit; `compared`
+    /// holds the 四对照 items, comma-separated. `IF NOT EXISTS` for the same reason as migration 5.
+    static let checks = """
+        CREATE TABLE IF NOT EXISTS unit_checks (
+            unit TEXT NOT NULL, n INTEGER NOT NULL, round TEXT, on_day TEXT NOT NULL, by_person TEXT NOT NULL,
+            compared TEXT NOT NULL, findings TEXT NOT NULL,
+            PRIMARY KEY (unit, n)
+        );
+        CREATE INDEX IF NOT EXISTS unit_checks_on_day ON unit_checks (on_day);
+        """
+
+    /// The tables later migrations add, which a replay into the tables of migration 2 (the
+    /// migration of a format-1 store, `audit verify`'s fresh copy) needs as well.
+    static let addedLater = [assessments, checks]
 }

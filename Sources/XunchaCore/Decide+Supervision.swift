@@ -40,3 +40,30 @@ extension LedgerReader {
                                findings: findings, redo: ids))
     }
 }
+
+extension LedgerReader {
+    /// 督查: a check of a unit's rectification, dated no later than today; when it names a
+    /// round, the unit must be one the round inspected and the round must have had its feedback.
+    func decideCheck(unit unitCode: String, round code: String?, on: Day, by: String, compared: [CheckItem], findings: String,
+                     today: Day) throws -> Event {
+        _ = try unit(unitCode)
+        if let code {
+            let r = try round(code)
+            guard r.targets.contains(unitCode) else {
+                throw DomainError(en: "\(unitCode) is not a unit inspected by \(code)", zh: "\(unitCode) 不是 \(code) 的被巡察单位", field: "round",
+                                  hintEn: "its targets: " + Check.known(sorted: r.targets),
+                                  hintZh: "被巡察单位:" + Check.known(sorted: r.targets, zh: true))
+            }
+            guard r.feedbackOn != nil else {
+                throw DomainError(en: "\(code) has had no feedback meeting: there is no rectification to check yet",
+                                  zh: "\(code) 尚未反馈,还没有可督查的整改", field: "round")
+            }
+        }
+        guard on <= today else {
+            throw DomainError(en: "a check cannot be dated after today (\(today.iso))", zh: "督查日期不能晚于今天(\(today.iso))", field: "on")
+        }
+        try Check.name(by, field: "by")
+        try Check.text(findings, field: "findings")
+        return .checked(.init(unit: unitCode, round: code, on: on, by: by, compared: Array(compared.uniqued()), findings: findings))
+    }
+}
