@@ -16,6 +16,7 @@ extension LedgerReader {
             try w.round(p.round) {
                 $0.feedbackOn = p.on
                 if let due = p.due { $0.defaultDue = due }
+                if let due = p.reportsDue { $0.reportsDue = due }
             }
             if let due = p.due {
                 // Problems registered on site before the feedback meeting take the round's deadline.
@@ -88,6 +89,8 @@ extension LedgerReader {
             w.changes.policy = policy
         case .undone(let p):
             w.changes = p.restore
+        case .roundReported(let p):
+            try w.unit(p.unit) { $0.reports.append(RoundReport(round: p.round, kind: p.kind, on: p.on, signedBy: p.signedBy)) }
         case .checked(let p):
             try w.unit(p.unit) {
                 $0.checks.append(SupervisionCheck(round: p.round, on: p.on, by: p.by, compared: p.compared, findings: p.findings))

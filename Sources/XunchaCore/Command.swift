@@ -35,6 +35,7 @@ public enum Command: Sendable, Equatable {
     case setPolicy(key: String, value: Int)
     case assess(round: String, unit: String, grade: Grade, by: String?, methods: [VerifyMethod], findings: String, redo: [String])
     case check(unit: String, round: String?, on: Day?, by: String?, compared: [CheckItem], findings: String)
+    case reportRound(round: String, unit: String, kind: ReportKind, on: Day?, signedBy: String)
 }
 
 /// A refused command: what is wrong, what was expected, and which argument it concerns so the

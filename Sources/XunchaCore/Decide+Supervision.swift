@@ -67,3 +67,39 @@ extension LedgerReader {
         return .checked(.init(unit: unitCode, round: code, on: on, by: by, compared: Array(compared.uniqued()), findings: findings))
     }
 }
+
+extension LedgerReader {
+    /// 双报告: one of the two reports a unit owes on a round it was inspected by, after the
+    /// round's feedback and no later than today, signed by the unit's secretary; each once.
+    func decideRoundReport(round code: String, unit unitCode: String, kind: ReportKind, on: Day, signedBy: String,
+                           today: Day) throws -> Event {
+        let r = try round(code)
+        let u = try unit(unitCode)
+        guard r.targets.contains(unitCode) else {
+            throw DomainError(en: "\(unitCode) is not a unit inspected by \(code)", zh: "\(unitCode) 不是 \(code) 的被巡察单位", field: "unit",
+                              hintEn: "its targets: " + Check.known(sorted: r.targets),
+                              hintZh: "被巡察单位:" + Check.known(sorted: r.targets, zh: true))
+        }
+        guard let feedback = r.feedbackOn else {
+            throw DomainError(en: "\(code) has had no feedback meeting: no report is owed yet", zh: "\(code) 尚未反馈,还不需要报送整改报告",
+                              field: "round")
+        }
+        guard on >= feedback else {
+            throw DomainError(en: "the report (\(on.iso)) is dated before the feedback meeting (\(feedback.iso))",
+                              zh: "报告日期 \(on.iso) 早于反馈日期 \(feedback.iso)", field: "on")
+        }
+        guard on <= today else {
+            throw DomainError(en: "a report cannot be dated after today (\(today.iso))", zh: "报告日期不能晚于今天(\(today.iso))", field: "on")
+        }
+        try Check.name(signedBy, field: "signed-by")
+        if let secretary = u.secretary, secretary != signedBy {
+            throw DomainError(en: "the report must be signed by the unit's secretary \(secretary), not \(signedBy)",
+                              zh: "报告须由第一责任人 \(secretary) 签字,而不是 \(signedBy)", field: "signed-by")
+        }
+        if let earlier = u.reports.first(where: { $0.round == code && $0.kind == kind }) {
+            throw DomainError(en: "\(unitCode)'s \(kind.rawValue) report on \(code) was already received on \(earlier.on.iso)",
+                              zh: "\(unitCode) 的 \(code) \(kind.chinese[0])已于 \(earlier.on.iso) 报送", field: "unit")
+        }
+        return .roundReported(.init(round: code, unit: unitCode, kind: kind, on: on, signedBy: signedBy))
+    }
+}

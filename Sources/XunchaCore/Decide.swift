@@ -42,7 +42,8 @@ extension LedgerReader {
                 throw DomainError(en: "the default deadline \(due.iso) is before the feedback day \(on.iso)",
                                   zh: "默认整改时限 \(due.iso) 早于反馈日期 \(on.iso)", field: "due")
             }
-            return .feedbackGiven(.init(round: code, on: on, due: due))
+            let reportsDue = on.adding(months: try currentPolicy().reportMonths)
+            return .feedbackGiven(.init(round: code, on: on, due: due, reportsDue: reportsDue))
 
         case let .closeRound(code, force):
             _ = try openRound(code)
@@ -214,6 +215,10 @@ extension LedgerReader {
         case let .check(unit, round, on, by, compared, findings):
             return try decideCheck(unit: unit, round: round, on: on ?? context.today, by: by ?? context.actor, compared: compared,
                                    findings: findings, today: context.today)
+
+        case let .reportRound(round, unit, kind, on, signedBy):
+            return try decideRoundReport(round: round, unit: unit, kind: kind, on: on ?? context.today, signedBy: signedBy,
+                                         today: context.today)
 
         case let .setPolicy(key, value):
             guard let spec = Policy.keys.first(where: { $0.name == key }) else {

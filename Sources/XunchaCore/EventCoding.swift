@@ -27,6 +27,7 @@ extension Event {
         case .undone: "undone.v1"
         case .assessed: "assessed.v1"
         case .checked: "checked.v1"
+        case .roundReported: "roundReported.v1"
         }
     }
 
@@ -55,6 +56,7 @@ extension Event {
         case .undone(let p): return try e.encode(p)
         case .assessed(let p): return try e.encode(p)
         case .checked(let p): return try e.encode(p)
+        case .roundReported(let p): return try e.encode(p)
         }
     }
 
@@ -85,6 +87,7 @@ extension Event {
         case "undone.v1": return .undone(try d.decode(Undone.self, from: body))
         case "assessed.v1": return .assessed(try d.decode(Assessed.self, from: body))
         case "checked.v1": return .checked(try d.decode(Checked.self, from: body))
+        case "roundReported.v1": return .roundReported(try d.decode(RoundReported.self, from: body))
         default: throw EventCoding.Failure.unknownType(type)
         }
     }

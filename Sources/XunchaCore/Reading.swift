@@ -116,6 +116,7 @@ extension LedgerReader {
         case .undone(let p): f = p.restore.footprint
         case .assessed(let p): f.units = [p.unit]; f.issues = Set(p.redo)
         case .checked(let p): f.units = [p.unit]
+        case .roundReported(let p): f.units = [p.unit]
         }
         return f
     }

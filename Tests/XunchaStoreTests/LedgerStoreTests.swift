@@ -121,6 +121,7 @@ final class LedgerStoreTests: StoreTestCase {
         try h.run(.addTransfer(issue: "R5-001", to: .discipline, summary: "线索"))
         try h.run(.conclude(id: "T-0001", outcome: TransferOutcome(sanctions: 2, handled: 3, recovered: 100, refunded: 5)))
         try h.run(.urge(unit: "FY", kind: .talk, text: "约谈", issue: "R5-001"))
+        try h.run(.reportRound(round: "R5", unit: "FY", kind: .principal, on: nil, signedBy: "李四"))
         try h.run(.check(unit: "FY", round: "R5", on: day, by: "第一督查组", compared: [.report, .ledger, .files], findings: "台账不全"))
         try h.run(.changeSecretary(unit: "FY", secretary: "周八"))
         try h.run(.addIssue(round: "R5", unit: "FY", title: "撤销的", category: .conduct, source: .letter, mode: .longterm,

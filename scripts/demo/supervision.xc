@@ -39,6 +39,16 @@ issue report R4-004 "专项整治方案印发,整治清单逐项销号" --eviden
 issue report R4-005 "支部组织生活按月开展" --evidence "会议记录.pdf" --signed-by 林静
 issue report R4-006 "河长制巡河常态化" --evidence "巡河记录.xlsx" --signed-by 马超
 issue report R4-007 "涉企事项“一网通办”" --evidence "办件统计.xlsx" --signed-by 孙立
+
+## 双报告:反馈后两个月内(report.months),各单位报送整改报告和书记本人组织整改情况报告
+round report R4 WS --signed-by 林静
+round report R4 WS --signed-by 林静 --principal
+round report R4 SW --signed-by 马超
+round report R4 SW --signed-by 马超 --principal
+round report R4 SWJ --signed-by 孙立
+round report R4 SWJ --signed-by 孙立 --principal
+round report R4 JT --signed-by 高峰
+expect report R4 JT yellow --principal
 user 市委巡察办
 issue verify R4-004 --pass --by 督查专员 --method documents,onsite
 issue verify R4-005 --pass --by 督查专员 --method documents,interview
@@ -56,6 +66,9 @@ clock 2024-07-22
 check JT --round R4 --by 第一督查组 --compared report,ledger,transfers,files "报告与台账不符:2 辆超标准车辆仍在使用;R4-003 逾期未报告"
 issue verify R4-002 --fail --by 督查专员 --method documents,onsite "台账显示 2 辆超标准车辆仍在使用"
 ledger checks
+warnings --unit JT
+expect report R4 JT red --principal
+expect report R4 JT none
 expect status R4-002 rectifying
 expect count --unit JT --overdue = 3
 

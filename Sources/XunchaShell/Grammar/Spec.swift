@@ -112,7 +112,7 @@ public struct Flag: Sendable, Equatable {
 
 /// Every command the shell knows; the executor switches on this.
 public enum CommandID: String, Sendable, CaseIterable {
-    case roundOpen, roundTeam, roundTarget, roundFeedback, roundClose, roundShow, roundList
+    case roundOpen, roundTeam, roundTarget, roundFeedback, roundClose, roundShow, roundList, roundReport
     case unitAdd, unitSecretary, unitShow, unitList
     case issueAdd, issueAssign, issueProgress, issueReport, issueVerify, issueReopen, issueWithdraw
     case issueRule, issueShow
@@ -122,7 +122,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case reportHTML
     case run, play
     case clock, user, set, history
-    case expectStatus, expectCount, expectRate, expectFail, expectDigest, expectWarning
+    case expectStatus, expectCount, expectRate, expectFail, expectDigest, expectWarning, expectReport
     case undo, exportScript, auditVerify, auditRebuild, auditDigest, auditLog
     case help, quit, clear
 }

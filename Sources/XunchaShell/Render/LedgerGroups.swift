@@ -17,7 +17,10 @@ enum GroupLedgers {
     }
 
     /// `rows`: the ledger's units in any order (see `UnitLedgerRow` for which they are).
-    static func units(_ rows: [UnitLedgerRow], _ policy: Policy, sort: String, _ lang: Language) -> Table {
+    /// `overdueReports`: the reports (双报告) each unit owes past their deadline, for the units
+    /// of rounds whose deadlines are kept (a column once there are any).
+    static func units(_ rows: [UnitLedgerRow], _ policy: Policy, sort: String, _ lang: Language,
+                      overdueReports: [String: Int] = [:]) -> Table {
         var entries = rows.sorted { Order.natural($0.code, $1.code) }
         switch sort {
         case "rate": entries = Order.stable(entries) { byRate($0.tally, $1.tally) ?? false }
@@ -44,6 +47,9 @@ enum GroupLedgers {
         let checked = entries.contains { $0.lastChecked != nil }
         let at = graded ? 11 : 10
         if checked { cols.insert(Checks.lastCheckedColumn, at: at) }
+        let tracked = !overdueReports.isEmpty
+        let reportsAt = at + (checked ? 1 : 0)
+        if tracked { cols.insert(RoundReports.overdueColumn, at: reportsAt) }
         var cells = entries.map { u -> [Cell] in
             let f = u.tally
             let low = flagged.contains(u.code)
@@ -53,6 +59,9 @@ enum GroupLedgers {
         }
         if graded { for (n, u) in entries.enumerated() { cells[n].insert(.optionalWord(u.grade, lang), at: 10) } }
         if checked { for (n, u) in entries.enumerated() { cells[n].insert(.day(u.lastChecked), at: at) } }
+        if tracked {
+            for (n, u) in entries.enumerated() { cells[n].insert(overdueReports[u.code].map { .int($0) } ?? Cell("", .null), at: reportsAt) }
+        }
         var all = IssueTally()
         for u in entries { all.add(u.tally) }
         let urges = entries.reduce(0) { $0 + $1.urges }
@@ -62,6 +71,7 @@ enum GroupLedgers {
                               .int(all.rate.longterm), .int(talks)]
         if graded { totals.insert(.blank, at: 10) }
         if checked { totals.insert(.blank, at: at) }
+        if tracked { totals.insert(.int(entries.reduce(0) { $0 + (overdueReports[$1.code] ?? 0) }), at: reportsAt) }
         let list = flagged.joined(separator: lang == .zh ? "、" : ", ")
         let note = lang == .zh
             ? "整改率低于 \(threshold)%(rate.threshold)列为约谈对象:\(flagged.count) 个单位" + (flagged.isEmpty ? "" : " — \(list)")

@@ -76,6 +76,10 @@ extension Session {
             let redo = inv.strings("redo", split: true).map(\.0).filter { !$0.isEmpty }
             return .assess(round: try inv.string("round"), unit: try inv.string("unit"), grade: grade, by: inv.optional("by"),
                            methods: try inv.methods("method"), findings: try inv.string("findings"), redo: redo)
+        case .roundReport:
+            return .reportRound(round: try inv.string("round"), unit: try inv.string("unit"),
+                                kind: inv.has("principal") ? .principal : .rectification, on: try inv.date("on", today: today),
+                                signedBy: try inv.string("signed-by"))
         case .check:
             return .check(unit: try inv.string("unit"), round: inv.optional("round"), on: try inv.date("on", today: today),
                           by: inv.optional("by"), compared: try inv.vocabList("compared", CheckItem.self), findings: try inv.string("findings"))

@@ -40,6 +40,23 @@ extension Session {
             guard got == want else {
                 throw failed(inv, "\(id) warning is \(got) on \(today.iso), expected \(want)", "\(id) 在 \(today.iso) 的预警为 \(got),预期 \(want)")
             }
+        case .expectReport:
+            let round = try inv.string("round"), unit = try inv.string("unit")
+            let kind: ReportKind = inv.has("principal") ? .principal : .rectification
+            let want = try inv.choice("colour") ?? "none"
+            let got = try read(inv) { l in
+                let r = try l.requireRound(round)
+                let u = try l.requireUnit(unit, field: "unit")
+                guard r.targets.contains(unit) else {
+                    throw DomainError(en: "\(unit) is not a unit inspected by \(round)", zh: "\(unit) 不是 \(round) 的被巡察单位", field: "unit")
+                }
+                let standing = ReportStanding.all(rounds: [r], units: [unit: u]).first { $0.kind == kind }
+                return standing?.warning(on: today, policy: try l.currentPolicy())?.rawValue ?? "none"
+            }
+            guard got == want else {
+                throw failed(inv, "\(unit)'s \(kind.rawValue) report on \(round) is \(got) on \(today.iso), expected \(want)",
+                             "\(unit) 的 \(round) \(kind.chinese[0])在 \(today.iso) 的预警为 \(got),预期 \(want)")
+            }
         case .expectDigest:
             let want = try inv.string("digest").lowercased()
             let got = try read(inv) { try $0.digest() }

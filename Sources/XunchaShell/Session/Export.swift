@@ -60,6 +60,8 @@ public enum ScriptWriter {
         case .urged(let p): return "urge \(q(p.unit)) --kind \(p.kind.rawValue) \(q(p.text))" + (p.issue.map { " --issue \(q($0))" } ?? "")
         case .policySet(let p): return "set \(p.key) \(p.value)"
         case .undone(let p): return "undo  # seq \(p.seq)"
+        case .roundReported(let p):
+            return "round report \(q(p.round)) \(q(p.unit)) --on \(p.on.iso) --signed-by \(q(p.signedBy))" + (p.kind == .principal ? " --principal" : "")
         case .checked(let p):
             var s = "check \(q(p.unit)) \(q(p.findings)) --on \(p.on.iso) --by \(q(p.by))"
             if let r = p.round { s += " --round \(q(r))" }

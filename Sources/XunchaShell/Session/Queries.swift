@@ -38,7 +38,10 @@ extension Session {
                 case "units":
                     var rows = try l.unitLedger(matching: filter, today: today)
                     if let since = notCheckedSince { rows = rows.filter { ($0.lastChecked.map { $0 < since }) ?? true } }
-                    return GroupLedgers.units(rows, try l.currentPolicy(), sort: sort, language)
+                    let policy = try l.currentPolicy()
+                    let reports = try reportStandings(l, round: filter.round, units: Set(rows.map(\.code)))
+                    return GroupLedgers.units(rows, policy, sort: sort, language,
+                                              overdueReports: RoundReports.overdueCounts(reports, today, policy))
                 case "checks": return Checks.table(try l.allUnits(), round: filter.round, unit: filter.unit, language)
                 case "leaders": return GroupLedgers.leaders(try l.leaderLedger(matching: filter, today: today), sort: sort, language)
                 case "assessments": return Assessments.table(try l.allUnits(), round: filter.round, unit: filter.unit, language)
@@ -72,10 +75,14 @@ extension Session {
             scope.unit = filter.unit
             scope.round = filter.round
             let table = try read(inv) { l in
-                let warned = try l.warnedIssues(matching: scope, asOf: asOf)
+                let policy = try l.currentPolicy()
+                var warned = try l.warnedIssues(matching: scope, asOf: asOf)
+                let targets = Set(try l.allRounds().filter { scope.round == nil || $0.code == scope.round }.flatMap(\.targets))
+                    .filter { scope.unit == nil || $0 == scope.unit }
+                warned += RoundReports.warned(try reportStandings(l, round: scope.round, units: targets), asOf, policy, language)
                 let names = try l.units(codes: Set(warned.map(\.unit)))
                 return Warnings.digest(warned, unitNames: Dictionary(names.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
-                                       try l.currentPolicy(), asOf: asOf, language)
+                                       policy, asOf: asOf, language)
             }
             try emit(table, inv)
         case .slip:
@@ -121,6 +128,15 @@ extension Session {
         case .unitList: out(try read(inv) { Views.units(try $0.allUnits(), language) }.text(maxWidth: terminalWidth, language: language))
         default: break
         }
+    }
+
+    /// The two reports each of `units` owes on the rounds (or the one round) with a deadline.
+    func reportStandings(_ l: any LedgerQuerying, round: String?, units: Set<String>) throws -> [ReportStanding] {
+        let rounds = try l.allRounds().filter { $0.reportsDue != nil && (round == nil || $0.code == round) }
+        guard !rounds.isEmpty else { return [] }
+        let owing = units.intersection(rounds.flatMap(\.targets))
+        let found = Dictionary(try l.units(codes: owing).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        return ReportStanding.all(rounds: rounds, units: found).filter { owing.contains($0.unit) }
     }
 
     /// The problem the line's `id` names, with its lists (a slip and `issue show` print them).

@@ -20,7 +20,7 @@ struct Projection {
             return nil
         }
         return try Rows.unit(row, urges: try list(Rows.urges, of: code), assessments: try list(Rows.assessments, of: code),
-                             checks: try list(Rows.checks, of: code))
+                             checks: try list(Rows.checks, of: code), reports: try list(Rows.roundReports, of: code))
     }
 
     func issue(_ id: String) throws -> Issue? {
@@ -102,6 +102,7 @@ struct Projection {
         try writeList(Rows.urges, of: code, new.urges, base: base?.urges)
         try writeList(Rows.assessments, of: code, new.assessments, base: base?.assessments)
         try writeList(Rows.checks, of: code, new.checks, base: base?.checks)
+        try writeList(Rows.roundReports, of: code, new.reports, base: base?.reports)
     }
 
     func write(issue new: Issue?, id: String, base: Issue?) throws {
@@ -133,7 +134,8 @@ struct Projection {
     static let roundSQL = Rows.EntitySQL(table: "rounds", key: "code", columns: Rows.roundColumns,
                                          lists: [Rows.teams.table, Rows.targets.table])
     static let unitSQL = Rows.EntitySQL(table: "units", key: "code", columns: Rows.unitColumns,
-                                        lists: [Rows.urges.table, Rows.assessments.table, Rows.checks.table])
+                                        lists: [Rows.urges.table, Rows.assessments.table, Rows.checks.table,
+                                                Rows.roundReports.table])
     static let issueSQL = Rows.EntitySQL(table: "issues", key: "id", columns: Rows.issueColumns,
                                          lists: [Rows.progress.table, Rows.reports.table, Rows.verifications.table,
                                                  Rows.rules.table, Rows.history.table])
@@ -156,7 +158,7 @@ struct Projection {
     private static func owner(of listTable: String) -> String {
         switch listTable {
         case Rows.teams.table, Rows.targets.table: "round"
-        case Rows.urges.table, Rows.assessments.table, Rows.checks.table: "unit"
+        case Rows.urges.table, Rows.assessments.table, Rows.checks.table, Rows.roundReports.table: "unit"
         default: "issue"
         }
     }

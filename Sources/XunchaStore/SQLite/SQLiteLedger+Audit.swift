@@ -31,7 +31,7 @@ extension SQLiteLedger {
         }
         try replayed.write { db in
             try db.execute(sql: Tables.projection)
-            for table in Tables.addedLater { try db.execute(sql: table) }
+            try Tables.addLater(db)
             try Replay.intoTables(db)
         }
         let expected = try replayed.read { try Projection(db: $0).loadState() }

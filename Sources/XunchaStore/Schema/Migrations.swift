@@ -17,7 +17,7 @@ enum Migrations {
             try db.execute(sql: "DROP TABLE IF EXISTS snapshot")
             // The replay reads and writes every table the current code knows, including those
             // later migrations add (`IF NOT EXISTS` there): a format-1 journal holds none of their facts.
-            for table in Tables.addedLater { try db.execute(sql: table) }
+            try Tables.addLater(db)
             try Replay.intoTables(db)
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)", arguments: [String(Tables.format)])
         }
@@ -29,6 +29,9 @@ enum Migrations {
         }
         m.registerMigration("6 supervision checks") { db in
             try db.execute(sql: Tables.checks)
+        }
+        m.registerMigration("7 round reports") { db in
+            try Tables.addLater(db)
         }
         return m
     }
@@ -91,7 +94,7 @@ enum Replay {
 
     /// Empties every projection table (before a rebuild).
     static func clearTables(_ db: Database) throws {
-        for table in ["rounds", "round_teams", "round_targets", "units", "urges", "unit_assessments", "unit_checks", "issues", "issue_progress",
+        for table in ["rounds", "round_teams", "round_targets", "units", "urges", "unit_assessments", "unit_checks", "unit_reports", "issues", "issue_progress",
                       "issue_reports", "issue_verifications", "issue_rules", "issue_history", "transfers", "settings", "head"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }

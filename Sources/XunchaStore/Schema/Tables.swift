@@ -1,3 +1,5 @@
+import GRDB
+
 /// The schema of a ledger, as numbered migrations (recorded in the store). The SQL is standard
 /// enough to run on PostgreSQL too: ISO dates as text, integers for flags and counts.
 enum Tables {
@@ -193,7 +195,22 @@ enum Tables {
         CREATE INDEX IF NOT EXISTS unit_checks_on_day ON unit_checks (on_day);
         """
 
-    /// The tables later migrations add, which a replay into the tables of migration 2 (the
-    /// migration of a format-1 store, `audit verify`'s fresh copy) needs as well.
-    static let addedLater = [assessments, checks]
+    /// Migration 7: 双报告 — the day a round's two reports are due, and the reports received.
+    static let roundReports = """
+        CREATE TABLE IF NOT EXISTS unit_reports (
+            unit TEXT NOT NULL, n INTEGER NOT NULL, round TEXT NOT NULL, kind TEXT NOT NULL, on_day TEXT NOT NULL,
+            signed_by TEXT NOT NULL,
+            PRIMARY KEY (unit, n)
+        );
+        """
+
+    /// Makes what later migrations add, each part only if it is missing: a replay into the
+    /// tables of migration 2 (the migration of a format-1 store, `audit verify`'s fresh copy)
+    /// writes every table and column the current code knows.
+    static func addLater(_ db: Database) throws {
+        for table in [assessments, checks, roundReports] { try db.execute(sql: table) }
+        if try !db.columns(in: "rounds").contains(where: { $0.name == "reports_due" }) {
+            try db.execute(sql: "ALTER TABLE rounds ADD COLUMN reports_due TEXT")
+        }
+    }
 }
