@@ -8,6 +8,7 @@ unit add JT "郑州市某交通局" --secretary 高峰
 unit add WS "郑州市某卫生健康委" --secretary 林静
 unit add SW "郑州市某水务局" --secretary 马超
 unit add SWJ "郑州市某商务局" --secretary 孙立
+unit add GX "郑州市某开发区管委会" --secretary 周航
 round open R4 "十一届市委第四轮巡察" --kind regular --from 2024-03-01 --to +45d
 round target R4 JT
 round target R4 WS
@@ -72,7 +73,7 @@ expect report R4 JT none
 expect status R4-002 rectifying
 expect count --unit JT --overdue = 3
 
-## 哪些单位本月还没有督查过?商务局尚未督查,督查组次日补上
+## 哪些单位本月还没有督查过?商务局尚未督查,督查组次日补上(开发区管委会尚未巡察,无整改可督查)
 ledger units --not-checked-since 2024-07-01
 clock 2024-07-23
 check SWJ --round R4 --by 第一督查组 --compared report,ledger,files "整改报告与台账、办件数据一致"
@@ -88,3 +89,7 @@ expect rate --unit JT = 0.00%
 expect rate --unit WS = 100.00%
 expect rate --round R4 = 57.14%
 expect count --round R4 --status closed = 4
+
+## 巡察全覆盖:本届以来已巡察 4 家单位,开发区管委会尚未巡察,列入下一轮
+ledger coverage --since 2024-01-01
+expect coverage --since 2024-01-01 = 80.00%

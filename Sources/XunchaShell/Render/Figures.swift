@@ -118,5 +118,6 @@ enum LedgerSort {
         "leaders": ["id", "rate", "overdue"],
         "assessments": ["id"],
         "checks": ["id"],
+        "coverage": ["id"],
     ]
 }

@@ -40,6 +40,17 @@ extension Session {
             guard got == want else {
                 throw failed(inv, "\(id) warning is \(got) on \(today.iso), expected \(want)", "\(id) 在 \(today.iso) 的预警为 \(got),预期 \(want)")
             }
+        case .expectCoverage:
+            let since = try inv.date("since", today: today)
+            let coverage = try read(inv) { Coverage(rounds: try $0.allRounds(), units: try $0.allUnits(), since: since) }
+            let text = try inv.string("rate")
+            guard let want = Self.hundredths(text) else {
+                throw inv.fail("rate", "\"\(text)\" is not a rate like 75.00%", "“\(text)”不是形如 75.00% 的覆盖率")
+            }
+            let op = try inv.choice("op") ?? "="
+            guard let got = coverage.rate.hundredths, compare(got, op, want) else {
+                throw failed(inv, "coverage is \(coverage.rate.fraction), expected \(op) \(text)", "覆盖率为 \(coverage.rate.fraction),预期 \(op) \(text)")
+            }
         case .expectReport:
             let round = try inv.string("round"), unit = try inv.string("unit")
             let kind: ReportKind = inv.has("principal") ? .principal : .rectification

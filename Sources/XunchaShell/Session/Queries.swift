@@ -43,6 +43,7 @@ extension Session {
                     return GroupLedgers.units(rows, policy, sort: sort, language,
                                               overdueReports: RoundReports.overdueCounts(reports, today, policy))
                 case "checks": return Checks.table(try l.allUnits(), round: filter.round, unit: filter.unit, language)
+                case "coverage": return CoverageLedger.table(Coverage(rounds: try l.allRounds(), units: try l.allUnits(), since: filter.since), language)
                 case "leaders": return GroupLedgers.leaders(try l.leaderLedger(matching: filter, today: today), sort: sort, language)
                 case "assessments": return Assessments.table(try l.allUnits(), round: filter.round, unit: filter.unit, language)
                 default:
@@ -53,6 +54,8 @@ extension Session {
             try emit(table, inv)
         case .stats:
             let filter = try checkedFilter(inv)
+            let coverageSince = try inv.date("since", today: today)
+            let withCoverage = inv.has("coverage") || coverageSince != nil
             let by = try inv.choice("by").flatMap(IssueGrouping.init(rawValue:))
             let table = try read(inv) { l in
                 let groups = try by.map { try l.tallies(matching: filter, today: today, by: $0) }
@@ -63,8 +66,10 @@ extension Session {
                 if by == .unit, let groups {
                     grades = Assessments.latestGrades(try l.units(codes: Set(groups.map(\.key))), round: filter.round)
                 }
-                return Stats.table(groups: groups, all: all, outcomes: try l.transferTally(ofIssuesMatching: filter, today: today),
-                                   by: by, grades: grades, language)
+                var table = Stats.table(groups: groups, all: all, outcomes: try l.transferTally(ofIssuesMatching: filter, today: today),
+                                        by: by, grades: grades, language)
+                if withCoverage { CoverageLedger.add(Coverage(rounds: try l.allRounds(), units: try l.allUnits(), since: coverageSince), to: &table, language) }
+                return table
             }
             try emit(table, inv)
         case .warnings:
