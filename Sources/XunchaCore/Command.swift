@@ -16,7 +16,7 @@ public enum Command: Sendable, Equatable {
     case openRound(code: String, title: String, kind: RoundKind, from: Day?, to: Day?, revisits: String?)
     case addTeam(round: String, name: String, leader: String?)
     case addTarget(round: String, unit: String)
-    case giveFeedback(round: String, on: Day, due: Day?)
+    case giveFeedback(round: String, on: Day, due: Day?, keepsReportDeadline: Bool = true)
     case closeRound(round: String, force: String?)
     case addUnit(code: String, name: String, secretary: String?)
     case changeSecretary(unit: String, secretary: String)

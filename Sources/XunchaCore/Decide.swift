@@ -36,13 +36,13 @@ extension LedgerReader {
             }
             return .targetAdded(.init(round: code, unit: unitCode))
 
-        case let .giveFeedback(code, on, due):
+        case let .giveFeedback(code, on, due, keepsReportDeadline):
             _ = try openRound(code)
             if let due, due < on {
                 throw DomainError(en: "the default deadline \(due.iso) is before the feedback day \(on.iso)",
                                   zh: "默认整改时限 \(due.iso) 早于反馈日期 \(on.iso)", field: "due")
             }
-            let reportsDue = on.adding(months: try currentPolicy().reportMonths)
+            let reportsDue = keepsReportDeadline ? on.adding(months: try currentPolicy().reportMonths) : nil
             return .feedbackGiven(.init(round: code, on: on, due: due, reportsDue: reportsDue))
 
         case let .closeRound(code, force):

@@ -88,3 +88,26 @@ final class RoundReportTests: XCTestCase {
         XCTAssertEqual(copy.session.state.digest(), after)
     }
 }
+
+extension RoundReportTests {
+    /// Feedback recorded without a report deadline (as before deadlines were kept) exports as
+    /// such, so the script rebuilds the same ledger.
+    func testFeedbackWithoutADeadlineStaysWithoutOneThroughTheExportedScript() {
+        let h = Harness()
+        h.run("""
+        unit add FY "舞阳县人民法院" --secretary 李四
+        round open R5 "第五轮专项巡察" --kind special --from 2024-03-01
+        round target R5 FY
+        round feedback R5 --on 2024-03-10 --no-report-deadline
+        """)
+        h.run("expect report R5 FY none")
+        var written = ""
+        h.session.writeFile = { text, _, _ in written = text }
+        h.run("export script all.xc")
+        XCTAssertTrue(written.contains("round feedback \"R5\" --on 2024-03-10 --no-report-deadline"), written)
+        let copy = Harness()
+        copy.files["all.xc"] = written
+        copy.run("run all.xc")
+        XCTAssertEqual(copy.session.state.digest(), h.session.state.digest())
+    }
+}

@@ -17,7 +17,8 @@ extension Session {
             return .addTarget(round: try inv.string("round"), unit: try inv.string("unit"))
         case .roundFeedback:
             guard let on = try inv.date("on", today: today) else { return nil }
-            return .giveFeedback(round: try inv.string("round"), on: on, due: try inv.date("due", today: today))
+            return .giveFeedback(round: try inv.string("round"), on: on, due: try inv.date("due", today: today),
+                                 keepsReportDeadline: !inv.has("no-report-deadline"))
         case .roundClose:
             return .closeRound(round: try inv.string("round"), force: inv.optional("force"))
         case .unitAdd:

@@ -75,6 +75,14 @@ public enum ScriptWriter {
         }
     }
 
+    /// What a line must add to be decided again as it was: feedback recorded before report
+    /// deadlines were kept has none, and must not get one when the script runs. (`audit log`
+    /// shows the lines as they were typed.)
+    static func rerunFlags(_ event: Event) -> String {
+        if case .feedbackGiven(let p) = event, p.reportsDue == nil { return " --no-report-deadline" }
+        return ""
+    }
+
     /// The whole journal as a command file. Undone commands and their undo are left out
     /// together: the undo restored exactly what the command changed, so the state is the same.
     public static func script(_ entries: [JournalEntry], exportedOn: Day, from location: String) -> String {
@@ -89,7 +97,7 @@ public enum ScriptWriter {
             if case .undone = e.event { continue }
             if e.at != clock { lines.append("clock \(e.at.iso)"); clock = e.at }
             if e.actor != user { lines.append("user \(quote(e.actor))"); user = e.actor }
-            lines.append(line(e.event))
+            lines.append(line(e.event) + rerunFlags(e.event))
         }
         return lines.joined(separator: "\n") + "\n"
     }
