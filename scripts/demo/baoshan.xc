@@ -70,6 +70,7 @@ expect rate --round R3 = 71.43%
 ## 卫健局问卷满意度不高,评为“一般”
 assess R3 ZRZY "台账与实际不符:12 宗违建仍有 5 宗未拆除" --grade poor --by 整改评估组 --method documents,onsite,survey --redo R3-004
 expect status R3-004 rectifying
+expect grade R3 ZRZY poor
 assess R3 SDWJ "问卷满意度 62%,乡镇医生下沉坐诊未常态化" --grade fair --by 整改评估组 --method documents,onsite,survey
 ledger assessments
 
@@ -112,4 +113,6 @@ expect status R3-004 closed
 expect status R3-006 closed
 expect rate --unit ZRZY = 100.00%
 expect rate --round R3 = 100.00%
+expect grade R3 ZRZY good
+expect grade R3 SDWJ good
 round close R3

@@ -45,7 +45,7 @@ public enum Help {
         (Localized(en: "Problems", zh: "问题"), [.issueAdd, .issueAssign, .issueProgress, .issueReport, .issueVerify, .issueReopen, .issueWithdraw, .issueRule, .issueShow]),
         (Localized(en: "Transfers and supervision", zh: "移交与督办"), [.transferAdd, .transferConclude, .urge, .check, .assess]),
         (Localized(en: "Ledgers and reports", zh: "台账与报表"), [.ledger, .stats, .warnings, .slip, .reportHTML]),
-        (Localized(en: "Scripts and training", zh: "脚本与培训"), [.run, .play, .clock, .user, .set, .expectStatus, .expectCount, .expectRate, .expectWarning, .expectReport, .expectCoverage, .expectDigest, .expectFail]),
+        (Localized(en: "Scripts and training", zh: "脚本与培训"), [.run, .play, .clock, .user, .set, .expectStatus, .expectCount, .expectRate, .expectWarning, .expectReport, .expectCoverage, .expectGrade, .expectDigest, .expectFail]),
         (Localized(en: "Journal and audit", zh: "日志与审计"), [.undo, .exportScript, .auditVerify, .auditRebuild, .auditDigest, .auditLog, .history, .help, .clear, .quit]),
     ]
 

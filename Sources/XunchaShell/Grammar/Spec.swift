@@ -122,7 +122,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case reportHTML
     case run, play
     case clock, user, set, history
-    case expectStatus, expectCount, expectRate, expectFail, expectDigest, expectWarning, expectReport, expectCoverage
+    case expectStatus, expectCount, expectRate, expectFail, expectDigest, expectWarning, expectReport, expectCoverage, expectGrade
     case undo, exportScript, auditVerify, auditRebuild, auditDigest, auditLog
     case help, quit, clear
 }

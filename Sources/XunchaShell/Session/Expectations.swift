@@ -40,6 +40,16 @@ extension Session {
             guard got == want else {
                 throw failed(inv, "\(id) warning is \(got) on \(today.iso), expected \(want)", "\(id) 在 \(today.iso) 的预警为 \(got),预期 \(want)")
             }
+        case .expectGrade:
+            let round = try inv.string("round"), unit = try inv.string("unit")
+            let want = try inv.choice("grade") ?? "none"
+            let got = try read(inv) { l in
+                _ = try l.requireRound(round)
+                return try l.requireUnit(unit).latestAssessment(round: round)?.grade.rawValue ?? "none"
+            }
+            guard got == want else {
+                throw failed(inv, "\(unit)'s latest grade for \(round) is \(got), expected \(want)", "\(unit) 在 \(round) 的最近评估等次为 \(got),预期 \(want)")
+            }
         case .expectCoverage:
             let since = try inv.date("since", today: today)
             let coverage = try read(inv) { Coverage(rounds: try $0.allRounds(), units: try $0.allUnits(), since: since) }
