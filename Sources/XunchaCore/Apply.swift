@@ -18,6 +18,7 @@ extension LedgerReader {
             try w.round(p.round) {
                 $0.feedbackOn = p.on
                 if let due = p.due { $0.defaultDue = due }
+                if let due = p.reportsDue { $0.reportsDue = due }
             }
             if let due = p.due {
                 // Problems registered on site before the feedback meeting take the round's deadline.
@@ -90,6 +91,25 @@ extension LedgerReader {
             w.changes.policy = policy
         case .undone(let p):
             w.changes = p.restore
+        case .roundReported(let p):
+            try w.unit(p.unit) { $0.reports.append(RoundReport(round: p.round, kind: p.kind, on: p.on, signedBy: p.signedBy)) }
+        case .checked(let p):
+            try w.unit(p.unit) {
+                $0.checks.append(SupervisionCheck(round: p.round, on: p.on, by: p.by, compared: p.compared, findings: p.findings))
+            }
+        case .assessed(let p):
+            try w.unit(p.unit) {
+                $0.assessments.append(Assessment(round: p.round, grade: p.grade, by: p.by, methods: p.methods,
+                                                 findings: p.findings, redo: p.redo, on: day))
+            }
+            // 再整改: counted as a return, like a failed verification; a closed problem is also reopened.
+            for id in p.redo {
+                try w.issue(id, day, actor, "assessed", p.grade.rawValue + " · " + p.by + " · " + p.findings) {
+                    if $0.status == .closed { $0.reopened += 1; $0.closedOn = nil }
+                    $0.status = .rectifying
+                    $0.returned += 1
+                }
+            }
         }
         return w.changes
     }

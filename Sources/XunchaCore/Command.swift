@@ -16,7 +16,7 @@ public enum Command: Sendable, Equatable {
     case openRound(code: String, title: String, kind: RoundKind, from: Day?, to: Day?, revisits: String?)
     case addTeam(round: String, name: String, leader: String?)
     case addTarget(round: String, unit: String)
-    case giveFeedback(round: String, on: Day, due: Day?)
+    case giveFeedback(round: String, on: Day, due: Day?, keepsReportDeadline: Bool = true)
     case closeRound(round: String, force: String?)
     case addUnit(code: String, name: String, secretary: String?)
     case changeSecretary(unit: String, secretary: String)
@@ -33,6 +33,9 @@ public enum Command: Sendable, Equatable {
     case conclude(id: String, outcome: TransferOutcome)
     case urge(unit: String, kind: UrgeKind, text: String, issue: String?)
     case setPolicy(key: String, value: Int)
+    case assess(round: String, unit: String, grade: Grade, by: String?, methods: [VerifyMethod], findings: String, redo: [String])
+    case check(unit: String, round: String?, on: Day?, by: String?, compared: [CheckItem], findings: String)
+    case reportRound(round: String, unit: String, kind: ReportKind, on: Day?, signedBy: String)
 }
 
 /// A refused command: what is wrong, what was expected, and which argument it concerns so the

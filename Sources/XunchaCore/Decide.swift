@@ -36,13 +36,14 @@ extension LedgerReader {
             }
             return .targetAdded(.init(round: code, unit: unitCode))
 
-        case let .giveFeedback(code, on, due):
+        case let .giveFeedback(code, on, due, keepsReportDeadline):
             _ = try openRound(code)
             if let due, due < on {
                 throw DomainError(en: "the default deadline \(due.iso) is before the feedback day \(on.iso)",
                                   zh: "默认整改时限 \(due.iso) 早于反馈日期 \(on.iso)", field: "due")
             }
-            return .feedbackGiven(.init(round: code, on: on, due: due))
+            let reportsDue = keepsReportDeadline ? on.adding(months: try currentPolicy().reportMonths) : nil
+            return .feedbackGiven(.init(round: code, on: on, due: due, reportsDue: reportsDue))
 
         case let .closeRound(code, force):
             _ = try openRound(code)
@@ -206,6 +207,18 @@ extension LedgerReader {
                 }
             }
             return .urged(.init(unit: code, kind: kind, text: text, issue: issueID))
+
+        case let .assess(round, unit, grade, by, methods, findings, redo):
+            return try decideAssessment(round: round, unit: unit, grade: grade, by: by ?? context.actor, methods: methods,
+                                        findings: findings, redo: redo)
+
+        case let .check(unit, round, on, by, compared, findings):
+            return try decideCheck(unit: unit, round: round, on: on ?? context.today, by: by ?? context.actor, compared: compared,
+                                   findings: findings, today: context.today)
+
+        case let .reportRound(round, unit, kind, on, signedBy):
+            return try decideRoundReport(round: round, unit: unit, kind: kind, on: on ?? context.today, signedBy: signedBy,
+                                         today: context.today)
 
         case let .setPolicy(key, value):
             guard let spec = Policy.keys.first(where: { $0.name == key }) else {

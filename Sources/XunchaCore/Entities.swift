@@ -28,8 +28,12 @@ public struct Round: Codable, Hashable, Sendable {
     public var closeReason: String?
     /// Next issue number; ids are never reused once an issue exists.
     public var nextIssue: Int = 1
+    /// 双报告: the day each inspected unit's rectification report and its secretary's own report
+    /// are due, fixed at feedback from `report.months`. Nil for rounds fed back before deadlines
+    /// were kept, which are not tracked.
+    public var reportsDue: Day? = nil
 
-    public init(code: String, title: String, kind: RoundKind, from: Day?, to: Day?, revisits: String?, teams: [Team] = [], targets: [String] = [], feedbackOn: Day? = nil, defaultDue: Day? = nil, closed: Bool = false, closeReason: String? = nil, nextIssue: Int = 1) {
+    public init(code: String, title: String, kind: RoundKind, from: Day?, to: Day?, revisits: String?, teams: [Team] = [], targets: [String] = [], feedbackOn: Day? = nil, defaultDue: Day? = nil, closed: Bool = false, closeReason: String? = nil, nextIssue: Int = 1, reportsDue: Day? = nil) {
         self.code = code
         self.title = title
         self.kind = kind
@@ -43,6 +47,7 @@ public struct Round: Codable, Hashable, Sendable {
         self.closed = closed
         self.closeReason = closeReason
         self.nextIssue = nextIssue
+        self.reportsDue = reportsDue
     }
 }
 
@@ -69,12 +74,98 @@ public struct Unit: Codable, Hashable, Sendable {
     public var name: String
     public var secretary: String?
     public var urges: [UrgeAct] = []
+    /// 整改质效评估: the grades its rectification of each round was given, in the order recorded.
+    public var assessments: [Assessment] = []
+    /// 督查: the supervision checks of its rectification, in the order recorded.
+    public var checks: [SupervisionCheck] = []
+    /// 双报告: the reports it submitted on the rounds that inspected it.
+    public var reports: [RoundReport] = []
 
-    public init(code: String, name: String, secretary: String?, urges: [UrgeAct] = []) {
+    public init(code: String, name: String, secretary: String?, urges: [UrgeAct] = [], assessments: [Assessment] = [],
+                checks: [SupervisionCheck] = [], reports: [RoundReport] = []) {
         self.code = code
         self.name = name
         self.secretary = secretary
         self.urges = urges
+        self.assessments = assessments
+        self.checks = checks
+        self.reports = reports
+    }
+
+    private enum CodingKeys: String, CodingKey { case code, name, secretary, urges, assessments, checks, reports }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        name = try c.decode(String.self, forKey: .name)
+        secretary = try c.decodeIfPresent(String.self, forKey: .secretary)
+        urges = try c.decodeIfPresent([UrgeAct].self, forKey: .urges) ?? []
+        assessments = try c.decodeIfPresent([Assessment].self, forKey: .assessments) ?? []
+        checks = try c.decodeIfPresent([SupervisionCheck].self, forKey: .checks) ?? []
+        reports = try c.decodeIfPresent([RoundReport].self, forKey: .reports) ?? []
+    }
+
+    /// A unit never assessed, checked or reporting on a round encodes as before those lists existed, so the digests of existing
+    /// ledgers and the before-images in old journals stay what they were.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(secretary, forKey: .secretary)
+        try c.encode(urges, forKey: .urges)
+        if !assessments.isEmpty { try c.encode(assessments, forKey: .assessments) }
+        if !checks.isEmpty { try c.encode(checks, forKey: .checks) }
+        if !reports.isEmpty { try c.encode(reports, forKey: .reports) }
+    }
+}
+
+/// 整改质效评估: an assessment team's grade of a unit's rectification of one round, how it
+/// assessed, what it found, and the problems it sent back for rectification (再整改).
+public struct Assessment: Codable, Hashable, Sendable {
+    public var round: String
+    public var grade: Grade
+    public var by: String
+    public var methods: [VerifyMethod]
+    public var findings: String
+    public var redo: [String]
+    public var on: Day
+
+    public init(round: String, grade: Grade, by: String, methods: [VerifyMethod], findings: String, redo: [String], on: Day) {
+        self.round = round
+        self.grade = grade
+        self.by = by
+        self.methods = methods
+        self.findings = findings
+        self.redo = redo
+        self.on = on
+    }
+}
+
+/// 督查: a dated check of a unit's rectification (巡下轮、督上轮), of one round or of the unit as
+/// a whole, with what it compared (四对照) and what it found.
+public struct SupervisionCheck: Codable, Hashable, Sendable {
+    public var round: String?
+    public var on: Day
+    public var by: String
+    public var compared: [CheckItem]
+    public var findings: String
+
+    public init(round: String?, on: Day, by: String, compared: [CheckItem], findings: String) {
+        self.round = round
+        self.on = on
+        self.by = by
+        self.compared = compared
+        self.findings = findings
+    }
+}
+
+extension Unit {
+    /// The day of its latest supervision check, if it has had one.
+    public var lastChecked: Day? { checks.map(\.on).max() }
+
+    /// The last grade recorded for the unit, of `round` when one is named.
+    public func latestAssessment(round: String? = nil) -> Assessment? {
+        assessments.last { round == nil || $0.round == round }
     }
 }
 
@@ -246,8 +337,33 @@ public struct Policy: Codable, Hashable, Sendable {
     public var greenDays: Int = 20
     /// Units whose strict rate is below this percentage are candidates for a talk (约谈).
     public var rateThreshold: Int = 90
+    /// 双报告: months after feedback that a unit's two reports on the round are due.
+    public var reportMonths: Int = Policy.defaultReportMonths
+    public static let defaultReportMonths = 2
 
     public init() {}
+
+    private enum CodingKeys: String, CodingKey { case verifyMethods, yellowDays, greenDays, rateThreshold, reportMonths }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        verifyMethods = try c.decode(Int.self, forKey: .verifyMethods)
+        yellowDays = try c.decode(Int.self, forKey: .yellowDays)
+        greenDays = try c.decode(Int.self, forKey: .greenDays)
+        rateThreshold = try c.decode(Int.self, forKey: .rateThreshold)
+        reportMonths = try c.decodeIfPresent(Int.self, forKey: .reportMonths) ?? Policy.defaultReportMonths
+    }
+
+    /// The default report deadline is left out, so the digests of ledgers made before the
+    /// setting existed stay what they were.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(verifyMethods, forKey: .verifyMethods)
+        try c.encode(yellowDays, forKey: .yellowDays)
+        try c.encode(greenDays, forKey: .greenDays)
+        try c.encode(rateThreshold, forKey: .rateThreshold)
+        if reportMonths != Policy.defaultReportMonths { try c.encode(reportMonths, forKey: .reportMonths) }
+    }
 
     /// The setting names `set` accepts, with their range.
     public static let keys: [(name: String, range: ClosedRange<Int>, help: Localized)] = [
@@ -255,6 +371,7 @@ public struct Policy: Codable, Hashable, Sendable {
         ("warning.yellow", 1...365, Localized(en: "days before the deadline a problem turns yellow", zh: "到期前多少天亮黄灯")),
         ("warning.green", 1...365, Localized(en: "days before the deadline a problem turns green", zh: "到期前多少天亮绿灯")),
         ("rate.threshold", 0...100, Localized(en: "rate (%) below which a unit is flagged for a talk", zh: "整改率低于此百分比的单位列为约谈对象")),
+        ("report.months", 1...24, Localized(en: "months after feedback a unit's rectification reports are due", zh: "反馈后多少个月内须报送整改报告")),
     ]
 
     public func value(of key: String) -> Int? {
@@ -263,6 +380,7 @@ public struct Policy: Codable, Hashable, Sendable {
         case "warning.yellow": yellowDays
         case "warning.green": greenDays
         case "rate.threshold": rateThreshold
+        case "report.months": reportMonths
         default: nil
         }
     }
@@ -273,6 +391,7 @@ public struct Policy: Codable, Hashable, Sendable {
         case "warning.yellow": yellowDays = value
         case "warning.green": greenDays = value
         case "rate.threshold": rateThreshold = value
+        case "report.months": reportMonths = value
         default: break
         }
     }

@@ -22,6 +22,9 @@ public enum Event: Hashable, Sendable {
     case urged(Urged)
     case policySet(PolicySet)
     case undone(Undone)
+    case assessed(Assessed)
+    case checked(Checked)
+    case roundReported(RoundReported)
 
     public struct RoundOpened: Codable, Hashable, Sendable {
         public var code: String, title: String, kind: RoundKind
@@ -35,6 +38,8 @@ public enum Event: Hashable, Sendable {
     }
     public struct FeedbackGiven: Codable, Hashable, Sendable {
         public var round: String, on: Day, due: Day?
+        /// 双报告 deadline; absent from feedback recorded before deadlines were kept.
+        public var reportsDue: Day? = nil
     }
     public struct RoundClosed: Codable, Hashable, Sendable {
         public var round: String, forced: String?
@@ -78,6 +83,19 @@ public enum Event: Hashable, Sendable {
     }
     public struct PolicySet: Codable, Hashable, Sendable {
         public var key: String, value: Int
+    }
+    /// 整改质效评估: the grade, and the problems sent back for rectification (再整改).
+    public struct Assessed: Codable, Hashable, Sendable {
+        public var round: String, unit: String, grade: Grade, by: String, methods: [VerifyMethod], findings: String
+        public var redo: [String]
+    }
+    /// 督查: a supervision check of a unit's rectification.
+    public struct Checked: Codable, Hashable, Sendable {
+        public var unit: String, round: String?, on: Day, by: String, compared: [CheckItem], findings: String
+    }
+    /// 双报告: one of a unit's two reports on a round received.
+    public struct RoundReported: Codable, Hashable, Sendable {
+        public var round: String, unit: String, kind: ReportKind, on: Day, signedBy: String
     }
     /// `undo`: the journal keeps the undone row and records this fact, which puts back the
     /// before-image of everything the undone event touched.

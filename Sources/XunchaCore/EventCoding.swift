@@ -25,6 +25,9 @@ extension Event {
         case .urged: "urged.v1"
         case .policySet: "policySet.v1"
         case .undone: "undone.v1"
+        case .assessed: "assessed.v1"
+        case .checked: "checked.v1"
+        case .roundReported: "roundReported.v1"
         }
     }
 
@@ -51,6 +54,9 @@ extension Event {
         case .urged(let p): return try e.encode(p)
         case .policySet(let p): return try e.encode(p)
         case .undone(let p): return try e.encode(p)
+        case .assessed(let p): return try e.encode(p)
+        case .checked(let p): return try e.encode(p)
+        case .roundReported(let p): return try e.encode(p)
         }
     }
 
@@ -79,6 +85,9 @@ extension Event {
         case "urged.v1": return .urged(try d.decode(Urged.self, from: body))
         case "policySet.v1": return .policySet(try d.decode(PolicySet.self, from: body))
         case "undone.v1": return .undone(try d.decode(Undone.self, from: body))
+        case "assessed.v1": return .assessed(try d.decode(Assessed.self, from: body))
+        case "checked.v1": return .checked(try d.decode(Checked.self, from: body))
+        case "roundReported.v1": return .roundReported(try d.decode(RoundReported.self, from: body))
         default: throw EventCoding.Failure.unknownType(type)
         }
     }

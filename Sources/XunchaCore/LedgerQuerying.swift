@@ -260,14 +260,21 @@ public struct UnitLedgerRow: Equatable, Sendable {
     public var urges: Int
     public var talks: Int
     public var tally: IssueTally
+    /// The latest grade of its rectification (整改质效评估), of the filter's round when it names one.
+    public var grade: Grade?
+    /// The day of its latest supervision check (督查), whatever the filter.
+    public var lastChecked: Day?
 
-    public init(code: String, name: String, secretary: String?, urges: Int, talks: Int, tally: IssueTally) {
+    public init(code: String, name: String, secretary: String?, urges: Int, talks: Int, tally: IssueTally, grade: Grade? = nil,
+                lastChecked: Day? = nil) {
         self.code = code
         self.name = name
         self.secretary = secretary
         self.urges = urges
         self.talks = talks
         self.tally = tally
+        self.grade = grade
+        self.lastChecked = lastChecked
     }
 }
 

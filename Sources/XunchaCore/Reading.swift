@@ -114,6 +114,9 @@ extension LedgerReader {
         case .urged(let p): f.units = [p.unit]
         case .policySet: f.policy = true
         case .undone(let p): f = p.restore.footprint
+        case .assessed(let p): f.units = [p.unit]; f.issues = Set(p.redo)
+        case .checked(let p): f.units = [p.unit]
+        case .roundReported(let p): f.units = [p.unit]
         }
         return f
     }

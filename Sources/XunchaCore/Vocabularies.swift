@@ -151,3 +151,34 @@ public enum WarningColour: String, Vocabulary {
     }
     public static let title = Localized(en: "warning", zh: "预警")
 }
+
+/// 整改质效评估等次: the grade an assessment team gives a unit's rectification of one round.
+public enum Grade: String, Vocabulary {
+    case excellent, good, fair, poor
+    public var chinese: [String] {
+        switch self {
+        case .excellent: ["好", "优秀"]
+        case .good: ["较好", "良好"]
+        case .fair: ["一般"]
+        case .poor: ["差", "较差"]
+        }
+    }
+    public static let title = Localized(en: "grade", zh: "评估等次")
+
+    /// The grades whose findings may send problems back for rectification (再整改).
+    public var allowsRedo: Bool { self == .fair || self == .poor }
+}
+
+/// 四对照: what a supervision check (督查) compares the unit's rectification against.
+public enum CheckItem: String, Vocabulary {
+    case report, ledger, transfers, files
+    public var chinese: [String] {
+        switch self {
+        case .report: ["整改报告", "报告"]
+        case .ledger: ["问题台账", "台账"]
+        case .transfers: ["移交台账", "移交"]
+        case .files: ["整改档案", "档案", "资料"]
+        }
+    }
+    public static let title = Localized(en: "check item", zh: "对照内容")
+}

@@ -33,7 +33,7 @@ final class BuiltInDemoTests: XCTestCase {
         for args in [["play", "--list"], ["--memory", "-c", "play --list"]] {
             let r = try Binary.run(args, in: dir)
             XCTAssertEqual(r.status, 0, r.stderr)
-            for name in ["zhengzhou", "luohe", "baoshan", "revisit"] {
+            for name in ["zhengzhou", "luohe", "baoshan", "revisit", "supervision"] {
                 XCTAssertTrue(r.stdout.contains("  \(name)  "), "\(args): \(r.stdout)")
             }
             XCTAssertTrue(r.stdout.contains("郑州"), r.stdout)

@@ -40,7 +40,7 @@ final class DemoTests: XCTestCase {
     /// afterwards. Every `expect` line of the demo is seen to hold.
     func testEveryDemoPlaysCleanInASandbox() throws {
         let list = try demos()
-        for name in ["zhengzhou.xc", "luohe.xc", "revisit.xc", "baoshan.xc"] {
+        for name in ["zhengzhou.xc", "luohe.xc", "revisit.xc", "baoshan.xc", "supervision.xc"] {
             XCTAssertTrue(list.contains { $0.lastPathComponent == name }, name)
         }
         for demo in list {

@@ -115,7 +115,8 @@ struct MemoryLedger: LedgerQuerying {
         return codes.sorted().compactMap { code in
             guard let u = state.units[code] else { return nil }
             return UnitLedgerRow(code: code, name: u.name, secretary: u.secretary, urges: u.urges.count,
-                                 talks: u.urges.filter { $0.kind == .talk }.count, tally: tallies[code] ?? IssueTally())
+                                 talks: u.urges.filter { $0.kind == .talk }.count, tally: tallies[code] ?? IssueTally(),
+                                 grade: u.latestAssessment(round: filter.round)?.grade, lastChecked: u.lastChecked)
         }
     }
 

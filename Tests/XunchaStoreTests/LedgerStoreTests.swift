@@ -123,6 +123,8 @@ final class LedgerStoreTests: StoreTestCase {
         try h.run(.addTransfer(issue: "R5-001", to: .discipline, summary: "线索"))
         try h.run(.conclude(id: "T-0001", outcome: TransferOutcome(sanctions: 2, handled: 3, recovered: 100, refunded: 5)))
         try h.run(.urge(unit: "FY", kind: .talk, text: "约谈", issue: "R5-001"))
+        try h.run(.reportRound(round: "R5", unit: "FY", kind: .principal, on: nil, signedBy: "李四"))
+        try h.run(.check(unit: "FY", round: "R5", on: day, by: "第一督查组", compared: [.report, .ledger, .files], findings: "台账不全"))
         try h.run(.changeSecretary(unit: "FY", secretary: "周八"))
         try h.run(.addIssue(round: "R5", unit: "FY", title: "撤销的", category: .conduct, source: .letter, mode: .longterm,
                             due: day.adding(days: 10), requirement: nil))
@@ -132,6 +134,9 @@ final class LedgerStoreTests: StoreTestCase {
         try h.run(.assign(id: "R5-003", lead: "王五", owner: "赵六", dept: "办公室", handler: nil, due: nil))
         try h.run(.report(id: "R5-003", text: "阶段整改", evidence: ["方案"], signedBy: "周八"))
         try h.run(.verify(id: "R5-003", verdict: .longterm, by: "孙七", methods: [.onsite], note: nil))
+        try h.run(.assess(round: "R5", unit: "FY", grade: .poor, by: "评估组", methods: [.documents, .survey],
+                          findings: "台账与实际不符", redo: ["R5-003"]))
+        try h.run(.report(id: "R5-003", text: "再整改", evidence: ["回访记录"], signedBy: "周八"))
         try h.run(.verify(id: "R5-003", verdict: .pass, by: "孙七", methods: [.survey], note: nil))
         try h.run(.closeRound(round: "R5", force: "转入常态化监督"))
         for spec in Policy.keys { try h.run(.setPolicy(key: spec.name, value: spec.range.upperBound == 5 ? 2 : 15)) }

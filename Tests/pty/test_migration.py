@@ -181,3 +181,16 @@ def test_a_query_migrates_too(home, name):
     assert backup.read_bytes() == (FIXTURES / f"{name}.db").read_bytes()
     assert mode(backup) == 0o600
     assert "snapshot" not in tables(store)
+
+
+def test_an_exported_ledger_of_format_1_runs_into_the_same_digest(home):
+    # Its rounds were fed back before report deadlines were kept: run again, they keep none.
+    store = copy_of(home, "demo-baoshan")
+    exported = run(home, store, "-c", "export script all.xc")
+    assert exported.returncode == 0, exported.stderr.decode()
+    assert "--no-report-deadline" in (home / "all.xc").read_text(encoding="utf-8")
+    before = run(home, store, "-c", "audit digest")
+    rebuilt = run(home, home / "rebuilt.db", "all.xc")
+    assert rebuilt.returncode == 0, rebuilt.stderr.decode()
+    after = run(home, home / "rebuilt.db", "-c", "audit digest")
+    assert after.stdout == before.stdout and before.stdout.strip(), (before.stdout, after.stdout)

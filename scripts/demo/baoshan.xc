@@ -54,10 +54,6 @@ user 整改评估组
 expect fail "销号需要 3 种验收方式,只给出 1 种" issue verify R3-004 --pass --by 毕文涛 --method documents
 expect fail "销号需要 3 种验收方式,只给出 2 种" issue verify R3-004 --pass --by 毕文涛 --method documents,onsite
 
-## 现场检查发现:台账上“已整改”的 12 宗违建,现场仍有 5 宗未拆除。评估不通过,退回再整改
-issue verify R3-004 --fail --by 毕文涛 --method documents,onsite "现场检查发现 5 宗违规占用耕地建房仍未拆除,台账与实际不符"
-expect status R3-004 rectifying
-
 ## 问卷调查显示群众对村卫生室满意度不高:同样退回
 issue verify R3-006 --fail --by 毕文涛 --method documents,onsite,survey "问卷满意度 62%,乡镇医生下沉坐诊未常态化"
 expect status R3-006 rectifying
@@ -69,6 +65,14 @@ issue verify R3-003 --pass --by 毕文涛 --method documents,onsite,interview
 issue verify R3-005 --pass --by 毕文涛 --method documents,onsite,survey
 issue verify R3-007 --pass --by 毕文涛 --method documents,onsite,interview
 expect rate --round R3 = 71.43%
+
+## 评估结论:现场检查发现台账上“已整改”的 12 宗违建仍有 5 宗未拆除,自然资源和规划局评为“差”,R3-004 再整改;
+## 卫健局问卷满意度不高,评为“一般”
+assess R3 ZRZY "台账与实际不符:12 宗违建仍有 5 宗未拆除" --grade poor --by 整改评估组 --method documents,onsite,survey --redo R3-004
+expect status R3-004 rectifying
+expect grade R3 ZRZY poor
+assess R3 SDWJ "问卷满意度 62%,乡镇医生下沉坐诊未常态化" --grade fair --by 整改评估组 --method documents,onsite,survey
+ledger assessments
 
 ## 台账上“已整改”与实际不符,属于敷衍整改:制发督办函,纪检监察机关和组织部门约谈局党组书记
 user 市委巡察办
@@ -95,7 +99,11 @@ issue rule R3-006 "乡镇医生驻村坐诊管理办法"
 slip R3-004
 issue show R3-004
 
-## 评估结果:七个问题全部销号,其中两个经“再整改”;评估结果抄送组织部门,与考核、评优挂钩
+## 再次评估:两家单位整改到位;评估结果抄送组织部门,与考核、选拔、评优挂钩
+assess R3 ZRZY "违建全部拆除复耕,建立“田长制”巡查" --grade good --by 整改评估组 --method documents,onsite,visit
+assess R3 SDWJ "乡镇医生驻村坐诊常态化,回访满意度 91%" --grade good --by 整改评估组 --method documents,onsite,survey
+
+## 评估结果:七个问题全部销号,其中两个经“再整改”
 user 市委巡察办
 stats --round R3 --by unit
 ledger units
@@ -105,4 +113,6 @@ expect status R3-004 closed
 expect status R3-006 closed
 expect rate --unit ZRZY = 100.00%
 expect rate --round R3 = 100.00%
+expect grade R3 ZRZY good
+expect grade R3 SDWJ good
 round close R3

@@ -47,11 +47,11 @@ public enum Help {
     }
 
     static let groups: [(Localized, [CommandID])] = [
-        (Localized(en: "Rounds and units", zh: "轮次与单位"), [.roundOpen, .roundTeam, .roundTarget, .roundFeedback, .roundClose, .roundShow, .roundList, .unitAdd, .unitSecretary, .unitShow, .unitList]),
+        (Localized(en: "Rounds and units", zh: "轮次与单位"), [.roundOpen, .roundTeam, .roundTarget, .roundFeedback, .roundReport, .roundClose, .roundShow, .roundList, .unitAdd, .unitSecretary, .unitShow, .unitList]),
         (Localized(en: "Problems", zh: "问题"), [.issueAdd, .issueAssign, .issueProgress, .issueReport, .issueVerify, .issueReopen, .issueWithdraw, .issueRule, .issueShow]),
-        (Localized(en: "Transfers and supervision", zh: "移交与督办"), [.transferAdd, .transferConclude, .urge]),
+        (Localized(en: "Transfers and supervision", zh: "移交与督办"), [.transferAdd, .transferConclude, .urge, .check, .assess]),
         (Localized(en: "Ledgers and reports", zh: "台账与报表"), [.ledger, .stats, .warnings, .slip, .reportHTML, .reportXLSX]),
-        (Localized(en: "Scripts and training", zh: "脚本与培训"), [.run, .play, .clock, .user, .set, .expectStatus, .expectCount, .expectRate, .expectWarning, .expectDigest, .expectFail]),
+        (Localized(en: "Scripts and training", zh: "脚本与培训"), [.run, .play, .clock, .user, .set, .expectStatus, .expectCount, .expectRate, .expectWarning, .expectReport, .expectCoverage, .expectGrade, .expectDigest, .expectFail]),
         (Localized(en: "Journal and audit", zh: "日志与审计"), [.undo, .exportScript, .auditVerify, .auditRebuild, .auditDigest, .auditLog, .history, .help, .clear, .quit]),
     ]
 

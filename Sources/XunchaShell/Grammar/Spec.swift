@@ -39,7 +39,7 @@ public struct Choice: Sendable, Equatable {
 
 /// The domain vocabularies a grammar argument can name.
 public enum VocabularyRef: String, Sendable, Equatable {
-    case roundKind, category, source, mode, status, verdict, transferTarget, urgeKind, warning
+    case roundKind, category, source, mode, status, verdict, transferTarget, urgeKind, warning, grade
 
     public var spellings: [String] {
         switch self {
@@ -52,10 +52,10 @@ public enum VocabularyRef: String, Sendable, Equatable {
         case .transferTarget: TransferTarget.spellings
         case .urgeKind: UrgeKind.spellings
         case .warning: WarningColour.spellings
+        case .grade: Grade.spellings
         }
     }
 
-    /// English words only, for usage lines.
     /// The first Chinese word of each value, in the order of `words`.
     public var chineseWords: [String] {
         func first<V: Vocabulary>(_ all: [V]) -> [String] { all.map { $0.chinese.first ?? $0.rawValue } }
@@ -69,9 +69,11 @@ public enum VocabularyRef: String, Sendable, Equatable {
         case .transferTarget: return first(TransferTarget.allCases)
         case .urgeKind: return first(UrgeKind.allCases)
         case .warning: return first(WarningColour.allCases)
+        case .grade: return first(Grade.allCases)
         }
     }
 
+    /// English words only, for usage lines.
     public var words: [String] {
         switch self {
         case .roundKind: RoundKind.allCases.map(\.rawValue)
@@ -83,6 +85,7 @@ public enum VocabularyRef: String, Sendable, Equatable {
         case .transferTarget: TransferTarget.allCases.map(\.rawValue)
         case .urgeKind: UrgeKind.allCases.map(\.rawValue)
         case .warning: WarningColour.allCases.map(\.rawValue)
+        case .grade: Grade.allCases.map(\.rawValue)
         }
     }
 }
@@ -133,17 +136,17 @@ public struct Flag: Sendable, Equatable {
 
 /// Every command the shell knows; the executor switches on this.
 public enum CommandID: String, Sendable, CaseIterable {
-    case roundOpen, roundTeam, roundTarget, roundFeedback, roundClose, roundShow, roundList
+    case roundOpen, roundTeam, roundTarget, roundFeedback, roundClose, roundShow, roundList, roundReport
     case unitAdd, unitSecretary, unitShow, unitList
     case issueAdd, issueAssign, issueProgress, issueReport, issueVerify, issueReopen, issueWithdraw
     case issueRule, issueShow
     case transferAdd, transferConclude
-    case urge
+    case urge, assess, check
     case ledger, stats, warnings, slip
     case reportHTML, reportXLSX
     case run, play
     case clock, user, set, history
-    case expectStatus, expectCount, expectRate, expectFail, expectDigest, expectWarning
+    case expectStatus, expectCount, expectRate, expectFail, expectDigest, expectWarning, expectReport, expectCoverage, expectGrade
     case undo, exportScript, auditVerify, auditRebuild, auditDigest, auditLog
     case help, quit, clear
 }

@@ -116,6 +116,21 @@ extension Invocation {
         return out
     }
 
+    /// A comma-separated (or repeated) list of words of one vocabulary, in the order given.
+    public func vocabList<V: Vocabulary>(_ name: String, _ type: V.Type) throws(ShellError) -> [V] {
+        var out: [V] = []
+        for (word, token) in strings(name, split: true) where !word.isEmpty {
+            guard let v = V.parse(word) else {
+                let words = V.allCases.map { "\($0.rawValue) \($0.chinese[0])" }.joined(separator: ", ")
+                let near = Suggest.phrase(word, in: V.spellings)
+                throw ShellError(en: "\"\(word)\" is not a \(V.title.en)" + (near?.en ?? ""), zh: "“\(word)”不是有效的\(V.title.zh)" + (near?.zh ?? ""),
+                                 at: token.position, hintEn: "expected: \(words)", hintZh: "可用:\(words)")
+            }
+            out.append(v)
+        }
+        return out
+    }
+
     public func statuses(_ name: String) throws(ShellError) -> Set<IssueStatus> {
         var out = Set<IssueStatus>()
         for (word, token) in strings(name, split: true) where !word.isEmpty {

@@ -25,6 +25,7 @@ public enum Demos {
         Demo(name: "luohe", bytes: PackageResources.luohe_xc),
         Demo(name: "baoshan", bytes: PackageResources.baoshan_xc),
         Demo(name: "revisit", bytes: PackageResources.revisit_xc),
+        Demo(name: "supervision", bytes: PackageResources.supervision_xc),
     ]
 
     /// The built-in demo `argument` names when it is not a file that exists: `zhengzhou`,

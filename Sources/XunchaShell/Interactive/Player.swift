@@ -146,7 +146,7 @@ public struct Player {
             try session.execute(inv)
             switch inv.spec.id {
             case .expectFail: session.say(paint("✓ refused, as expected", "32"), paint("✓ 已按预期拒绝", "32"))
-            case .expectStatus, .expectCount, .expectRate, .expectWarning, .expectDigest:
+            case .expectStatus, .expectCount, .expectRate, .expectWarning, .expectReport, .expectCoverage, .expectGrade, .expectDigest:
                 session.say(paint("✓ holds", "32"), paint("✓ 预期成立", "32"))
             default: break
             }

@@ -53,6 +53,17 @@ enum Confirm {
         case .urged(let p): return Localized(en: "\(p.kind.rawValue) recorded for \(p.unit)", zh: "已对 \(p.unit) \(p.kind.chinese[0])")
         case .policySet(let p): return Localized(en: "\(p.key) = \(p.value)", zh: "\(p.key) = \(p.value)")
         case .undone(let p): return Localized(en: "undone: seq \(p.seq)", zh: "已撤回:第 \(p.seq) 条")
+        case .roundReported(let p):
+            return Localized(en: "\(p.unit)'s \(p.kind == .principal ? "secretary's own report" : "rectification report") on \(p.round) received \(p.on.iso), signed by \(p.signedBy)",
+                             zh: "已收到 \(p.unit) 的 \(p.round) \(p.kind.chinese[0])(\(p.on.iso),\(p.signedBy) 签字)")
+        case .checked(let p):
+            let of = p.round.map { " of \($0)" } ?? "", ofZh = p.round.map { " \($0) 的" } ?? ""
+            return Localized(en: "supervision check\(of) recorded for \(p.unit) on \(p.on.iso) by \(p.by)",
+                             zh: "已记录 \(p.by) \(p.on.iso) 对 \(p.unit)\(ofZh)整改督查")
+        case .assessed(let p):
+            let redo = p.redo.joined(separator: ", ")
+            return Localized(en: "\(p.unit) assessed for \(p.round): \(p.grade.rawValue)" + (redo.isEmpty ? "" : "; returned for rectification: \(redo)"),
+                             zh: "\(p.unit) 在 \(p.round) 的整改评估为“\(p.grade.chinese[0])”" + (redo.isEmpty ? "" : ",再整改:\(p.redo.joined(separator: "、"))"))
         }
     }
 }

@@ -124,6 +124,9 @@ enum LedgerSort {
         "transfers": ["id", "due", "unit", "status", "overdue"],
         "units": ["id", "unit", "rate", "overdue"],
         "leaders": ["id", "rate", "overdue"],
+        "assessments": ["id"],
+        "checks": ["id"],
+        "coverage": ["id"],
     ]
 }
 

@@ -5,8 +5,9 @@ import XunchaCore
 enum Stats {
     /// `groups`: one row per group in any order (nil without `--by`); `all`: the whole scope;
     /// `outcomes`: the transferred matters of the scope.
+    /// `grades`: the latest grade of each graded unit, for `--by unit` (a column once any has one).
     static func table(groups: [IssueGroupTally]?, all: IssueTally, outcomes: TransferTally, by: IssueGrouping?,
-                      _ lang: Language) -> Table {
+                      grades: [String: Grade] = [:], _ lang: Language) -> Table {
         let outcomes = Outcomes(outcomes)
         let total = all.rate, rules = all.rules, open = all.open, overdue = all.overdue
         let footer = [
@@ -16,7 +17,7 @@ enum Stats {
             outcomes.line(lang),
             lang == .zh ? "建章立制 \(rules) 项" : "\(rules) rule(s) established",
         ]
-        let cols = [Column(key: "group", en: groupTitle(by, .en), zh: groupTitle(by, .zh)),
+        var cols = [Column(key: "group", en: groupTitle(by, .en), zh: groupTitle(by, .zh)),
                     Column(key: "issues", en: "problems", zh: "问题数", numeric: true),
                     Column(key: "withdrawn", en: "withdrawn", zh: "撤销", numeric: true),
                     Column(key: "counted", en: "counted", zh: "应销号", numeric: true),
@@ -26,11 +27,18 @@ enum Stats {
                     Column(key: "longterm", en: "long-term", zh: "长期坚持", numeric: true),
                     Column(key: "rate", en: "rate", zh: "整改率", numeric: true)]
         var rows: [[Cell]] = []
+        var totals = row(totalLabel(lang), all)
         if let by, let groups {
             let keys = groups.map(\.key)
-            rows = order(keys, by).map { slot in row(label(keys[slot], by, lang), groups[slot].tally) }
+            let slots = order(keys, by)
+            rows = slots.map { slot in row(label(keys[slot], by, lang), groups[slot].tally) }
+            if by == .unit, !grades.isEmpty {
+                cols.append(Assessments.gradeColumn)
+                for (n, slot) in slots.enumerated() { rows[n].append(.optionalWord(grades[keys[slot]], lang)) }
+                totals.append(.blank)
+            }
         }
-        return Table(kind: "stats", columns: Column.list(cols, lang), cells: rows, totals: row(totalLabel(lang), all),
+        return Table(kind: "stats", columns: Column.list(cols, lang), cells: rows, totals: totals,
                      footer: footer,
                      summary: total.fields + [JSONField("open", .int(open)), JSONField("overdue", .int(overdue))]
                          + outcomes.fields + [JSONField("rules", .int(rules))],

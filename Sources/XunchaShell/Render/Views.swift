@@ -53,6 +53,7 @@ enum Views {
             "added": ("added", "登记"), "assigned": ("assigned", "分解责任"), "progress": ("progress", "进展"),
             "reported": ("reported", "报告整改"), "verified": ("verified", "验收"), "reopened": ("reopened", "重新打开"),
             "withdrawn": ("withdrawn", "撤销"), "rule": ("rule", "建章立制"), "transferred": ("transferred", "移交"),
+            "assessed": ("assessed", "整改评估"),
         ]
         guard let n = names[a] else { return a }
         return lang == .zh ? n.1 : n.0
@@ -82,6 +83,14 @@ enum Views {
         lines.append(tally.rate.line(lang))
         for a in u.urges {
             lines.append(field("urged", "督办", "\(a.on.iso) \(word(a.kind, lang)): \(a.text)" + (a.issue.map { " (\($0))" } ?? ""), lang))
+        }
+        for c in u.checks {
+            let items = c.compared.map { word($0, lang) }.joined(separator: lang == .zh ? "、" : ",")
+            lines.append(field("checked", "督查", "\(c.on.iso) \(c.round ?? "—") · \(c.by)" + (items.isEmpty ? "" : " [\(items)]") + ": \(c.findings)", lang))
+        }
+        for a in u.assessments {
+            let redo = a.redo.isEmpty ? "" : (lang == .zh ? ";再整改 " : "; redo ") + a.redo.joined(separator: ",")
+            lines.append(field("assessed", "整改评估", "\(a.on.iso) \(a.round) \(word(a.grade, lang)) · \(a.by): \(a.findings)" + redo, lang))
         }
         return lines.joined(separator: "\n")
     }

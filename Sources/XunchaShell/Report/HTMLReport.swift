@@ -14,6 +14,7 @@ enum HTMLReport {
         h += warnings(m)
         h += transfers(m)
         h += rules(m)
+        h += assessments(m)
         h += footer(m)
         return h + "</main>\n</body>\n</html>\n"
     }

@@ -54,6 +54,9 @@ struct ReportModel {
     let unitNames: [String: String]
     /// The unit of each transfer's problem, by transfer id.
     let transferUnits: [String: String]
+    /// The latest assessment (整改质效评估) of each assessed unit in scope, of the round when
+    /// the report has one, in unit order.
+    let grades: [(code: String, name: String, assessment: Assessment)]
 
     /// Asks the ledger what the report shows of `round` (or of every round) as of `asOf`.
     init(_ ledger: any LedgerQuerying, round: Round?, asOf: Day, user: String, lang: Language) throws {
@@ -76,8 +79,12 @@ struct ReportModel {
         // A round's targets appear even before any problem is registered against them.
         let codes = Set(byUnit.keys).union(round?.targets ?? [])
         let named = codes.union(warned.map(\.unit)).union(rules.map(\.unit))
-        let names = Dictionary(try ledger.units(codes: named).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let namedUnits = try ledger.units(codes: named)
+        let names = Dictionary(namedUnits.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         unitNames = names
+        grades = namedUnits.filter { codes.contains($0.code) }.sorted { Order.natural($0.code, $1.code) }.compactMap { u in
+            u.latestAssessment(round: round?.code).map { (u.code, u.name, $0) }
+        }
 
         units = codes.map { code in
             let rate = byUnit[code] ?? Rate()

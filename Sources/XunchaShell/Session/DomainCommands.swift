@@ -17,7 +17,8 @@ extension Session {
             return .addTarget(round: try inv.string("round"), unit: try inv.string("unit"))
         case .roundFeedback:
             guard let on = try inv.date("on", today: today) else { return nil }
-            return .giveFeedback(round: try inv.string("round"), on: on, due: try inv.date("due", today: today))
+            return .giveFeedback(round: try inv.string("round"), on: on, due: try inv.date("due", today: today),
+                                 keepsReportDeadline: !inv.has("no-report-deadline"))
         case .roundClose:
             return .closeRound(round: try inv.string("round"), force: inv.optional("force"))
         case .unitAdd:
@@ -71,6 +72,18 @@ extension Session {
         case .urge:
             guard let kind = try inv.vocab("kind", UrgeKind.self) else { return nil }
             return .urge(unit: try inv.string("unit"), kind: kind, text: try inv.string("text"), issue: inv.optional("issue"))
+        case .assess:
+            guard let grade = try inv.vocab("grade", Grade.self) else { return nil }
+            let redo = inv.strings("redo", split: true).map(\.0).filter { !$0.isEmpty }
+            return .assess(round: try inv.string("round"), unit: try inv.string("unit"), grade: grade, by: inv.optional("by"),
+                           methods: try inv.methods("method"), findings: try inv.string("findings"), redo: redo)
+        case .roundReport:
+            return .reportRound(round: try inv.string("round"), unit: try inv.string("unit"),
+                                kind: inv.has("principal") ? .principal : .rectification, on: try inv.date("on", today: today),
+                                signedBy: try inv.string("signed-by"))
+        case .check:
+            return .check(unit: try inv.string("unit"), round: inv.optional("round"), on: try inv.date("on", today: today),
+                          by: inv.optional("by"), compared: try inv.vocabList("compared", CheckItem.self), findings: try inv.string("findings"))
         case .set:
             let key = try inv.string("key")
             guard key != "lang" else { return nil }

@@ -106,7 +106,7 @@ extension Session {
         case .auditRebuild: try auditRebuild(inv)
         case .auditDigest: out(try read(inv) { try $0.digest() })
         case .auditLog: try auditLog(inv)
-        case .expectStatus, .expectCount, .expectRate, .expectFail, .expectDigest, .expectWarning:
+        case .expectStatus, .expectCount, .expectRate, .expectFail, .expectDigest, .expectWarning, .expectReport, .expectCoverage, .expectGrade:
             try expectation(inv)
         case .ledger, .stats, .warnings, .slip, .issueShow, .roundShow, .roundList, .unitShow, .unitList:
             try query(inv)

@@ -40,6 +40,44 @@ extension Session {
             guard got == want else {
                 throw failed(inv, "\(id) warning is \(got) on \(today.iso), expected \(want)", "\(id) 在 \(today.iso) 的预警为 \(got),预期 \(want)")
             }
+        case .expectGrade:
+            let round = try inv.string("round"), unit = try inv.string("unit")
+            let want = try inv.choice("grade") ?? "none"
+            let got = try read(inv) { l in
+                _ = try l.requireRound(round)
+                return try l.requireUnit(unit).latestAssessment(round: round)?.grade.rawValue ?? "none"
+            }
+            guard got == want else {
+                throw failed(inv, "\(unit)'s latest grade for \(round) is \(got), expected \(want)", "\(unit) 在 \(round) 的最近评估等次为 \(got),预期 \(want)")
+            }
+        case .expectCoverage:
+            let since = try inv.date("since", today: today)
+            let coverage = try read(inv) { Coverage(rounds: try $0.allRounds(), units: try $0.allUnits(), since: since) }
+            let text = try inv.string("rate")
+            guard let want = Self.hundredths(text) else {
+                throw inv.fail("rate", "\"\(text)\" is not a rate like 75.00%", "“\(text)”不是形如 75.00% 的覆盖率")
+            }
+            let op = try inv.choice("op") ?? "="
+            guard let got = coverage.rate.hundredths, compare(got, op, want) else {
+                throw failed(inv, "coverage is \(coverage.rate.fraction), expected \(op) \(text)", "覆盖率为 \(coverage.rate.fraction),预期 \(op) \(text)")
+            }
+        case .expectReport:
+            let round = try inv.string("round"), unit = try inv.string("unit")
+            let kind: ReportKind = inv.has("principal") ? .principal : .rectification
+            let want = try inv.choice("colour") ?? "none"
+            let got = try read(inv) { l in
+                let r = try l.requireRound(round)
+                let u = try l.requireUnit(unit, field: "unit")
+                guard r.targets.contains(unit) else {
+                    throw DomainError(en: "\(unit) is not a unit inspected by \(round)", zh: "\(unit) 不是 \(round) 的被巡察单位", field: "unit")
+                }
+                let standing = ReportStanding.all(rounds: [r], units: [unit: u]).first { $0.kind == kind }
+                return standing?.warning(on: today, policy: try l.currentPolicy())?.rawValue ?? "none"
+            }
+            guard got == want else {
+                throw failed(inv, "\(unit)'s \(kind.rawValue) report on \(round) is \(got) on \(today.iso), expected \(want)",
+                             "\(unit) 的 \(round) \(kind.chinese[0])在 \(today.iso) 的预警为 \(got),预期 \(want)")
+            }
         case .expectDigest:
             let want = try inv.string("digest").lowercased()
             let got = try read(inv) { try $0.digest() }

@@ -60,7 +60,27 @@ public enum ScriptWriter {
         case .urged(let p): return "urge \(q(p.unit)) --kind \(p.kind.rawValue) \(q(p.text))" + (p.issue.map { " --issue \(q($0))" } ?? "")
         case .policySet(let p): return "set \(p.key) \(p.value)"
         case .undone(let p): return "undo  # seq \(p.seq)"
+        case .roundReported(let p):
+            return "round report \(q(p.round)) \(q(p.unit)) --on \(p.on.iso) --signed-by \(q(p.signedBy))" + (p.kind == .principal ? " --principal" : "")
+        case .checked(let p):
+            var s = "check \(q(p.unit)) \(q(p.findings)) --on \(p.on.iso) --by \(q(p.by))"
+            if let r = p.round { s += " --round \(q(r))" }
+            if !p.compared.isEmpty { s += " --compared " + p.compared.map(\.rawValue).joined(separator: ",") }
+            return s
+        case .assessed(let p):
+            var s = "assess \(q(p.round)) \(q(p.unit)) \(q(p.findings)) --grade \(p.grade.rawValue) --by \(q(p.by))"
+            if !p.methods.isEmpty { s += " --method " + p.methods.map(\.rawValue).joined(separator: ",") }
+            if !p.redo.isEmpty { s += " --redo " + q(p.redo.joined(separator: ",")) }
+            return s
         }
+    }
+
+    /// What a line must add to be decided again as it was: feedback recorded before report
+    /// deadlines were kept has none, and must not get one when the script runs. (`audit log`
+    /// shows the lines as they were typed.)
+    static func rerunFlags(_ event: Event) -> String {
+        if case .feedbackGiven(let p) = event, p.reportsDue == nil { return " --no-report-deadline" }
+        return ""
     }
 
     /// The whole journal as a command file. Undone commands and their undo are left out
@@ -77,7 +97,7 @@ public enum ScriptWriter {
             if case .undone = e.event { continue }
             if e.at != clock { lines.append("clock \(e.at.iso)"); clock = e.at }
             if e.actor != user { lines.append("user \(quote(e.actor))"); user = e.actor }
-            lines.append(line(e.event))
+            lines.append(line(e.event) + rerunFlags(e.event))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -26,12 +26,26 @@ extension Session {
             let kind = try inv.choice("kind") ?? "issues"
             let filter = try checkedFilter(inv)
             let sort = try ledgerSort(inv, kind)
+            let notCheckedSince = try inv.date("not-checked-since", today: today)
+            if notCheckedSince != nil, kind != "units" {
+                throw ShellError(en: "--not-checked-since applies to ledger units", zh: "--not-checked-since 只用于单位台账",
+                                 at: inv.position(of: "not-checked-since"), hintEn: "e.g. ledger units --not-checked-since 2024-01-01",
+                                 hintZh: "例如 ledger units --not-checked-since 2024-01-01")
+            }
             let table: Table = try read(inv) { l in
                 switch kind {
                 case "transfers": return Ledgers.transfers(try l.transferRows(ofIssuesMatching: filter, today: today), sort: sort, language)
                 case "units":
-                    return GroupLedgers.units(try l.unitLedger(matching: filter, today: today), try l.currentPolicy(), sort: sort, language)
+                    var rows = try l.unitLedger(matching: filter, today: today)
+                    if let since = notCheckedSince { rows = rows.filter { ($0.lastChecked.map { $0 < since }) ?? true } }
+                    let policy = try l.currentPolicy()
+                    let reports = try reportStandings(l, round: filter.round, units: Set(rows.map(\.code)))
+                    return GroupLedgers.units(rows, policy, sort: sort, language,
+                                              overdueReports: RoundReports.overdueCounts(reports, today, policy))
+                case "checks": return Checks.table(try l.allUnits(), round: filter.round, unit: filter.unit, language)
+                case "coverage": return CoverageLedger.table(Coverage(rounds: try l.allRounds(), units: try l.allUnits(), since: filter.since), language)
                 case "leaders": return GroupLedgers.leaders(try l.leaderLedger(matching: filter, today: today), sort: sort, language)
+                case "assessments": return Assessments.table(try l.allUnits(), round: filter.round, unit: filter.unit, language)
                 default:
                     return Ledgers.issues(try l.issues(matching: filter, today: today, lists: .omitted), try l.currentPolicy(),
                                           sort: sort, today, language, byStatus: !filter.statuses.isEmpty)
@@ -40,14 +54,22 @@ extension Session {
             try emit(table, inv)
         case .stats:
             let filter = try checkedFilter(inv)
+            let coverageSince = try inv.date("since", today: today)
+            let withCoverage = inv.has("coverage") || coverageSince != nil
             let by = try inv.choice("by").flatMap(IssueGrouping.init(rawValue:))
             let table = try read(inv) { l in
                 let groups = try by.map { try l.tallies(matching: filter, today: today, by: $0) }
                 // Every problem is in exactly one group, so the groups add up to the total.
                 var all = IssueTally()
                 if let groups { for g in groups { all.add(g.tally) } } else { all = try l.tally(matching: filter, today: today) }
-                return Stats.table(groups: groups, all: all, outcomes: try l.transferTally(ofIssuesMatching: filter, today: today),
-                                   by: by, language)
+                var grades: [String: Grade] = [:]
+                if by == .unit, let groups {
+                    grades = Assessments.latestGrades(try l.units(codes: Set(groups.map(\.key))), round: filter.round)
+                }
+                var table = Stats.table(groups: groups, all: all, outcomes: try l.transferTally(ofIssuesMatching: filter, today: today),
+                                        by: by, grades: grades, language)
+                if withCoverage { CoverageLedger.add(Coverage(rounds: try l.allRounds(), units: try l.allUnits(), since: coverageSince), to: &table, language) }
+                return table
             }
             try emit(table, inv)
         case .warnings:
@@ -58,10 +80,14 @@ extension Session {
             scope.unit = filter.unit
             scope.round = filter.round
             let table = try read(inv) { l in
-                let warned = try l.warnedIssues(matching: scope, asOf: asOf)
+                let policy = try l.currentPolicy()
+                var warned = try l.warnedIssues(matching: scope, asOf: asOf)
+                let targets = Set(try l.allRounds().filter { scope.round == nil || $0.code == scope.round }.flatMap(\.targets))
+                    .filter { scope.unit == nil || $0 == scope.unit }
+                warned += RoundReports.warned(try reportStandings(l, round: scope.round, units: targets), asOf, policy, language)
                 let names = try l.units(codes: Set(warned.map(\.unit)))
                 return Warnings.digest(warned, unitNames: Dictionary(names.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
-                                       try l.currentPolicy(), asOf: asOf, language)
+                                       policy, asOf: asOf, language)
             }
             try emit(table, inv)
         case .slip:
@@ -107,6 +133,15 @@ extension Session {
         case .unitList: out(try read(inv) { Views.units(try $0.allUnits(), language) }.text(maxWidth: terminalWidth, language: language))
         default: break
         }
+    }
+
+    /// The two reports each of `units` owes on the rounds (or the one round) with a deadline.
+    func reportStandings(_ l: any LedgerQuerying, round: String?, units: Set<String>) throws -> [ReportStanding] {
+        let rounds = try l.allRounds().filter { $0.reportsDue != nil && (round == nil || $0.code == round) }
+        guard !rounds.isEmpty else { return [] }
+        let owing = units.intersection(rounds.flatMap(\.targets))
+        let found = Dictionary(try l.units(codes: owing).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        return ReportStanding.all(rounds: rounds, units: found).filter { owing.contains($0.unit) }
     }
 
     /// The problem the line's `id` names, with its lists (a slip and `issue show` print them).

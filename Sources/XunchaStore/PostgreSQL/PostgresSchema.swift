@@ -22,6 +22,9 @@ enum PostgresSchema {
             ALTER TABLE journal ADD COLUMN IF NOT EXISTS entered TEXT;
             ALTER TABLE issue_history ADD COLUMN IF NOT EXISTS entered TEXT;
             """),
+        ("5 assessments", postgres(Tables.assessments)),
+        ("6 supervision checks", postgres(Tables.checks)),
+        ("7 round reports", postgres(Tables.roundReports) + "ALTER TABLE rounds ADD COLUMN IF NOT EXISTS reports_due TEXT;\n"),
     ]
 
     /// The table recording which migrations a database has had.
@@ -79,7 +82,8 @@ enum PostgresSchema {
         """
 
     /// The tables a writer changes (all but the journal, which it only appends to).
-    static let projectionTables = ["head", "rounds", "round_teams", "round_targets", "units", "urges", "issues",
+    static let projectionTables = ["head", "rounds", "round_teams", "round_targets", "units", "urges",
+                                   "unit_assessments", "unit_checks", "unit_reports", "issues",
                                    "issue_progress", "issue_reports", "issue_verifications", "issue_rules",
                                    "issue_history", "transfers", "settings"]
 

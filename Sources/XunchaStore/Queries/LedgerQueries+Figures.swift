@@ -110,16 +110,23 @@ extension LedgerQueries {
         } else {
             scope = SQLPart("")
         }
+        let ofRound = f.round.map { SQLPart(" AND a.round = ?", [$0]) } ?? SQLPart("")
         let q = SQLPart("""
             SELECT u.code, u.name, u.secretary,
                    (SELECT count(*) FROM urges g WHERE g.unit = u.code) AS n_urges,
-                   (SELECT count(*) FROM urges g WHERE g.unit = u.code AND g.kind = ?) AS n_talks
+                   (SELECT count(*) FROM urges g WHERE g.unit = u.code AND g.kind = ?) AS n_talks,
+                   (SELECT a.grade FROM unit_assessments a WHERE a.unit = u.code
+            """, [UrgeKind.talk.rawValue]) + ofRound + SQLPart("""
+             ORDER BY a.n DESC LIMIT 1) AS grade,
+                   (SELECT max(c.on_day) FROM unit_checks c WHERE c.unit = u.code) AS last_checked
             FROM units u
-            """, [UrgeKind.talk.rawValue]) + scope + SQLPart(" ORDER BY \(dialect.text("u.code"))")
+            """) + scope + SQLPart(" ORDER BY \(dialect.text("u.code"))")
         return try rows(q).map { row in
             let code: String = row["code"]
             return UnitLedgerRow(code: code, name: row["name"], secretary: row["secretary"], urges: row["n_urges"],
-                                 talks: row["n_talks"], tally: tallies[code] ?? IssueTally())
+                                 talks: row["n_talks"], tally: tallies[code] ?? IssueTally(),
+                                 grade: (row["grade"] as String?).flatMap(Grade.init(rawValue:)),
+                                 lastChecked: Rows.day(row, "last_checked"))
         }
     }
 

@@ -54,10 +54,12 @@ struct LedgerQueries {
     }
 
     func allUnits() throws -> [XunchaCore.Unit] {
-        let urges = try projection.grouped(Rows.urges)
+        let urges = try projection.grouped(Rows.urges), assessments = try projection.grouped(Rows.assessments)
+        let checks = try projection.grouped(Rows.checks), reports = try projection.grouped(Rows.roundReports)
         return try rows(SQLPart("SELECT * FROM units ORDER BY \(dialect.text("code"))")).map { row in
             let code: String = row["code"]
-            return try Rows.unit(row, urges: urges[code] ?? [])
+            return try Rows.unit(row, urges: urges[code] ?? [], assessments: assessments[code] ?? [], checks: checks[code] ?? [],
+                                 reports: reports[code] ?? [])
         }
     }
 

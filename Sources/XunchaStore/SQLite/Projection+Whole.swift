@@ -6,13 +6,16 @@ extension Projection {
     func loadState() throws -> State {
         var state = State()
         let teams = try grouped(Rows.teams), targets = try grouped(Rows.targets), urges = try grouped(Rows.urges)
+        let assessments = try grouped(Rows.assessments), checks = try grouped(Rows.checks)
+        let roundReports = try grouped(Rows.roundReports)
         for row in try db.rows(SQLPart("SELECT * FROM rounds")) {
             let code: String = row["code"]
             state.rounds[code] = try Rows.round(row, teams: teams[code] ?? [], targets: targets[code] ?? [])
         }
         for row in try db.rows(SQLPart("SELECT * FROM units")) {
             let code: String = row["code"]
-            state.units[code] = try Rows.unit(row, urges: urges[code] ?? [])
+            state.units[code] = try Rows.unit(row, urges: urges[code] ?? [], assessments: assessments[code] ?? [],
+                                               checks: checks[code] ?? [], reports: roundReports[code] ?? [])
         }
         let progress = try grouped(Rows.progress), reports = try grouped(Rows.reports)
         let verifications = try grouped(Rows.verifications), rules = try grouped(Rows.rules), history = try grouped(Rows.history)

@@ -19,7 +19,8 @@ struct Projection {
         guard let row = try db.row(SQLPart("SELECT * FROM units WHERE code = ?", [code])) else {
             return nil
         }
-        return try Rows.unit(row, urges: try list(Rows.urges, of: code))
+        return try Rows.unit(row, urges: try list(Rows.urges, of: code), assessments: try list(Rows.assessments, of: code),
+                             checks: try list(Rows.checks, of: code), reports: try list(Rows.roundReports, of: code))
     }
 
     func issue(_ id: String) throws -> Issue? {
@@ -99,6 +100,9 @@ struct Projection {
         try writeEntity(Self.unitSQL, code, new.map(Rows.values), exists: base != nil)
         guard let new else { return }
         try writeList(Rows.urges, of: code, new.urges, base: base?.urges)
+        try writeList(Rows.assessments, of: code, new.assessments, base: base?.assessments)
+        try writeList(Rows.checks, of: code, new.checks, base: base?.checks)
+        try writeList(Rows.roundReports, of: code, new.reports, base: base?.reports)
     }
 
     func write(issue new: Issue?, id: String, base: Issue?) throws {
@@ -129,7 +133,9 @@ struct Projection {
 
     static let roundSQL = Rows.EntitySQL(table: "rounds", key: "code", columns: Rows.roundColumns,
                                          lists: [Rows.teams.table, Rows.targets.table])
-    static let unitSQL = Rows.EntitySQL(table: "units", key: "code", columns: Rows.unitColumns, lists: [Rows.urges.table])
+    static let unitSQL = Rows.EntitySQL(table: "units", key: "code", columns: Rows.unitColumns,
+                                        lists: [Rows.urges.table, Rows.assessments.table, Rows.checks.table,
+                                                Rows.roundReports.table])
     static let issueSQL = Rows.EntitySQL(table: "issues", key: "id", columns: Rows.issueColumns,
                                          lists: [Rows.progress.table, Rows.reports.table, Rows.verifications.table,
                                                  Rows.rules.table, Rows.history.table])
@@ -152,7 +158,7 @@ struct Projection {
     private static func owner(of listTable: String) -> String {
         switch listTable {
         case Rows.teams.table, Rows.targets.table: "round"
-        case Rows.urges.table: "unit"
+        case Rows.urges.table, Rows.assessments.table, Rows.checks.table, Rows.roundReports.table: "unit"
         default: "issue"
         }
     }

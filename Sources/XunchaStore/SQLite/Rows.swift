@@ -6,22 +6,24 @@ import XunchaCore
 /// column here (and one migration); nothing else in the store names columns of these tables.
 enum Rows {
     static let roundColumns = ["code", "title", "kind", "from_day", "to_day", "revisits", "feedback_on", "default_due",
-                               "closed", "close_reason", "next_issue"]
+                               "closed", "close_reason", "next_issue", "reports_due"]
     static func values(_ r: Round) -> [(any DatabaseValueConvertible)?] {
         [r.code, r.title, r.kind.rawValue, r.from?.iso, r.to?.iso, r.revisits, r.feedbackOn?.iso, r.defaultDue?.iso,
-         r.closed, r.closeReason, r.nextIssue]
+         r.closed, r.closeReason, r.nextIssue, r.reportsDue?.iso]
     }
     static func round(_ row: Row, teams: [Team], targets: [String]) throws -> Round {
         Round(code: row["code"], title: row["title"], kind: try word(row, "kind"), from: day(row, "from_day"),
               to: day(row, "to_day"), revisits: row["revisits"], teams: teams, targets: targets,
               feedbackOn: day(row, "feedback_on"), defaultDue: day(row, "default_due"), closed: row["closed"],
-              closeReason: row["close_reason"], nextIssue: row["next_issue"])
+              closeReason: row["close_reason"], nextIssue: row["next_issue"], reportsDue: day(row, "reports_due"))
     }
 
     static let unitColumns = ["code", "name", "secretary"]
     static func values(_ u: XunchaCore.Unit) -> [(any DatabaseValueConvertible)?] { [u.code, u.name, u.secretary] }
-    static func unit(_ row: Row, urges: [UrgeAct]) throws -> XunchaCore.Unit {
-        XunchaCore.Unit(code: row["code"], name: row["name"], secretary: row["secretary"], urges: urges)
+    static func unit(_ row: Row, urges: [UrgeAct], assessments: [Assessment], checks: [SupervisionCheck],
+                     reports: [RoundReport]) throws -> XunchaCore.Unit {
+        XunchaCore.Unit(code: row["code"], name: row["name"], secretary: row["secretary"], urges: urges, assessments: assessments,
+                        checks: checks, reports: reports)
     }
 
     static let issueColumns = ["id", "round", "number", "unit", "title", "category", "source", "mode", "requirement",
@@ -119,6 +121,29 @@ enum Rows {
         table: "urges", owner: "unit", columns: ["kind", "text", "on_day", "by_actor", "issue"],
         values: { [$0.kind.rawValue, $0.text, $0.on.iso, $0.by, $0.issue] },
         decode: { UrgeAct(kind: try word($0, "kind"), text: $0["text"], on: try requiredDay($0, "on_day"), by: $0["by_actor"], issue: $0["issue"]) })
+    static let assessments = List<Assessment>(
+        table: "unit_assessments", owner: "unit", columns: ["round", "grade", "by_person", "methods", "findings", "redo", "on_day"],
+        values: { [$0.round, $0.grade.rawValue, $0.by, $0.methods.map(\.rawValue).joined(separator: ","), $0.findings,
+                   $0.redo.joined(separator: ","), $0.on.iso] },
+        decode: { row in
+            let words = (row["methods"] as String? ?? "").split(separator: ",").map(String.init)
+            let redo = (row["redo"] as String? ?? "").split(separator: ",").map(String.init)
+            return Assessment(round: row["round"], grade: try word(row, "grade"), by: row["by_person"],
+                              methods: try words.map { try vocabulary($0, column: "methods") }, findings: row["findings"],
+                              redo: redo, on: try requiredDay(row, "on_day"))
+        })
+    static let checks = List<SupervisionCheck>(
+        table: "unit_checks", owner: "unit", columns: ["round", "on_day", "by_person", "compared", "findings"],
+        values: { [$0.round, $0.on.iso, $0.by, $0.compared.map(\.rawValue).joined(separator: ","), $0.findings] },
+        decode: { row in
+            let words = (row["compared"] as String? ?? "").split(separator: ",").map(String.init)
+            return SupervisionCheck(round: row["round"], on: try requiredDay(row, "on_day"), by: row["by_person"],
+                                    compared: try words.map { try vocabulary($0, column: "compared") }, findings: row["findings"])
+        })
+    static let roundReports = List<RoundReport>(
+        table: "unit_reports", owner: "unit", columns: ["round", "kind", "on_day", "signed_by"],
+        values: { [$0.round, $0.kind.rawValue, $0.on.iso, $0.signedBy] },
+        decode: { RoundReport(round: $0["round"], kind: try word($0, "kind"), on: try requiredDay($0, "on_day"), signedBy: $0["signed_by"]) })
     static let progress = List<ProgressNote>(
         table: "issue_progress", owner: "issue", columns: ["text", "on_day"],
         values: { [$0.text, $0.on.iso] }, decode: { ProgressNote(text: $0["text"], on: try requiredDay($0, "on_day")) })

@@ -15,6 +15,9 @@ enum Migrations {
             try db.execute(sql: Tables.projection)
             try db.execute(sql: Tables.views)
             try db.execute(sql: "DROP TABLE IF EXISTS snapshot")
+            // The replay reads and writes every table the current code knows, including those
+            // later migrations add (`IF NOT EXISTS` there): a format-1 journal holds none of their facts.
+            try Tables.addLater(db)
             try Replay.intoTables(db)
             try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)", arguments: [String(Tables.format)])
         }
@@ -28,6 +31,15 @@ enum Migrations {
             where try !db.columns(in: table).contains(where: { $0.name == column }) {
                 try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) TEXT")
             }
+        }
+        m.registerMigration("5 assessments") { db in
+            try db.execute(sql: Tables.assessments)
+        }
+        m.registerMigration("6 supervision checks") { db in
+            try db.execute(sql: Tables.checks)
+        }
+        m.registerMigration("7 round reports") { db in
+            try Tables.addLater(db)
         }
         return m
     }
@@ -90,7 +102,7 @@ enum Replay {
 
     /// Empties every projection table (before a rebuild).
     static func clearTables(_ db: any SQLExecutor) throws {
-        for table in ["rounds", "round_teams", "round_targets", "units", "urges", "issues", "issue_progress",
+        for table in ["rounds", "round_teams", "round_targets", "units", "urges", "unit_assessments", "unit_checks", "unit_reports", "issues", "issue_progress",
                       "issue_reports", "issue_verifications", "issue_rules", "issue_history", "transfers", "settings", "head"] {
             try db.execute(SQLPart("DELETE FROM \(table)"))
         }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// The schema of a ledger, as numbered migrations (recorded in the store). The SQL is standard
 /// enough to run on PostgreSQL too: ISO dates as text, integers for flags and counts.
 enum Tables {
@@ -169,4 +171,47 @@ enum Tables {
     static let tallyIndex = """
         CREATE INDEX issues_unit_status_due ON issues (unit, status, due);
         """
+
+    /// Migration 5: the assessments (整改质效评估) of each unit, a list of the unit like its
+    /// urges; `redo` holds the ids sent back, comma-separated. `IF NOT EXISTS` because the
+    /// migration of a format-1 store makes it before it replays the journal.
+    static let assessments = """
+        CREATE TABLE IF NOT EXISTS unit_assessments (
+            unit TEXT NOT NULL, n INTEGER NOT NULL, round TEXT NOT NULL, grade TEXT NOT NULL,
+            by_person TEXT NOT NULL, methods TEXT NOT NULL, findings TEXT NOT NULL, redo TEXT NOT NULL,
+            on_day TEXT NOT NULL,
+            PRIMARY KEY (unit, n)
+        );
+        CREATE INDEX IF NOT EXISTS unit_assessments_round ON unit_assessments (round);
+        """
+
+    /// Migration 6: the supervision checks (督查) of each unit, a list of the unit; `compared`
+    /// holds the 四对照 items, comma-separated. `IF NOT EXISTS` for the same reason as migration 5.
+    static let checks = """
+        CREATE TABLE IF NOT EXISTS unit_checks (
+            unit TEXT NOT NULL, n INTEGER NOT NULL, round TEXT, on_day TEXT NOT NULL, by_person TEXT NOT NULL,
+            compared TEXT NOT NULL, findings TEXT NOT NULL,
+            PRIMARY KEY (unit, n)
+        );
+        CREATE INDEX IF NOT EXISTS unit_checks_on_day ON unit_checks (on_day);
+        """
+
+    /// Migration 7: 双报告 — the day a round's two reports are due, and the reports received.
+    static let roundReports = """
+        CREATE TABLE IF NOT EXISTS unit_reports (
+            unit TEXT NOT NULL, n INTEGER NOT NULL, round TEXT NOT NULL, kind TEXT NOT NULL, on_day TEXT NOT NULL,
+            signed_by TEXT NOT NULL,
+            PRIMARY KEY (unit, n)
+        );
+        """
+
+    /// Makes what later migrations add, each part only if it is missing: a replay into the
+    /// tables of migration 2 (the migration of a format-1 store, `audit verify`'s fresh copy)
+    /// writes every table and column the current code knows.
+    static func addLater(_ db: Database) throws {
+        for table in [assessments, checks, roundReports] { try db.execute(sql: table) }
+        if try !db.columns(in: "rounds").contains(where: { $0.name == "reports_due" }) {
+            try db.execute(sql: "ALTER TABLE rounds ADD COLUMN reports_due TEXT")
+        }
+    }
 }
