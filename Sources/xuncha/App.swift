@@ -118,8 +118,10 @@ final class App {
         self.keepsNothing = options.memory && !options.sandbox
         session = Session(store: store, user: user, language: language,
                           realToday: App.realToday,
-                          out: { print($0) },
-                          err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+                          out: { print(Visible.text($0)) },
+                          err: { FileHandle.standardError.write(Data((Visible.text($0) + "\n").utf8)) })
+        session.exactOut = { print($0) }
+        session.exactErr = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         if options.sandbox {
             // The prompt already says SANDBOX; the label says what the sandbox started from.
             session.storeLabel = options.store.map { (($0 as NSString).lastPathComponent) + (language == .zh ? " 副本" : " copy") }
