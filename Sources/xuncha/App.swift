@@ -36,9 +36,10 @@ final class App {
         let env = ProcessInfo.processInfo.environment
         let language = App.language(options.lang, env)
         // An empty variable is as good as none (`XUNCHA_USER= xuncha`); an empty --user is an error.
-        // Without a name in the environment the login account names the actor (a journal row,
-        // the report's 制表人), rather than a placeholder nobody is.
-        var user = options.user ?? [env["XUNCHA_USER"], env["USER"], env["LOGNAME"], App.loginName()].compactMap { $0 }.first { !$0.isEmpty } ?? "user"
+        // Without a name chosen for the session, the account the process runs as names the actor
+        // (a journal row, the report's 制表人): read from the user database by the effective uid,
+        // never from $USER or $LOGNAME, which anyone can set to anybody's name.
+        var user = options.user ?? [env["XUNCHA_USER"], App.accountName()].compactMap { $0 }.first { !$0.isEmpty } ?? "user"
         // The acting user goes into every journal row and into exported scripts (`user "…"`):
         // it must be a name the shell itself would accept, or an export could not be run back.
         do { try NameCheck.validate(user, field: "user") } catch {
@@ -118,8 +119,10 @@ final class App {
         self.keepsNothing = options.memory && !options.sandbox
         session = Session(store: store, user: user, language: language,
                           realToday: App.realToday,
-                          out: { print($0) },
-                          err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+                          out: { print(Visible.text($0)) },
+                          err: { FileHandle.standardError.write(Data((Visible.text($0) + "\n").utf8)) })
+        session.exactOut = { print($0) }
+        session.exactErr = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         if options.sandbox {
             // The prompt already says SANDBOX; the label says what the sandbox started from.
             session.storeLabel = options.store.map { (($0 as NSString).lastPathComponent) + (language == .zh ? " 副本" : " copy") }
@@ -177,8 +180,9 @@ final class App {
     }
 
     /// The account this process runs as, from the password database.
-    static func loginName() -> String? {
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+    /// The name of the account of the effective uid in the user database (nil when it has none).
+    static func accountName() -> String? {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }
         return String(cString: name)
     }
 

@@ -11,7 +11,7 @@ struct StoreOptions: ParsableArguments {
     @ArgumentParser.Flag(name: .long, help: "Work on a throw-away copy of the store (or an empty one), removed at exit. 演练模式:在账本副本上操作,退出即丢弃。")
     var sandbox = false
 
-    @Option(name: .long, help: "Acting user (default: $XUNCHA_USER, else $USER, else the login account). 当前用户(操作人)。")
+    @Option(name: .long, help: "Acting user (default: $XUNCHA_USER, else the account the process runs as). 当前用户(操作人)。")
     var user: String?
 
     @Option(name: .long, help: "Start with the simulated clock set to this date. 以此模拟日期启动。")

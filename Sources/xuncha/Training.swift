@@ -99,6 +99,8 @@ extension App {
         let s = Session(store: memory, user: session.user, language: session.language,
                         realToday: session.realToday, out: session.out, err: session.err)
         s.storeLabel = "memory"
+        s.exactOut = session.exactOut
+        s.exactErr = session.exactErr
         s.isTerminal = session.isTerminal
         s.terminalWidth = session.terminalWidth
         s.readFile = session.readFile

@@ -191,4 +191,4 @@ def test_the_report_speaks_in_human_labels_and_names_who_made_it(home):
     r = subprocess.run([binary(), "--store", "s.db", "--lang", "zh", "-c", "report html login.html"], cwd=home, env=env,
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
-    assert f"制表人:{pwd.getpwuid(os.getuid()).pw_name}" in (home / "login.html").read_text(encoding="utf-8")
+    assert f"制表人:{pwd.getpwuid(os.geteuid()).pw_name}" in (home / "login.html").read_text(encoding="utf-8")

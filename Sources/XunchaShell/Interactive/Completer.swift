@@ -22,7 +22,8 @@ public struct Completer {
         guard let prior = try? Lexer.tokenize(String(String.UnicodeScalarView(scalars[..<start]))).tokens else {
             return CompletionAnswer(wordLength: wordLength, candidates: [])
         }
-        return CompletionAnswer(wordLength: wordLength, candidates: candidates(prior: prior, word: word))
+        // A value a store was made to hold with control characters is offered as it is shown.
+        return CompletionAnswer(wordLength: wordLength, candidates: candidates(prior: prior, word: word).map(Visible.text))
     }
 
     func candidates(prior: [Token], word: String) -> [String] {

@@ -78,7 +78,7 @@ public struct Player {
         if pauses { showKeys() }
         for line in lines {
             if let narration = line.narration {
-                if narrate { session.out(paint("» " + narration, "1;34")) }
+                if narrate { show(paint("» " + Visible.text(narration), "1;34")) }
                 waiting = pauses
                 continue
             }
@@ -88,7 +88,7 @@ public struct Player {
                 var key = ask(line)
                 while key == .toggleNarration {
                     narrate.toggle()
-                    session.say(paint(narrate ? "(narration shown)" : "(narration hidden)", "2"),
+                    showPainted(paint(narrate ? "(narration shown)" : "(narration hidden)", "2"),
                                 paint(narrate ? "(显示解说)" : "(隐藏解说)", "2"))
                     showCommand(line)
                     key = ask(line)
@@ -121,7 +121,7 @@ public struct Player {
         while true {
             switch StepKey.from(readAnswer()) {
             case .redraw?:
-                session.out("\u{1B}[H\u{1B}[2J" + commandText(line))
+                show("\u{1B}[H\u{1B}[2J" + commandText(line))
             case let key?: return key
             case nil:
                 showKeys()
@@ -130,12 +130,12 @@ public struct Player {
         }
     }
 
-    private func showCommand(_ line: ScriptLine) { session.out(commandText(line)) }
+    private func showCommand(_ line: ScriptLine) { show(commandText(line)) }
 
-    private func commandText(_ line: ScriptLine) -> String { paint("xuncha>", "1;36") + " " + line.text }
+    private func commandText(_ line: ScriptLine) -> String { paint("xuncha>", "1;36") + " " + Visible.text(line.text) }
 
     private func showKeys() {
-        session.say(paint("[step] Enter: run the command shown · c: run on to the next narration · s: hide/show narration · q: quit", "2"),
+        showPainted(paint("[step] Enter: run the command shown · c: run on to the next narration · s: hide/show narration · q: quit", "2"),
                     paint("[单步] 回车:执行所示命令 · c:连续执行到下一段解说 · s:隐藏/显示解说 · q:退出", "2"))
     }
 
@@ -145,9 +145,9 @@ public struct Player {
             guard let inv = try Parser.parse(line.tokens, end: line.end) else { return }
             try session.execute(inv)
             switch inv.spec.id {
-            case .expectFail: session.say(paint("✓ refused, as expected", "32"), paint("✓ 已按预期拒绝", "32"))
+            case .expectFail: showPainted(paint("✓ refused, as expected", "32"), paint("✓ 已按预期拒绝", "32"))
             case .expectStatus, .expectCount, .expectRate, .expectWarning, .expectReport, .expectCoverage, .expectGrade, .expectDigest:
-                session.say(paint("✓ holds", "32"), paint("✓ 预期成立", "32"))
+                showPainted(paint("✓ holds", "32"), paint("✓ 预期成立", "32"))
             default: break
             }
         } catch {
@@ -160,6 +160,11 @@ public struct Player {
         if e.file == nil { e.file = file }
         return e
     }
+
+    /// The player's own colours and screen clearing go out as they are; what a file holds in
+    /// them was made visible first.
+    private func show(_ s: String) { session.sayExactly(s) }
+    private func showPainted(_ en: String, _ zh: String) { show(session.language == .zh ? zh : en) }
 
     private func paint(_ s: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s

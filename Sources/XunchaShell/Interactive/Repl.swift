@@ -31,11 +31,13 @@ public final class Repl {
     func prompt(continuation: Bool) -> (text: String, plain: String) {
         if continuation { return (paint("…> ", "2"), "…> ") }
         var plain = sandbox ? "SANDBOX " : ""
-        plain += "xuncha(\(session.storeLabel)) \(session.user)"
+        // The store's name and the user may come from a server or a file name: shown, never obeyed.
+        let label = Visible.text(session.storeLabel), user = Visible.text(session.user)
+        plain += "xuncha(\(label)) \(user)"
         if let clock = session.clock { plain += " @\(clock.iso)" }
         plain += "> "
         var text = sandbox ? paint("SANDBOX", "1;33") + " " : ""
-        text += paint("xuncha", "1;36") + "(\(session.storeLabel)) " + paint(session.user, "32")
+        text += paint("xuncha", "1;36") + "(\(label)) " + paint(user, "32")
         if let clock = session.clock { text += " " + paint("@" + clock.iso, "35") }
         text += "> "
         return (text, plain)
@@ -100,11 +102,11 @@ public final class Repl {
     func report(_ error: ShellError, line: String, promptWidth: Int) {
         if let p = error.position, p.line == 1, error.file == nil {
             let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(max(0, p.column - 1))))
-            session.err(String(repeating: " ", count: promptWidth + Layout.width(before)) + paint("^", "1;31"))
+            session.warnExactly(String(repeating: " ", count: promptWidth + Layout.width(before)) + paint("^", "1;31"))
         }
         var e = error
         if e.file == nil { e.position = nil }
-        session.err(paint(e.render(file: "", language: session.language).drop { $0 == ":" }.trimmingSpacesPrefix, "31"))
+        session.warnExactly(paint(Visible.text(e.render(file: "", language: session.language).drop { $0 == ":" }.trimmingSpacesPrefix), "31"))
     }
 }
 

@@ -172,11 +172,12 @@ public struct Table: Sendable, Equatable {
         return out.joined(separator: "\n")
     }
 
-    /// Line breaks and tabs inside a cell would break the grid.
+    /// Line breaks and tabs inside a cell would break the grid; control characters a store was
+    /// made to hold are shown as escapes before the cell is measured, so the grid stays aligned.
     static func oneLine(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }) else { return s }
-        return s.replacingOccurrences(of: "\r\n", with: " ⏎ ").replacingOccurrences(of: "\n", with: " ⏎ ")
-            .replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: " ")
+        guard s.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }) else { return Visible.text(s) }
+        return Visible.text(s.replacingOccurrences(of: "\r\n", with: " ⏎ ").replacingOccurrences(of: "\n", with: " ⏎ ")
+            .replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r", with: " "))
     }
 }
 

@@ -187,7 +187,10 @@ extension Session {
             // `--wide`: every column at its full width, for a terminal that scrolls sideways.
             var text = table.rendered(asked ?? .table, maxWidth: inv.has("wide") ? nil : terminalWidth, language: language)
             if text.hasSuffix("\n") { text.removeLast() }
-            out(text)
+            // csv and json printed into a pipe are an export: the exact text. On a terminal
+            // (a width is known) they are shown like any other output.
+            let exact = asked != nil && asked != .table && terminalWidth == nil
+            if exact { sayExactly(text) } else { out(text) }
         }
     }
 }

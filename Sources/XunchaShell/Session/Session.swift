@@ -30,8 +30,14 @@ public final class Session {
     public var terminalWidth: Int?
     /// Terminals get tables by default; pipes and files too, unless a format is asked for.
     public var isTerminal = false
+    /// Where text for a person goes. The binary's sinks show stored control characters as
+    /// escapes (`Visible`), so whatever a store holds cannot drive the terminal.
     public var out: (String) -> Void
     public var err: (String) -> Void
+    /// The same streams without that escaping: the shell's own colours, and an export printed to
+    /// a pipe, which keeps the exact text. `out`/`err` when not set.
+    public var exactOut: ((String) -> Void)?
+    public var exactErr: ((String) -> Void)?
     /// Reads a file for `run`/`play`; replaceable in tests.
     public var readFile: (String) throws -> [UInt8] = FileIO.read
     /// Writes an export (`export script`, `--out`, a report): content, path, whether to replace.
@@ -85,6 +91,8 @@ public final class Session {
     public var today: Day { clock ?? realToday() }
 
     func say(_ en: String, _ zh: String) { out(language == .zh ? zh : en) }
+    func sayExactly(_ s: String) { (exactOut ?? out)(s) }
+    func warnExactly(_ s: String) { (exactErr ?? err)(s) }
     func say(_ text: Localized) { out(text.text(language)) }
 
     /// What deciding a command reads: the open transaction when there is one, else the store.
