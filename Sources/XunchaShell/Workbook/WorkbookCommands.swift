@@ -44,12 +44,18 @@ extension Session {
         let (model, tables) = try read(inv) { l throws -> (ReportModel, [Table]) in
             let model = try ReportModel(l, round: round, asOf: asOf, user: user, lang: lang)
             let policy = try l.currentPolicy()
-            let warned = try l.warnedIssues(matching: filter, asOf: asOf)
+            // The same sheets as `ledger units` and `warnings` print, the reports units owe (双报告)
+            // included.
+            var warned = try l.warnedIssues(matching: filter, asOf: asOf)
+            let targets = Set(try l.allRounds().filter { filter.round == nil || $0.code == filter.round }.flatMap(\.targets))
+            warned += RoundReports.warned(try reportStandings(l, round: filter.round, units: targets), asOf, policy, lang)
             let names = try l.units(codes: Set(warned.map(\.unit)))
+            let unitRows = try l.unitLedger(matching: filter, today: asOf)
+            let owed = try reportStandings(l, round: filter.round, units: Set(unitRows.map(\.code)))
             return (model, [
                 Ledgers.issues(try l.issues(matching: filter, today: asOf, lists: .omitted), policy, sort: "id", asOf, lang),
                 Ledgers.transfers(try l.transferRows(ofIssuesMatching: filter, today: asOf), sort: "id", lang),
-                GroupLedgers.units(try l.unitLedger(matching: filter, today: asOf), policy, sort: "id", lang),
+                GroupLedgers.units(unitRows, policy, sort: "id", lang, overdueReports: RoundReports.overdueCounts(owed, asOf, policy)),
                 GroupLedgers.leaders(try l.leaderLedger(matching: filter, today: asOf), sort: "id", lang),
                 Warnings.digest(warned, unitNames: Dictionary(names.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
                                 policy, asOf: asOf, lang),
