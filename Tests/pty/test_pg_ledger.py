@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, on_postgres
 from test_pg_store import prefix, xuncha
+
+# These tests make their own ledgers on the cluster: the PostgreSQL pass has nothing to add.
+pytestmark = pytest.mark.skipif(on_postgres(), reason="on PostgreSQL in either pass")
 
 DEMOS = sorted((REPO / "scripts/demo").glob("*.xc"))
 
