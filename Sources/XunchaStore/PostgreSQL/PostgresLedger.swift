@@ -152,11 +152,13 @@ public final class PostgresLedger: Ledger {
         let replayed = try SQLiteLedger.inMemory()
         try replayed.write { _ in
             guard let open = replayed.openWrite else { throw StoreError.appendOutsideWrite }
-            let rows = try executor.cursor(SQLPart("SELECT seq, at, actor, type, body, prev_hash, hash FROM journal ORDER BY seq"))
+            // A back-entry's `entered` day is part of what the replay writes into the tables.
+            let rows = try executor.cursor(SQLPart("SELECT seq, at, actor, type, body, prev_hash, hash, entered FROM journal ORDER BY seq"))
             while let row = try rows.next() {
-                try open.db.execute(SQLPart("INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                try open.db.execute(SQLPart("INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, entered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                             [row["seq"] as Int64?, row["at"] as String?, row["actor"] as String?, row["type"] as String?,
-                                             row["body"] as String?, row["prev_hash"] as String?, row["hash"] as String?]))
+                                             row["body"] as String?, row["prev_hash"] as String?, row["hash"] as String?,
+                                             row["entered"] as String?]))
             }
             try Replay.intoTables(open.db)
             try open.forget()
