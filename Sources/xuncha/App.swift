@@ -63,6 +63,11 @@ final class App {
             do { postgres = try PostgresLedger.open(conninfo: conninfo) } catch {
                 throw AppFailure(text: "xuncha: " + ((error as? StoreError)?.message.text(language) ?? "\(error)"))
             }
+            if let pg = postgres, !pg.migrated.isEmpty {
+                let text = Localized(en: "xuncha: \(pg.location) was brought up to date (migrations \(pg.migrated.joined(separator: ", ")))",
+                                     zh: "xuncha: \(pg.location) 已升级(迁移 \(pg.migrated.joined(separator: "、")))")
+                FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
+            }
             // The server records the login as the actor of anyone but the ledger's owner.
             if let pg = postgres, !pg.isOwner { user = pg.identity }
         }

@@ -28,18 +28,42 @@ public final class PostgresLedger: Ledger {
         self.isOwner = isOwner
     }
 
-    /// Connects and checks that the database is a ledger of this release's schema.
+    /// The migrations this session applied on opening (the login owns an older ledger).
+    public internal(set) var migrated: [String] = []
+
+    /// Connects and checks that the database is a ledger of this release's schema. An older
+    /// one is brought up to date when the login owns it (the same steps as `store init`, with
+    /// the ledger's own group roles); anyone else is told who must.
     public static func open(conninfo: String) throws -> PostgresLedger {
         let connection = try PGConnection(conninfo: conninfo)
-        let migrated = try connection.execute("SELECT to_regclass('xuncha_migrations') IS NOT NULL").rows.first?.first ?? nil
-        guard migrated == "t" else { throw StoreError.postgres(.notInitialised(location: connection.location)) }
+        let initialised = try connection.execute("SELECT to_regclass('xuncha_migrations') IS NOT NULL").rows.first?.first ?? nil
+        guard initialised == "t" else { throw StoreError.postgres(.notInitialised(location: connection.location)) }
         let applied = Set(try connection.execute("SELECT identifier FROM xuncha_migrations").rows.compactMap { $0.first ?? nil })
-        if let missing = PostgresSchema.migrations.first(where: { !applied.contains($0.id) }) {
-            throw StoreError.postgres(.olderSchema(location: connection.location, migration: missing.id))
-        }
         let owner = try connection.execute("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'journal'::regclass")
             .rows.first?.first ?? nil
+        if let missing = PostgresSchema.migrations.first(where: { !applied.contains($0.id) }) {
+            guard let owner, owner == connection.user else {
+                throw StoreError.postgres(.olderSchema(location: connection.location, migration: missing.id, owner: owner ?? "?"))
+            }
+            let report = try PostgresStoreInit.run(conninfo: conninfo, prefix: try rolePrefix(connection), now: Date())
+            let ledger = try open(conninfo: conninfo)
+            ledger.migrated = report.applied
+            return ledger
+        }
         return PostgresLedger(connection: connection, isOwner: owner == connection.user)
+    }
+
+    /// The prefix `store init` was given, read off the writer role granted on the journal, so
+    /// that a migration grants to the ledger's own roles and creates no others.
+    static func rolePrefix(_ connection: PGConnection) throws -> String? {
+        let writers = try connection.execute("""
+            SELECT grantee FROM information_schema.role_table_grants
+            WHERE table_schema = current_schema() AND table_name = 'journal' AND privilege_type = 'INSERT'
+              AND grantee LIKE '%xuncha\\_writer' ORDER BY grantee
+            """).rows.compactMap { $0.first ?? nil }
+        guard let writer = writers.first else { return nil }
+        let prefix = String(writer.dropLast("xuncha_writer".count))
+        return prefix.isEmpty ? nil : prefix
     }
 
     /// Runs `body` on the tables: through the open write (flushed first) when there is one.
