@@ -168,6 +168,16 @@ final class App {
     }
 
     /// A connection string as it may be shown: any password in it blanked out.
+    /// `3 changes by sunqi since your last command` (several people: the most first).
+    static func othersChanges(_ changes: [(actor: String, count: Int)]) -> Localized {
+        let en = changes.enumerated().map { i, c in
+            i == 0 ? "\(c.count) change\(c.count == 1 ? "" : "s") by \(c.actor)" : "\(c.count) by \(c.actor)"
+        }
+        let zh = changes.map { "\($0.actor) 更改 \($0.count) 处" }
+        return Localized(en: en.joined(separator: ", ") + " since your last command",
+                         zh: "自您上一条命令以来:" + zh.joined(separator: "、"))
+    }
+
     static func withoutPassword(_ conninfo: String) -> String {
         PostgresSpec.redacted(conninfo)
     }

@@ -86,14 +86,50 @@ public final class PostgresLedger: Ledger {
             try connection.execute("SET LOCAL lock_timeout = '\(Self.lockSeconds)s'")
             let open = try OpenWrite(db: executor, recorded: ISO8601DateFormatter().string(from: Date()), lockHead: true)
             openWrite = open
+            let first = open.tail.seq
             let result = try body(Writer(ledger: self, open: open))
             try open.flush()
+            // Sessions that LISTEN hear which rows were appended, once this commits.
+            if open.tail.seq > first {
+                _ = try connection.execute("SELECT pg_notify($1, $2)", [Self.channel, "\(first) \(open.tail.seq)"])
+            }
             try connection.execute("COMMIT")
             return result
         } catch {
             _ = try? connection.execute("ROLLBACK")
             throw busy(error)
         }
+    }
+
+    /// The channel of the journal's appends: the payload is `after last`, the rows seq > after
+    /// through last that one transaction appended.
+    static let channel = "xuncha_journal"
+
+    /// Starts hearing other sessions' appends (`othersChanges`).
+    public func listen() throws {
+        _ = try connection.execute("LISTEN \(Self.channel)")
+    }
+
+    /// The rows other sessions appended since the last call, counted by actor (most first),
+    /// from the notifications already delivered: nothing is asked of the server unless there
+    /// are some.
+    public func othersChanges() throws -> [(actor: String, count: Int)] {
+        let me = connection.backendPID
+        let ranges: [(Int64, Int64)] = connection.notifications().filter { $0.pid != me }.compactMap { note in
+            let parts = note.payload.split(separator: " ")
+            guard parts.count == 2, let after = Int64(parts[0]), let last = Int64(parts[1]) else { return nil }
+            return (after, last)
+        }
+        var counts: [String: Int] = [:]
+        for (after, last) in ranges {
+            let rows = try connection.execute("SELECT actor, count(*) FROM journal WHERE seq > $1 AND seq <= $2 GROUP BY actor",
+                                              [String(after), String(last)]).rows
+            for row in rows where row.count == 2 {
+                guard let actor = row[0], let count = row[1].flatMap({ Int($0) }) else { continue }
+                counts[actor, default: 0] += count
+            }
+        }
+        return counts.map { (actor: $0.key, count: $0.value) }.sorted { ($0.count, $1.actor) > ($1.count, $0.actor) }
     }
 
     /// A write inside a write joins the outer transaction under a savepoint, as on SQLite.
