@@ -64,6 +64,11 @@ final class App {
             do { postgres = try PostgresLedger.open(conninfo: conninfo) } catch {
                 throw AppFailure(text: "xuncha: " + ((error as? StoreError)?.message.text(language) ?? "\(error)"))
             }
+            if let pg = postgres, !pg.migrated.isEmpty {
+                let text = Localized(en: "xuncha: \(pg.location) was brought up to date (migrations \(pg.migrated.joined(separator: ", ")))",
+                                     zh: "xuncha: \(pg.location) 已升级(迁移 \(pg.migrated.joined(separator: "、")))")
+                FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
+            }
             // The server records the login as the actor of anyone but the ledger's owner.
             if let pg = postgres, !pg.isOwner { user = pg.identity }
         }
@@ -166,6 +171,16 @@ final class App {
     }
 
     /// A connection string as it may be shown: any password in it blanked out.
+    /// `3 changes by sunqi since your last command` (several people: the most first).
+    static func othersChanges(_ changes: [(actor: String, count: Int)]) -> Localized {
+        let en = changes.enumerated().map { i, c in
+            i == 0 ? "\(c.count) change\(c.count == 1 ? "" : "s") by \(c.actor)" : "\(c.count) by \(c.actor)"
+        }
+        let zh = changes.map { "\($0.actor) 更改 \($0.count) 处" }
+        return Localized(en: en.joined(separator: ", ") + " since your last command",
+                         zh: "自您上一条命令以来:" + zh.joined(separator: "、"))
+    }
+
     static func withoutPassword(_ conninfo: String) -> String {
         PostgresSpec.redacted(conninfo)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import XunchaCore
 import XunchaShell
+import XunchaStore
 
 extension App {
     /// `-c` commands, then files, else the interactive shell on a terminal, else standard input
@@ -32,6 +33,13 @@ extension App {
             let repl = Repl(session: session, editor: editor, colour: colour)
             repl.sandbox = sandboxDir != nil
             repl.widthProvider = App.terminalWidth
+            // On a shared ledger, what others appended meanwhile is said before the next prompt.
+            if let shared = session.ledger as? PostgresLedger, (try? shared.listen()) != nil {
+                repl.beforePrompt = { [unowned session] in
+                    guard let changes = try? shared.othersChanges(), !changes.isEmpty else { return }
+                    session.out(App.othersChanges(changes).text(session.language))
+                }
+            }
             if sandboxDir != nil && sandboxSource == nil {
                 repl.labelAfterChange = session.language == .zh ? "临时账本" : "scratch"
             }

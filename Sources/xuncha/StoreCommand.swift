@@ -8,7 +8,7 @@ struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Administer a shared ledger on PostgreSQL.",
-        subcommands: [StoreInitCommand.self]
+        subcommands: [StoreInitCommand.self, StoreCopyCommand.self]
     )
 }
 
@@ -66,5 +66,73 @@ struct StoreInitCommand: ParsableCommand {
                 + "Give people access in psql: GRANT \(r.writer) TO login; (enters commands) or GRANT \(r.reader) TO login; (reads)",
             zh: "\(r.location) 已是 xuncha 账本,所有者 \(r.owner)(\(migrations.zh);\(roles.zh))。\n"
                 + "在 psql 中授权:GRANT \(r.writer) TO 登录名;(录入)或 GRANT \(r.reader) TO 登录名;(查阅)")
+    }
+}
+
+/// `xuncha store copy SRC DST`: a whole ledger into an empty store, a SQLite file or a
+/// PostgreSQL ledger either way: the journal row for row, the tables rebuilt from it.
+struct StoreCopyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copy",
+        abstract: "Copy a whole ledger into an empty store: a SQLite file to PostgreSQL or back, the journal row for row, the tables rebuilt.",
+        discussion: """
+            SRC and DST are store files or PostgreSQL connection strings (postgresql://host/db, "host=… dbname=…", pg:). \
+            A PostgreSQL DST must be made by store init and copied into as its owner; a file DST is created when missing. \
+            DST must hold no journal rows.
+            """
+    )
+
+    @Argument(help: "The ledger to copy: a store file or a PostgreSQL connection string.")
+    var source: String
+
+    @Argument(help: "The empty store to copy into: a store file or a PostgreSQL connection string.")
+    var target: String
+
+    @Option(name: .long, help: "Language of messages: zh or en (default from LC_ALL / LANG).")
+    var lang: String?
+
+    func run() throws {
+        let language = App.language(lang, ProcessInfo.processInfo.environment)
+        func fail(_ text: Localized) throws -> Never {
+            FileHandle.standardError.write(Data(("xuncha store copy: " + text.text(language) + "\n").utf8))
+            throw ExitCode(2)
+        }
+        func open(_ value: String, create: Bool) throws -> any Ledger {
+            do {
+                if let conninfo = PostgresSpec.conninfo(value) { return try PostgresLedger.open(conninfo: conninfo) }
+                return try SQLiteLedger.open(path: value, createIfMissing: create)
+            } catch let error as StoreError {
+                try fail(error.message)
+            }
+        }
+        let from = try open(source, create: false)
+        let to = try open(target, create: true)
+        do {
+            let present = try StoreCopy.journalRows(to)
+            if present > 0 {
+                try fail(Localized(en: "\(to.location) already holds \(present) journal rows: a ledger is copied only into an empty store (nothing was changed)",
+                                   zh: "\(to.location) 已有 \(present) 条日志记录:账本只能复制到空账本中(未作任何改动)"))
+            }
+            if let pg = to as? PostgresLedger, !pg.isOwner {
+                try fail(Localized(en: "\(pg.identity) does not own the ledger \(pg.location): copy into it as its owner, since the server records any other login as the actor of every row (nothing was changed)",
+                                   zh: "\(pg.identity) 不是账本 \(pg.location) 的所有者:请以所有者身份复制,因为服务器会把其他登录名记为每条记录的操作人(未作任何改动)"))
+            }
+            // A broken chain is not copied: the copy would carry the break as if it were the ledger.
+            let original = try from.verifyChain()
+            if let bad = original.firstBad {
+                try fail(Localized(en: "the chain of \(from.location) breaks at seq \(bad): \(original.reason ?? ""); run audit verify there (nothing was copied)",
+                                   zh: "\(from.location) 的哈希链在第 \(bad) 条断开:\(original.reason ?? "");请先在该账本上执行 audit verify(未复制任何内容)"))
+            }
+            let rows = try StoreCopy.copy(from: from, to: to)
+            let chain = try to.verifyChain()
+            if let bad = chain.firstBad {
+                try fail(Localized(en: "the copy's chain breaks at seq \(bad): \(chain.reason ?? "")",
+                                   zh: "副本的哈希链在第 \(bad) 条断开:\(chain.reason ?? "")"))
+            }
+            print(Localized(en: "copied \(rows) journal rows from \(from.location) to \(to.location); the tables were rebuilt and the chain verifies",
+                            zh: "已从 \(from.location) 复制 \(rows) 条日志记录到 \(to.location);数据表已重建,哈希链校验通过").text(language))
+        } catch let e as StoreError {
+            try fail(e.message)
+        }
     }
 }

@@ -34,6 +34,7 @@ final class BatchTests: XCTestCase {
     }
 
     func testStoreFilesArePrivate() throws {
+        try Binary.sqliteOnly("the mode of the store's file")
         let dir = try Binary.scratch(for: self)
         let r = try Binary.run(["--store", "s.db"], stdin: setup, in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)

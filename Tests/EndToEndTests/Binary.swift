@@ -25,8 +25,17 @@ struct Binary {
     static func scratch(for test: XCTestCase? = nil) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xuncha-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        test?.addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        test?.addTeardownBlock {
+            TestStore.dropDatabases(of: dir)
+            try? FileManager.default.removeItem(at: dir)
+        }
         return dir
+    }
+
+    /// Marks a test that is about the store's file itself (its mode, its bytes, a copy of it),
+    /// which a PostgreSQL ledger does not have: it runs on SQLite only.
+    static func sqliteOnly(_ reason: String) throws {
+        if TestStore.onPostgres { throw XCTSkip("SQLite only: \(reason)") }
     }
 
     static func run(_ args: [String], stdin: String? = nil, bytes: [UInt8]? = nil, env: [String: String] = [:], in dir: URL) throws -> Result {
@@ -35,7 +44,7 @@ struct Binary {
         signal(SIGPIPE, SIG_IGN)
         let p = Process()
         p.executableURL = url
-        p.arguments = args
+        p.arguments = try TestStore.arguments(args, in: dir)
         p.currentDirectoryURL = dir
         var environment = ["HOME": dir.path, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "XUNCHA_USER": "测试员"]
         for (k, v) in env { environment[k] = v }

@@ -35,10 +35,93 @@ def seed() -> int:
     return int(os.environ.get("XUNCHA_SEED", "1"))
 
 
+def on_postgres() -> bool:
+    """XUNCHA_TEST_STORE=pg runs the tests that open a store on PostgreSQL: each store file a test
+    names becomes a fresh ledger made by `store init` in its own database of the test cluster
+    (XUNCHA_TEST_PG, from scripts/pg-cluster)."""
+    return os.environ.get("XUNCHA_TEST_STORE") == "pg"
+
+
+def sqlite_only(reason: str):
+    """Marks tests about the store's file itself (its bytes, mode or copies), which a
+    PostgreSQL ledger does not have; they run on SQLite only."""
+    return pytest.mark.skipif(on_postgres(), reason=f"SQLite only: {reason}")
+
+
+# The PostgreSQL ledger standing for each store file named in this run, by absolute path.
+_LEDGERS: dict[str, str] = {}
+
+
+def _is_file(value: str) -> bool:
+    return "://" not in value and not value.startswith("pg:") and "=" not in value and value != ":memory:"
+
+
+def _ledger_for(path: Path) -> str:
+    key = str(path.resolve())
+    if key in _LEDGERS:
+        return _LEDGERS[key]
+    cluster = os.environ.get("XUNCHA_TEST_PG", "")
+    if "@/postgres?" not in cluster:
+        raise RuntimeError("XUNCHA_TEST_STORE=pg needs XUNCHA_TEST_PG (scripts/pg-cluster start)")
+    db = "e2e_" + uuid.uuid4().hex[:16]
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", cluster, "-c", f"CREATE DATABASE {db}"],
+                   check=True, capture_output=True)
+    url = cluster.replace("@/postgres?", f"@/{db}?")
+    # Group roles are cluster-wide: each ledger gets its own prefix.
+    r = subprocess.run([binary(), "store", "init", url, "--prefix", db], capture_output=True, text=True,
+                       env={"HOME": str(path.parent), "LANG": "C.UTF-8", "PATH": os.environ.get("PATH", "/usr/bin:/bin")})
+    if r.returncode != 0:
+        raise RuntimeError(f"store init {url}: {r.stderr}")
+    _LEDGERS[key] = url
+    return url
+
+
+def store_args(args, cwd) -> list[str]:
+    """The arguments as the engine of this run needs them: on PostgreSQL each `--store FILE`
+    (relative to cwd) is the URL of the ledger standing for that file."""
+    out = [str(a) for a in args]
+    if not on_postgres():
+        return out
+    for i in range(len(out) - 1):
+        if out[i] == "--store" and _is_file(out[i + 1]):
+            out[i + 1] = _ledger_for(Path(cwd or os.getcwd()) / out[i + 1])
+    return out
+
+
+def argv(*args, cwd=None) -> list[str]:
+    """The command line of the binary under test for args (see store_args)."""
+    return [binary(), *store_args(args, cwd)]
+
+
+def store_value(path: Path, query: str):
+    """The first column of the first row query gives on the store standing for path, on either
+    engine (None when there is no row)."""
+    if on_postgres():
+        out = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", _ledger_for(path), "-c", query],
+                             capture_output=True, text=True, check=True).stdout.splitlines()
+        return out[0] if out else None
+    import sqlite3
+    db = sqlite3.connect(str(path))
+    try:
+        row = db.execute(query).fetchone()
+        return None if row is None else row[0]
+    finally:
+        db.close()
+
+
+def _drop_ledgers_under(d: Path):
+    cluster = os.environ.get("XUNCHA_TEST_PG", "")
+    for key in [k for k in _LEDGERS if k.startswith(str(d.resolve()) + "/")]:
+        db = _LEDGERS.pop(key).split("@/")[1].split("?")[0]
+        subprocess.run(["psql", "-X", "-q", "-d", cluster, "-c", f"DROP DATABASE IF EXISTS {db} WITH (FORCE)"],
+                       capture_output=True)
+
+
 @pytest.fixture
 def home():
     d = tempfile.mkdtemp(prefix="xuncha-pty-")
     yield Path(d)
+    _drop_ledgers_under(Path(d))
     shutil.rmtree(d, ignore_errors=True)
 
 
@@ -51,7 +134,7 @@ def spawn(home):
         env = {"HOME": str(home), "TERM": "xterm", "LANG": lang, "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
                "XUNCHA_USER": "测试员", "NO_COLOR": "1"}
         env.update(env_extra or {})
-        child = pexpect.spawn(binary(), list(args), env=env, cwd=str(home), encoding="utf-8",
+        child = pexpect.spawn(binary(), store_args(args, home), env=env, cwd=str(home), encoding="utf-8",
                               dimensions=(30, 100), timeout=15)
         children.append(child)
         return child
@@ -83,7 +166,7 @@ def store(home):
     """A store holding one round: R5-001 rectifying, R5-002 and R5-003 reported."""
     import subprocess
     path = home / "s.db"
-    subprocess.run([binary(), "--store", str(path)], input=SETUP.encode(), check=True,
+    subprocess.run(argv("--store", str(path)), input=SETUP.encode(), check=True,
                    env={"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"})
     return path
 

@@ -6,7 +6,7 @@ import subprocess
 
 import pexpect
 
-from conftest import binary
+from conftest import argv, binary, sqlite_only
 
 TODAY = datetime.date.today().isoformat()
 TOMORROW = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
@@ -14,7 +14,7 @@ TOMORROW = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
 
 def xuncha(home, *args, lang="C.UTF-8", stdin=None):
     env = {"HOME": str(home), "LANG": lang, "PATH": "/usr/bin:/bin", "XUNCHA_USER": "测试员"}
-    return subprocess.run([binary(), *args], cwd=home, env=env, capture_output=True, text=True, input=stdin)
+    return subprocess.run(argv(*args, cwd=home), cwd=home, env=env, capture_output=True, text=True, input=stdin)
 
 
 def audit_rows(home, store):
@@ -100,6 +100,7 @@ def test_the_shell_says_the_back_entry_once_at_the_prompt(spawn, store):
     c.expect(pexpect.EOF)
 
 
+@sqlite_only("the store of the previous build is made by editing the file")
 def test_a_store_made_before_back_entries_gains_their_columns_when_opened(home, store):
     import sqlite3
     # A store of the previous build: tables without the `entered` columns, migration 4 not recorded.

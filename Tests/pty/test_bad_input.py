@@ -7,8 +7,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import binary
+from conftest import binary, sqlite_only
 from corpus import CORPUS, cases
+
+pytestmark = sqlite_only("compares the store's file through sqlite3")
 
 ERROR = re.compile(r"^<stdin>:1:(\d+): error: (\S.*)$")
 

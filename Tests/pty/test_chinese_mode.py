@@ -5,7 +5,7 @@ import subprocess
 
 import pexpect
 
-from conftest import binary
+from conftest import argv, binary
 
 ZH = "zh_CN.UTF-8"
 PROMPT = r"xuncha\([^)]*\) 测试员[^>]*> "
@@ -49,7 +49,7 @@ def test_an_english_session_is_offered_the_english_flags_and_chinese_on_a_chines
 
 def zh(home, *args):
     env = {"HOME": str(home), "LANG": ZH, "PATH": "/usr/bin:/bin", "XUNCHA_USER": "测试员"}
-    return subprocess.run([binary(), *args], cwd=home, env=env, capture_output=True, text=True)
+    return subprocess.run(argv(*args, cwd=home), cwd=home, env=env, capture_output=True, text=True)
 
 
 def test_help_and_hints_show_chinese_spellings_with_english_beside(home):

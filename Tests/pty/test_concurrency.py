@@ -4,7 +4,9 @@ import re
 import subprocess
 from collections import Counter
 
-from conftest import REPO, binary, seed
+from conftest import REPO, binary, seed, sqlite_only
+
+pytestmark = sqlite_only("writers sharing a file; test_pg_ledger.py runs writers sharing a PostgreSQL ledger")
 
 SETUP = """clock 2024-05-10
 unit add FY "舞阳县人民法院" --secretary 李四

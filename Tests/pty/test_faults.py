@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import binary, seed
+from conftest import argv, binary, seed, sqlite_only, store_value
+
+pytestmark = sqlite_only("read-only places, files that are not stores, a tampered file, a full disk")
 
 SETUP = """clock 2024-05-10
 unit add FY "舞阳县人民法院" --secretary 李四
@@ -32,7 +34,7 @@ def env(home, **extra):
 
 def xuncha(home, *args, stdin=None, preexec=None, user=None, **extra):
     """Runs the binary; `user` runs it as another uid (needed to meet a permission as root)."""
-    cmd = [binary(), *args]
+    cmd = argv(*args, cwd=home)
     if user is not None:
         cmd = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *cmd]
     return subprocess.run(cmd, input=stdin, capture_output=True, env=env(home, **extra), cwd=home,
@@ -47,11 +49,7 @@ def make_store(home, name="s.db"):
 
 
 def rows(path):
-    db = sqlite3.connect(str(path))
-    try:
-        return db.execute("SELECT count(*) FROM journal").fetchone()[0]
-    finally:
-        db.close()
+    return int(store_value(path, "SELECT count(*) FROM journal"))
 
 
 def one_error(r):

@@ -6,7 +6,7 @@ import io
 import json
 import subprocess
 
-from conftest import binary
+from conftest import argv, binary
 
 SETUP = """clock 2024-05-01
 unit add FY "舞阳县人民法院" --secretary 李四
@@ -38,7 +38,7 @@ def ledger_store(home):
 def xuncha(home, *args, lang="C.UTF-8"):
     env = {"HOME": str(home), "LANG": lang, "PATH": "/usr/bin:/bin", "XUNCHA_USER": "测试员"}
     # A sandbox copy keeps the simulated clock of the story free.
-    return subprocess.run([binary(), "--store", "s.db", "--clock", "2024-07-02", *args], cwd=home, env=env,
+    return subprocess.run(argv("--store", "s.db", "--clock", "2024-07-02", *args, cwd=home), cwd=home, env=env,
                           capture_output=True, text=True)
 
 

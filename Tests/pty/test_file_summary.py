@@ -4,7 +4,7 @@ import subprocess
 
 import pexpect
 
-from conftest import SETUP, binary
+from conftest import SETUP, argv, binary
 
 GOOD = SETUP + 'issue add R5 FY "食堂采购不规范" --category conduct\n'
 # Every line of GOOD is a command (the set-up's `clock` line included); four are issue add.
@@ -58,23 +58,23 @@ def test_keep_going_counts_the_applied_and_names_the_refused_lines(spawn, home, 
 def test_a_pipe_gets_no_summary_unless_verbose(home):
     (home / "R5.xc").write_text(GOOD)
     env = {"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "XUNCHA_USER": "测试员"}
-    quiet = subprocess.run([binary(), "--store", "a.db", "R5.xc"], cwd=home, env=env, capture_output=True, text=True)
+    quiet = subprocess.run(argv("--store", "a.db", "R5.xc", cwd=home), cwd=home, env=env, capture_output=True, text=True)
     assert quiet.returncode == 0, quiet.stderr
     assert "applied" not in quiet.stdout + quiet.stderr
-    told = subprocess.run([binary(), "--store", "b.db", "--verbose", "R5.xc"], cwd=home, env=env, capture_output=True, text=True)
+    told = subprocess.run(argv("--store", "b.db", "--verbose", "R5.xc", cwd=home), cwd=home, env=env, capture_output=True, text=True)
     assert told.stdout.strip() == f"R5.xc: {COMMANDS} commands applied, 4 problems registered"
     # An error is never quiet: the error and that nothing was applied go to stderr.
     (home / "bad.xc").write_text('unit add FY "舞阳县人民法院"\nbogus\n')
-    bad = subprocess.run([binary(), "--store", "c.db", "bad.xc"], cwd=home, env=env, capture_output=True, text=True)
+    bad = subprocess.run(argv("--store", "c.db", "bad.xc", cwd=home), cwd=home, env=env, capture_output=True, text=True)
     assert bad.returncode == 1
     assert bad.stderr.splitlines()[-1] == "bad.xc: nothing applied (the file is one transaction)"
     assert bad.stdout == ""
     assert "FY" not in xuncha_units(home, env), "line 1 was taken back with the file"
     # An error on the first command has nothing to take back: the error alone.
     (home / "first.xc").write_text("bogus\n")
-    first = subprocess.run([binary(), "--store", "c.db", "first.xc"], cwd=home, env=env, capture_output=True, text=True)
+    first = subprocess.run(argv("--store", "c.db", "first.xc", cwd=home), cwd=home, env=env, capture_output=True, text=True)
     assert "nothing applied" not in first.stderr and first.stderr.count("error:") == 1, first.stderr
 
 
 def xuncha_units(home, env):
-    return subprocess.run([binary(), "--store", "c.db", "-c", "unit list"], cwd=home, env=env, capture_output=True, text=True).stdout
+    return subprocess.run(argv("--store", "c.db", "-c", "unit list", cwd=home), cwd=home, env=env, capture_output=True, text=True).stdout

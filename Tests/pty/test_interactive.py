@@ -5,6 +5,8 @@ import stat
 
 import pexpect
 
+from conftest import sqlite_only
+
 PROMPT = r"xuncha\([^)]*\) 测试员[^>]*> "
 
 
@@ -50,6 +52,7 @@ def test_tab_completes_words_aliases_and_live_ids(spawn, store):
     c.expect(pexpect.EOF)
 
 
+@sqlite_only("the history is kept in a file beside the store file")
 def test_history_is_recalled_in_a_later_session(spawn, store, home):
     c = spawn("--store", str(store))
     wait_prompt(c)

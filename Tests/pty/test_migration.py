@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, binary
+from conftest import REPO, binary, sqlite_only
+
+pytestmark = sqlite_only("stores of format 1 are SQLite files, migrated in place")
 
 FIXTURES = REPO / "Tests/fixtures/v1"
 STORES = sorted(p.stem for p in FIXTURES.glob("*.db"))

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, on_postgres
 from test_pg_store import prefix, xuncha
+
+# These tests make their own ledgers on the cluster: the PostgreSQL pass has nothing to add.
+pytestmark = pytest.mark.skipif(on_postgres(), reason="on PostgreSQL in either pass")
 
 DEMOS = sorted((REPO / "scripts/demo").glob("*.xc"))
 
@@ -174,3 +177,34 @@ def test_a_connection_cut_mid_file_leaves_nothing_of_it(pg_ledger, pg_cluster, h
     again = subprocess.run([binary(), "--store", url, "-c", 'unit add FY "舞阳县人民法院"', "-c", "audit verify"],
                            capture_output=True, env=env, cwd=home)
     assert again.returncode == 0, again.stderr
+
+
+def test_an_older_schema_is_migrated_by_its_owner_and_names_the_owner_to_others(pg_ledger, pg_cluster, home):
+    db, p, url = pg_ledger
+    assert xuncha("--store", url, "-c", 'unit add FY "舞阳县人民法院"', home=home).returncode == 0
+    clerk = "clerk_" + uuid.uuid4().hex[:8]
+    pg_cluster.psql("postgres", f'CREATE ROLE {clerk} LOGIN IN ROLE "{p}_xuncha_writer"')
+    # The ledger as the release before back-entry dates left it: migration 4 not applied.
+    pg_cluster.psql(db, "ALTER TABLE issue_history DROP COLUMN entered")
+    pg_cluster.psql(db, "DELETE FROM xuncha_migrations WHERE identifier LIKE '4 %'")
+    roles = "SELECT count(*) FROM pg_roles WHERE rolname LIKE '%xuncha_writer' OR rolname LIKE '%xuncha_reader'"
+    roles_before = pg_cluster.psql("postgres", roles).stdout.strip()
+    as_clerk = pg_cluster.url(db, user=clerk)
+    r = xuncha("--store", as_clerk, "-c", 'unit add JM "郏县人民检察院"', home=home)
+    assert r.returncode != 0 and "lacks migration 4 back-entry dates" in r.stderr and f"its owner postgres" in r.stderr, r.stderr
+    zh = xuncha("--store", as_clerk, "-c", "unit list", home=home, lang="zh_CN.UTF-8")
+    assert zh.returncode != 0 and "所有者 postgres" in zh.stderr, zh.stderr
+    assert pg_cluster.psql(db, "SELECT count(*) FROM xuncha_migrations").stdout.strip() == "3", "a clerk migrates nothing"
+    # The owner's session brings it up to date, says so, and goes on.
+    r = xuncha("--store", url, "-c", "unit list", "-c", "audit verify", home=home)
+    assert r.returncode == 0, r.stderr
+    assert "was brought up to date (migrations 4 back-entry dates)" in r.stderr and "FY" in r.stdout, r.stderr
+    assert pg_cluster.psql(db, "SELECT count(*) FROM xuncha_migrations").stdout.strip() == "4"
+    assert pg_cluster.psql(db, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'issue_history' "
+                               "AND column_name = 'entered'").stdout.strip() == "1"
+    assert pg_cluster.psql("postgres", roles).stdout.strip() == roles_before, "the ledger's own roles, no new ones"
+    # The clerk works again, through the grants of the ledger's roles.
+    r = xuncha("--store", as_clerk, "-c", 'unit add JM "郏县人民检察院"', "-c", "audit verify", home=home)
+    assert r.returncode == 0, r.stderr
+    again = xuncha("--store", url, "-c", "unit list", home=home)
+    assert again.returncode == 0 and "brought up to date" not in again.stderr, again.stderr

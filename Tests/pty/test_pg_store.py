@@ -7,7 +7,10 @@ import uuid
 
 import pytest
 
-from conftest import binary
+from conftest import binary, on_postgres
+
+# These tests make their own ledgers on the cluster: the PostgreSQL pass has nothing to add.
+pytestmark = pytest.mark.skipif(on_postgres(), reason="on PostgreSQL in either pass")
 
 
 def xuncha(*args, home, lang="C.UTF-8", env_extra=None):

@@ -12,7 +12,9 @@ import sqlite3
 
 import pexpect
 
-from conftest import binary
+from conftest import binary, sqlite_only
+
+pytestmark = sqlite_only("the store's bytes under --check, the default store file, sandboxes and play's copies")
 from test_faults import make_store, rows, xuncha
 
 PROMPT = r"xuncha\([^)]*\) \S+[^>]*> "

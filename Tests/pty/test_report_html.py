@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, binary
+from conftest import REPO, argv, binary
 
 WIDTH, HEIGHT = 1240, 1754
 
@@ -30,7 +30,7 @@ def browser() -> str:
 
 def xuncha(home: Path, *args: str) -> subprocess.CompletedProcess:
     env = {"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "XUNCHA_USER": "巡察办"}
-    r = subprocess.run([binary(), *args], cwd=home, env=env, capture_output=True, text=True, timeout=60)
+    r = subprocess.run(argv(*args, cwd=home), cwd=home, env=env, capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     return r
 
@@ -124,7 +124,7 @@ def test_zhengzhou_report_renders_as_a_full_page(home):
 def test_the_report_refuses_to_overwrite_and_names_the_file(home):
     page = zhengzhou_report(home, "r.html")
     env = {"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"}
-    r = subprocess.run([binary(), "--store", "s.db", "-c", "report html r.html"], cwd=home, env=env,
+    r = subprocess.run(argv("--store", "s.db", "-c", "report html r.html", cwd=home), cwd=home, env=env,
                        capture_output=True, text=True, timeout=60)
     assert r.returncode != 0 and "r.html exists" in r.stderr and "--force" in r.stderr
     before = page.read_text(encoding="utf-8")
@@ -188,7 +188,7 @@ def test_the_report_speaks_in_human_labels_and_names_who_made_it(home):
     # With no name in the environment, the login account, not a placeholder.
     import pwd
     env = {"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"}
-    r = subprocess.run([binary(), "--store", "s.db", "--lang", "zh", "-c", "report html login.html"], cwd=home, env=env,
+    r = subprocess.run(argv("--store", "s.db", "--lang", "zh", "-c", "report html login.html", cwd=home), cwd=home, env=env,
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert f"制表人:{pwd.getpwuid(os.geteuid()).pw_name}" in (home / "login.html").read_text(encoding="utf-8")

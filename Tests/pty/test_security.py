@@ -8,7 +8,9 @@ import subprocess
 
 import pexpect
 
-from conftest import binary
+from conftest import binary, sqlite_only
+
+pytestmark = sqlite_only("the modes of the files the store makes")
 
 # Each title tries to break out of its quotes in an exported script or out of its cell in a csv.
 HOSTILE_TITLES = [

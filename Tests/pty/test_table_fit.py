@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from conftest import binary
+from conftest import argv, binary
 
 SETUP = """clock 2024-05-10
 unit add FY "舞阳县人民法院" --secretary 李四
@@ -36,7 +36,7 @@ def width(line):
 @pytest.fixture
 def r8(home):
     path = home / "r8.db"
-    subprocess.run([binary(), "--store", str(path)], input=SETUP.encode(), check=True,
+    subprocess.run(argv("--store", str(path)), input=SETUP.encode(), check=True,
                    env={"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"})
     return path
 

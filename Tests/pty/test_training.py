@@ -7,7 +7,9 @@ import time
 import pexpect
 import pytest
 
-from conftest import REPO, binary
+from conftest import REPO, binary, sqlite_only
+
+pytestmark = sqlite_only("play and the sandbox are SQLite copies, never a shared ledger")
 
 DEMO = str(REPO / "scripts/demo/zhengzhou.xc")
 ANY_PROMPT = r"xuncha\([^)]*\) \S+[^>]*> "

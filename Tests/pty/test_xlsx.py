@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, binary
+from conftest import REPO, argv, binary
 from test_report_html import png_pixels, png_size
 
 USER = "巡察办"
@@ -60,7 +60,7 @@ def soffice() -> str:
 
 def run(home: Path, *args: str, stdin: str = None, env_extra: dict = None) -> subprocess.CompletedProcess:
     env = {"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "XUNCHA_USER": USER, **(env_extra or {})}
-    return subprocess.run([binary(), *args], cwd=home, env=env, capture_output=True, text=True, timeout=300, input=stdin)
+    return subprocess.run(argv(*args, cwd=home), cwd=home, env=env, capture_output=True, text=True, timeout=300, input=stdin)
 
 
 def convert(home: Path, target: str, files: list, outdir: Path) -> None:

@@ -14,6 +14,9 @@ public final class Repl {
     /// Told about each command after it ran, with its error if it was refused (the tutorial
     /// guide follows the newcomer this way).
     public var afterCommand: ((_ tokens: [Token], _ error: ShellError?) -> Void)?
+    /// Asked before each new command's prompt (not a continuation line): what changed
+    /// meanwhile on a shared ledger is said there.
+    public var beforePrompt: (() -> Void)?
     /// Shown after the banner (the sandbox notice, the tutorial's first step).
     public var greeting: String?
     /// What the prompt calls the store once a change was accepted, when that differs from the
@@ -56,6 +59,7 @@ public final class Repl {
         var lineNumber = 0
         var firstPlainPrompt = ""
         while !session.wantsQuit {
+            if pending.isEmpty { beforePrompt?() }
             let p = prompt(continuation: !pending.isEmpty)
             if pending.isEmpty { firstPlainPrompt = p.plain; lineNumber = 0 }
             switch editor.readLine(prompt: p.text, rightPrompt: nil) {

@@ -80,6 +80,21 @@ public final class PGConnection {
     }
 
     /// Runs several statements separated by `;`, without arguments (schema scripts).
+    /// The notifications (LISTEN) the server has delivered so far, read off the socket without
+    /// waiting and without a round trip: the sending backend's pid and the payload.
+    public func notifications() -> [(pid: Int32, payload: String)] {
+        _ = PQconsumeInput(handle)
+        var delivered: [(pid: Int32, payload: String)] = []
+        while let note = PQnotifies(handle) {
+            delivered.append((note.pointee.be_pid, PGConnection.text(note.pointee.extra) ?? ""))
+            PQfreemem(note)
+        }
+        return delivered
+    }
+
+    /// The server process of this connection (a notification from it is this session's own).
+    public var backendPID: Int32 { PQbackendPID(handle) }
+
     public func run(script: String) throws(StoreError) {
         try rows(of: PQexec(handle, script))
     }

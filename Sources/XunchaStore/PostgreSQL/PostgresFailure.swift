@@ -20,7 +20,7 @@ public enum PostgresFailure: Equatable, Sendable {
     /// The database is not a ledger yet: `xuncha store init` makes it one.
     case notInitialised(location: String)
     /// The ledger lacks a migration this release needs: its owner runs `xuncha store init`.
-    case olderSchema(location: String, migration: String)
+    case olderSchema(location: String, migration: String, owner: String)
     /// A row would name an actor other than the login, which the server would replace.
     case actorIsTheLogin(location: String, login: String, actor: String)
     /// Any other error the server reported, with its SQLSTATE.
@@ -58,9 +58,9 @@ public enum PostgresFailure: Equatable, Sendable {
         case .notInitialised(let location):
             return Localized(en: "\(location) is not a xuncha ledger yet: its owner runs xuncha store init URL first",
                              zh: "\(location) 还不是 xuncha 账本:请其所有者先执行 xuncha store init URL")
-        case .olderSchema(let location, let migration):
-            return Localized(en: "the ledger at \(location) lacks migration \(migration): its owner runs xuncha store init URL to bring it up to date",
-                             zh: "\(location) 的账本缺少迁移 \(migration):请其所有者执行 xuncha store init URL 升级")
+        case .olderSchema(let location, let migration, let owner):
+            return Localized(en: "the ledger at \(location) lacks migration \(migration): its owner \(owner) brings it up to date by opening it (or with xuncha store init URL)",
+                             zh: "\(location) 的账本缺少迁移 \(migration):须由其所有者 \(owner) 打开账本(或执行 xuncha store init URL)完成升级")
         case .actorIsTheLogin(let location, let login, let actor):
             return Localized(en: "on the shared ledger \(location) the journal records your login \(login), not \(actor); nothing was written (user NAME works in sandboxes and demos)",
                              zh: "在共享账本 \(location) 上,日志记录的是登录名 \(login) 而不是 \(actor);未写入任何内容(user 命令只用于演练账本和演示)")

@@ -28,18 +28,42 @@ public final class PostgresLedger: Ledger {
         self.isOwner = isOwner
     }
 
-    /// Connects and checks that the database is a ledger of this release's schema.
+    /// The migrations this session applied on opening (the login owns an older ledger).
+    public internal(set) var migrated: [String] = []
+
+    /// Connects and checks that the database is a ledger of this release's schema. An older
+    /// one is brought up to date when the login owns it (the same steps as `store init`, with
+    /// the ledger's own group roles); anyone else is told who must.
     public static func open(conninfo: String) throws -> PostgresLedger {
         let connection = try PGConnection(conninfo: conninfo)
-        let migrated = try connection.execute("SELECT to_regclass('xuncha_migrations') IS NOT NULL").rows.first?.first ?? nil
-        guard migrated == "t" else { throw StoreError.postgres(.notInitialised(location: connection.location)) }
+        let initialised = try connection.execute("SELECT to_regclass('xuncha_migrations') IS NOT NULL").rows.first?.first ?? nil
+        guard initialised == "t" else { throw StoreError.postgres(.notInitialised(location: connection.location)) }
         let applied = Set(try connection.execute("SELECT identifier FROM xuncha_migrations").rows.compactMap { $0.first ?? nil })
-        if let missing = PostgresSchema.migrations.first(where: { !applied.contains($0.id) }) {
-            throw StoreError.postgres(.olderSchema(location: connection.location, migration: missing.id))
-        }
         let owner = try connection.execute("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'journal'::regclass")
             .rows.first?.first ?? nil
+        if let missing = PostgresSchema.migrations.first(where: { !applied.contains($0.id) }) {
+            guard let owner, owner == connection.user else {
+                throw StoreError.postgres(.olderSchema(location: connection.location, migration: missing.id, owner: owner ?? "?"))
+            }
+            let report = try PostgresStoreInit.run(conninfo: conninfo, prefix: try rolePrefix(connection), now: Date())
+            let ledger = try open(conninfo: conninfo)
+            ledger.migrated = report.applied
+            return ledger
+        }
         return PostgresLedger(connection: connection, isOwner: owner == connection.user)
+    }
+
+    /// The prefix `store init` was given, read off the writer role granted on the journal, so
+    /// that a migration grants to the ledger's own roles and creates no others.
+    static func rolePrefix(_ connection: PGConnection) throws -> String? {
+        let writers = try connection.execute("""
+            SELECT grantee FROM information_schema.role_table_grants
+            WHERE table_schema = current_schema() AND table_name = 'journal' AND privilege_type = 'INSERT'
+              AND grantee LIKE '%xuncha\\_writer' ORDER BY grantee
+            """).rows.compactMap { $0.first ?? nil }
+        guard let writer = writers.first else { return nil }
+        let prefix = String(writer.dropLast("xuncha_writer".count))
+        return prefix.isEmpty ? nil : prefix
     }
 
     /// Runs `body` on the tables: through the open write (flushed first) when there is one.
@@ -62,14 +86,50 @@ public final class PostgresLedger: Ledger {
             try connection.execute("SET LOCAL lock_timeout = '\(Self.lockSeconds)s'")
             let open = try OpenWrite(db: executor, recorded: ISO8601DateFormatter().string(from: Date()), lockHead: true)
             openWrite = open
+            let first = open.tail.seq
             let result = try body(Writer(ledger: self, open: open))
             try open.flush()
+            // Sessions that LISTEN hear which rows were appended, once this commits.
+            if open.tail.seq > first {
+                _ = try connection.execute("SELECT pg_notify($1, $2)", [Self.channel, "\(first) \(open.tail.seq)"])
+            }
             try connection.execute("COMMIT")
             return result
         } catch {
             _ = try? connection.execute("ROLLBACK")
             throw busy(error)
         }
+    }
+
+    /// The channel of the journal's appends: the payload is `after last`, the rows seq > after
+    /// through last that one transaction appended.
+    static let channel = "xuncha_journal"
+
+    /// Starts hearing other sessions' appends (`othersChanges`).
+    public func listen() throws {
+        _ = try connection.execute("LISTEN \(Self.channel)")
+    }
+
+    /// The rows other sessions appended since the last call, counted by actor (most first),
+    /// from the notifications already delivered: nothing is asked of the server unless there
+    /// are some.
+    public func othersChanges() throws -> [(actor: String, count: Int)] {
+        let me = connection.backendPID
+        let ranges: [(Int64, Int64)] = connection.notifications().filter { $0.pid != me }.compactMap { note in
+            let parts = note.payload.split(separator: " ")
+            guard parts.count == 2, let after = Int64(parts[0]), let last = Int64(parts[1]) else { return nil }
+            return (after, last)
+        }
+        var counts: [String: Int] = [:]
+        for (after, last) in ranges {
+            let rows = try connection.execute("SELECT actor, count(*) FROM journal WHERE seq > $1 AND seq <= $2 GROUP BY actor",
+                                              [String(after), String(last)]).rows
+            for row in rows where row.count == 2 {
+                guard let actor = row[0], let count = row[1].flatMap({ Int($0) }) else { continue }
+                counts[actor, default: 0] += count
+            }
+        }
+        return counts.map { (actor: $0.key, count: $0.value) }.sorted { ($0.count, $1.actor) > ($1.count, $0.actor) }
     }
 
     /// A write inside a write joins the outer transaction under a savepoint, as on SQLite.
@@ -152,7 +212,7 @@ public final class PostgresLedger: Ledger {
         let replayed = try SQLiteLedger.inMemory()
         try replayed.write { _ in
             guard let open = replayed.openWrite else { throw StoreError.appendOutsideWrite }
-            // Every column the replay reads, a back-entry's date included.
+            // A back-entry's `entered` day is part of what the replay writes into the tables.
             let rows = try executor.cursor(SQLPart("SELECT seq, at, actor, type, body, prev_hash, hash, entered FROM journal ORDER BY seq"))
             while let row = try rows.next() {
                 try open.db.execute(SQLPart("INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, entered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
