@@ -23,6 +23,16 @@ public struct LedgerDigest {
         hasher.update(data: Data([0x0A]))
     }
 
+    /// Adds a problem without the days its history lines were entered: like the journal's
+    /// `recorded`, a back-entry's `entered` says when a fact was written down, not what the ledger
+    /// holds, so the same facts run into two stores on different days give the same digest. (The
+    /// entity itself keeps it: an undo's before-image must restore it.)
+    public mutating func add(issue: Issue) throws {
+        var canonical = issue
+        for n in canonical.history.indices { canonical.history[n].entered = nil }
+        try add("issue", canonical)
+    }
+
     public func finish(policy: Policy, nextTransfer: Int) throws -> String {
         var copy = self
         try copy.add("policy", policy)
@@ -55,7 +65,7 @@ extension State {
         do {
             for code in rounds.keys.sorted() { if let r = rounds[code] { try d.add("round", r) } }
             for code in units.keys.sorted() { if let u = units[code] { try d.add("unit", u) } }
-            for i in orderedIssues { try d.add("issue", i) }
+            for i in orderedIssues { try d.add(issue: i) }
             for t in orderedTransfers { try d.add("transfer", t) }
             return try d.finish(policy: policy, nextTransfer: nextTransfer)
         } catch {

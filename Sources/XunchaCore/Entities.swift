@@ -187,11 +187,6 @@ public struct HistoryEntry: Codable, Hashable, Sendable {
         self.detail = detail
         self.entered = entered
     }
-
-    /// The canonical content (the digest) leaves out when a line was entered: like the journal's
-    /// `recorded`, it says when the fact was written down, not what the ledger holds, so the same
-    /// facts run into two stores on different days give the same digest.
-    private enum CodingKeys: String, CodingKey { case on, actor, action, detail }
 }
 
 /// 整改报告: the unit's claim that a problem is rectified, with evidence and the signer.

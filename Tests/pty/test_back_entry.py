@@ -67,6 +67,7 @@ def test_a_file_dated_in_the_future_is_refused_whole(home, store):
     assert audit_rows(home, store) == before
 
 
+@sqlite_only("a sandbox is a private copy of a store file")
 def test_sandbox_memory_and_demos_keep_the_free_clock(home, store):
     for args in (["--sandbox", "--store", str(store)], ["--memory"]):
         setup = [] if "--sandbox" in args else ["-c", 'unit add FY "舞阳县人民法院"', "-c", "round open R5 x --kind special",

@@ -6,7 +6,7 @@ import subprocess
 
 import pexpect
 
-from conftest import binary
+from conftest import binary, sqlite_only
 
 # What a tamperer writes: set the window title, turn the text red, reverse the line, hide a gap.
 ATTACK = "\x1b]0;pwned\x07\x1b[31m\u202e\u200b"
@@ -46,6 +46,7 @@ def clean(text, what, editor=False):
         assert raw not in text, f"{what} wrote {raw!r} raw to the terminal: {text!r}"
 
 
+@sqlite_only("the store is tampered with through the sqlite3 shell")
 def test_every_output_of_a_tampered_store_shows_the_escapes(spawn, home, store):
     tampered(home, store)
     # The prompt names the store's file, whose name can hold the attack too.
@@ -81,6 +82,7 @@ def test_every_output_of_a_tampered_store_shows_the_escapes(spawn, home, store):
     clean(c.before, "the end", editor=True)
 
 
+@sqlite_only("the store is tampered with through the sqlite3 shell")
 def test_the_table_stays_aligned_around_an_escaped_title(spawn, home, store):
     tampered(home, store)
     c = spawn("--store", str(store))
@@ -100,6 +102,7 @@ def columns(text):
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+@sqlite_only("the store is tampered with through the sqlite3 shell")
 def test_exports_keep_the_exact_text(home, store):
     tampered(home, store)
     env = {"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "XUNCHA_USER": "测试员"}

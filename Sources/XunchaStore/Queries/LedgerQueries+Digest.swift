@@ -21,7 +21,7 @@ extension LedgerQueries {
             i.verifications = try verifications.take(i.id)
             i.rules = try rules.take(i.id)
             i.history = try history.take(i.id)
-            try d.add("issue", i)
+            try d.add(issue: i)
         }
         let transfers = try db.cursor(SQLPart("SELECT * FROM transfers ORDER BY \(dialect.text("id"))"))
         while let row = try transfers.next() { try d.add("transfer", try Rows.transfer(row)) }
