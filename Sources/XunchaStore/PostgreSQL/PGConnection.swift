@@ -129,7 +129,9 @@ public final class PGConnection {
         let detail = primary ?? PGConnection.firstLine(PGConnection.text(PQerrorMessage(handle)) ?? "")
             .replacingOccurrences(of: "FATAL:  ", with: "")
         let code = result.flatMap { PGConnection.text(PQresultErrorField($0, Int32(UInt8(ascii: "C")))) }
-        if PQstatus(handle) != CONNECTION_OK || code.map({ $0.hasPrefix("08") || $0.hasPrefix("57P") }) == true {
+        // A failure with no SQLSTATE is libpq's own ("server closed the connection
+        // unexpectedly"), which it can report before the connection's status turns bad.
+        if code == nil || PQstatus(handle) != CONNECTION_OK || code.map({ $0.hasPrefix("08") || $0.hasPrefix("57P") }) == true {
             return PGConnection.redact(.connectionLost(location: location, detail: detail), secrets)
         }
         return PGConnection.redact(.server(location: location, sqlstate: code ?? "?????", detail: detail), secrets)
