@@ -71,7 +71,7 @@ extension LedgerReader {
             try Check.name(secretary, field: "secretary")
             return .secretaryChanged(.init(unit: code, secretary: secretary))
 
-        case let .addIssue(code, unitCode, title, category, source, mode, due, requirement):
+        case let .addIssue(code, unitCode, title, category, source, mode, due, requirement, given):
             let r = try openRound(code)
             _ = try unit(unitCode)
             guard r.targets.contains(unitCode) else {
@@ -84,7 +84,7 @@ extension LedgerReader {
                 throw DomainError(en: "deadline \(due.iso) is before the feedback day \(fb.iso)",
                                   zh: "整改时限 \(due.iso) 早于反馈日期 \(fb.iso)", field: "due")
             }
-            let id = IssueID.make(round: code, number: r.nextIssue)
+            let id = try given.map { try checkedGivenID($0, of: r) } ?? IssueID.make(round: code, number: r.nextIssue)
             return .issueAdded(.init(id: id, round: code, unit: unitCode, title: title, category: category,
                                      source: source, mode: mode, due: due, requirement: requirement))
 

@@ -121,7 +121,7 @@ final class SessionTests: XCTestCase {
         h.run("issue verify R5-001 --fail --by 孙七 --method onsite \"退回\"\nissue add R5 FY 临时 --category conduct\nundo")
         h.run("transfer add R5-002 --to discipline 线索\ntransfer conclude T-0001 --sanctions 1 --recovered 5\nset verify.methods 2")
         h.run("urge FY --kind talk 约谈 --issue R5-001\nround team R5 组 --leader 张三")
-        let script = ScriptWriter.script(try h.journal.entries(after: 0), exportedOn: Day(ordinal: 0), from: "test")
+        let script = try ScriptWriter.script(h.journal.entries(after: 0), exportedOn: Day(ordinal: 0), from: "test")
         let copy = Harness()
         copy.files["e.xc"] = script
         XCTAssertNoThrow(try copy.session.run(file: "e.xc"), script)

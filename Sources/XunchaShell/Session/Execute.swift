@@ -54,8 +54,14 @@ extension Session {
 
     public func execute(_ inv: Invocation) throws(ShellError) {
         try checkIssueRounds(inv)
+        // Asked first: a binding that refuses its arguments must not leave the flag unread.
+        let merging = inv.has("merge")
         if let command = try domainCommand(inv) {
-            try change(command, inv)
+            if merging {
+                try merge(command, inv)
+            } else {
+                try change(command, inv)
+            }
             return
         }
         switch inv.spec.id {
@@ -120,7 +126,8 @@ extension Session {
 
     /// Decides and records one change: inside a running file it joins the file's transaction,
     /// otherwise it is its own.
-    func change(_ command: Command, _ inv: Invocation) throws(ShellError) {
+    @discardableResult
+    func change(_ command: Command, _ inv: Invocation) throws(ShellError) -> Event {
         let event: Event
         if let writer {
             do { event = try commit(command, inv, writer) } catch { throw storeFailure(error) }
@@ -133,6 +140,7 @@ extension Session {
             let subject = Confirm.subject(of: event).flatMap { id in (try? ledger.issue(id: id, lists: .omitted)) ?? nil }
             say(Confirm.message(event, subject))
         }
+        return event
     }
 
     func clockCommand(_ inv: Invocation) throws(ShellError) {

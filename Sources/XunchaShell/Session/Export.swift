@@ -85,21 +85,57 @@ public enum ScriptWriter {
 
     /// The whole journal as a command file. Undone commands and their undo are left out
     /// together: the undo restored exactly what the command changed, so the state is the same.
-    public static func script(_ entries: [JournalEntry], exportedOn: Day, from location: String) -> String {
+    /// Refused when a row holds text no command line can carry (see `ExportLines.add`).
+    public static func script(_ entries: [JournalEntry], exportedOn: Day, from location: String) throws(ShellError) -> String {
+        var lines = ExportLines(header: ["# xuncha export of \(location) on \(exportedOn.iso): run into an empty store to rebuild the same ledger",
+                                         "# (audit digest gives the same digest afterwards)"])
+        for e in live(entries) { try lines.add(e, line(e.event) + rerunFlags(e.event)) }
+        return lines.text
+    }
+
+    /// The entries an export writes: undone commands and their undos are left out together.
+    static func live(_ entries: [JournalEntry]) -> [JournalEntry] {
         var undone = Set<Int64>()
         for e in entries { if case .undone(let p) = e.event { undone.insert(p.seq) } }
-        var lines = ["# xuncha export of \(location) on \(exportedOn.iso): run into an empty store to rebuild the same ledger",
-                     "# (audit digest gives the same digest afterwards)"]
-        var clock: Day?
-        var user: String?
-        for e in entries {
-            if undone.contains(e.seq) { continue }
-            if case .undone = e.event { continue }
-            if e.at != clock { lines.append("clock \(e.at.iso)"); clock = e.at }
-            if e.actor != user { lines.append("user \(quote(e.actor))"); user = e.actor }
-            lines.append(line(e.event) + rerunFlags(e.event))
+        return entries.filter { e in
+            if undone.contains(e.seq) { return false }
+            if case .undone = e.event { return false }
+            return true
         }
-        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The lines of an exported script: each command preceded by the `clock` and `user` lines that
+/// give it its date and actor, and each one a line the lexer reads back.
+struct ExportLines {
+    var lines: [String]
+    var clock: Day?
+    var user: String?
+    /// Command lines written, `clock` and `user` not counted.
+    var commands = 0
+
+    init(header: [String]) { lines = header }
+
+    var text: String { lines.joined(separator: "\n") + "\n" }
+
+    mutating func add(_ e: JournalEntry, _ command: String) throws(ShellError) {
+        if e.at != clock { lines.append("clock \(e.at.iso)"); clock = e.at }
+        if e.actor != user { try append("user \(ScriptWriter.quote(e.actor))", e.seq); user = e.actor }
+        try append(command, e.seq)
+        commands += 1
+    }
+
+    /// A store changed outside xuncha can hold text that no command can enter (a control
+    /// character in a title): written out, the script would stop at that line, so the export
+    /// is refused instead, naming the journal row.
+    mutating func append(_ line: String, _ seq: Int64) throws(ShellError) {
+        do { _ = try Lexer.tokenize(line) } catch {
+            throw ShellError(en: "cannot export: the journal's row \(seq) holds text no command line can carry (\(error.message.en))",
+                             zh: "无法导出：日志第 \(seq) 条含有命令行无法写出的文字（\(error.message.zh)）",
+                             hintEn: "such text gets into a store only when it is changed outside xuncha (audit verify checks the journal); nothing was written",
+                             hintZh: "只有在 xuncha 之外改动账本才会出现这样的文字（audit verify 可校验日志）；未写入任何文件")
+        }
+        lines.append(line)
     }
 }
 
@@ -108,7 +144,16 @@ extension Session {
         let path = try inv.string("file")
         let entries: [JournalEntry]
         entries = try journalEntries(after: 0)
-        let text = ScriptWriter.script(entries, exportedOn: today, from: storeLabel)
+        if let round = inv.optional("round") {
+            do { _ = try reader.round(round) } catch let e as DomainError {
+                throw ShellError(e.message, hint: e.hint, at: inv.position(of: "round"))
+            } catch { throw storeFailure(error) }
+            let lines = try ScriptWriter.roundScript(entries, round: round, exportedOn: today, from: storeLabel)
+            guard try writeOutput(lines.text, to: path, inv, field: "file") else { return }
+            say("\(lines.commands) command(s) of round \(round) exported to \(path)", "已导出轮次 \(round) 的 \(lines.commands) 条命令到 \(path)")
+            return
+        }
+        let text = try ScriptWriter.script(entries, exportedOn: today, from: storeLabel)
         guard try writeOutput(text, to: path, inv, field: "file") else { return }
         say("\(entries.count) event(s) exported to \(path)", "已导出 \(entries.count) 条记录到 \(path)")
     }

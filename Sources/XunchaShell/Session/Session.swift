@@ -57,6 +57,9 @@ public final class Session {
     /// How many commands of the last file ran before the error that stopped it (and were
     /// taken back with it).
     public internal(set) var commandsTakenBack = 0
+    /// What a merged line did inside a transaction (a definition skipped, the id a transfer
+    /// got), said when the transaction commits: a file that fails leaves nothing, so it says none.
+    var notes: [Localized] = []
     /// The before-images of this session's own commands, newest last, for `undo`.
     var undoStack: [(seq: Int64, before: Fragment)] = []
     /// Inside `--check` or `expect fail`: changes are recorded in a transaction that is taken
@@ -144,11 +147,13 @@ public final class Session {
     }
 
     /// Runs `body` as one all-or-nothing unit: one write transaction of the store. On any
-    /// error nothing of it remains, and this session's undo list is as it was.
+    /// error nothing of it remains, and this session's undo list is as it was; the notes of
+    /// what it did (`notes`) are said once it committed, and dropped with it.
     func transaction<T>(_ body: (any LedgerWriter) throws -> T) throws(ShellError) -> T {
-        let savedUndo = undoStack, savedSeq = lastSeq
+        let savedUndo = undoStack, savedSeq = lastSeq, savedNotes = notes
+        let result: T
         do {
-            return try store.write { w in
+            result = try store.write { w in
                 let outer = writer
                 writer = w
                 defer { writer = outer }
@@ -157,17 +162,24 @@ public final class Session {
         } catch {
             undoStack = savedUndo
             lastSeq = savedSeq
+            notes = savedNotes
             throw storeFailure(error)
         }
+        if writer == nil {
+            let said = notes
+            notes = []
+            for n in said { say(n) }
+        }
+        return result
     }
 
     /// Runs `body` in a write that is always taken back, and writes no file meanwhile:
     /// `--check` and `expect fail`. Its result (or its refusal) is what `body` gave.
     func rehearse<T>(_ body: () throws(ShellError) -> T) throws(ShellError) -> T {
         var outcome: Result<T, ShellError>?
-        let savedDry = dryRun, savedUndo = undoStack, savedSeq = lastSeq
+        let savedDry = dryRun, savedUndo = undoStack, savedSeq = lastSeq, savedNotes = notes
         dryRun = true
-        defer { dryRun = savedDry; undoStack = savedUndo; lastSeq = savedSeq }
+        defer { dryRun = savedDry; undoStack = savedUndo; lastSeq = savedSeq; notes = savedNotes }
         do {
             try store.write { w in
                 let outer = writer
