@@ -35,6 +35,9 @@ issue add R6 ZX "@项目验收资料不全" --category discipline --due 2024-12-
 issue assign R6-001 --lead 赵六 --owner 钱七 --dept 办公室
 transfer add R6-002 --to discipline "违规使用公车线索"
 transfer conclude T-0002 --sanctions 1 --handled 2 --recovered 1234567 --refunded 8800
+clock 2024-07-01
+check ZX --round R6 --on 2024-07-01 --by 第一督查组 --compared report,ledger "台账不全"
+assess R6 ZX "整改一般" --grade fair --by 评估组 --method documents
 """
 # (name, command) pairs: each is exported as csv and as xlsx with the clock on 2024-08-06.
 EXPORTS = [
@@ -167,7 +170,11 @@ def test_the_summary_sheet_states_the_figures_and_the_formula(books):
     assert title == "巡察整改台账 — 全部巡察轮次(截至 2024-08-06)"
     figures = dict(table[1:])
     assert figures["整改率"] == "87.10%"  # 27 closed of 31
-    assert figures["问题总数"] == "31" and figures["逾期"] == "1" and figures["红色预警(逾期)"] == "1"
+    assert figures["问题总数"] == "31" and figures["逾期"] == "1"
+    # The red warnings are the overdue problem and the four reports owed past their day (双报告),
+    # as the warnings sheet lists them.
+    assert figures["红色预警(逾期)"] == "5" and figures["逾期未报整改报告（双报告）"] == "4"
+    assert figures["督查（次）"] == "1" and figures["督查单位（个）"] == "1" and figures["评估等次：ZX 郑州市某中心"] == "一般"
     assert figures["追缴(元)"] == "1,347,088" and figures["清退(元)"] == "8,800"
     assert "整改率 27/31 = 87.10% (已销号 ÷ (总数 − 撤销))" in notes
     # A round's workbook covers only that round.

@@ -15,6 +15,7 @@ enum HTMLReport {
         h += transfers(m)
         h += rules(m)
         h += assessments(m)
+        h += checks(m)
         h += footer(m)
         return h + "</main>\n</body>\n</html>\n"
     }

@@ -137,11 +137,7 @@ extension Session {
 
     /// The two reports each of `units` owes on the rounds (or the one round) with a deadline.
     func reportStandings(_ l: any LedgerQuerying, round: String?, units: Set<String>) throws -> [ReportStanding] {
-        let rounds = try l.allRounds().filter { $0.reportsDue != nil && (round == nil || $0.code == round) }
-        guard !rounds.isEmpty else { return [] }
-        let owing = units.intersection(rounds.flatMap(\.targets))
-        let found = Dictionary(try l.units(codes: owing).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        return ReportStanding.all(rounds: rounds, units: found).filter { owing.contains($0.unit) }
+        try RoundReports.standings(l, round: round, units: units)
     }
 
     /// The problem the line's `id` names, with its lists (a slip and `issue show` print them).

@@ -93,6 +93,14 @@ enum ReportWorkbook {
         rows.append([.text(m.t("recovered (yuan)", "追缴(元)")), .yuan(o.recovered)])
         rows.append([.text(m.t("refunded (yuan)", "清退(元)")), .yuan(o.refunded)])
         rows.append([.text(m.t("rules established", "建章立制(项)")), .count(s.rules)])
+        rows.append([.text(m.t("reports overdue (双报告)", "逾期未报整改报告（双报告）")), .count(m.reportsOverdue)])
+        rows.append([.text(m.t("supervision checks", "督查（次）")), .count(m.checks.count)])
+        rows.append([.text(m.t("units checked", "督查单位（个）")), .count(Set(m.checks.map(\.code)).count)])
+        // The latest grade of each assessed unit (整改质效评估), which feeds its appraisal.
+        for g in m.grades {
+            let grade = m.lang == .zh ? (g.assessment.grade.chinese.first ?? g.assessment.grade.rawValue) : g.assessment.grade.rawValue
+            rows.append([.text(m.t("grade: \(g.code) \(g.name)", "评估等次：\(g.code) \(g.name)")), .text(grade)])
+        }
         let title = m.lang == .zh ? "巡察整改台账 — \(m.scope)(截至 \(m.asOf.iso))" : "Inspection rectification ledger — \(m.scope), as of \(m.asOf.iso)"
         let notes = [
             r.line(m.lang), o.line(m.lang),
