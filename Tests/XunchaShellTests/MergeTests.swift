@@ -115,6 +115,29 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(office.session.state.digest(), before)
     }
 
+    func testAChineseSessionIsToldInChinese() throws {
+        let (office, team) = twoLedgers()
+        office.files["r5.xc"] = exported(team)
+        office.session.language = .zh
+        office.output = []
+        try office.session.run(file: "r5.xc")
+        let said = office.output.joined(separator: "\n")
+        XCTAssertTrue(said.contains("单位 FY 已有相同定义，跳过"), said)
+        XCTAssertTrue(said.contains("R5-002 的移交事项在本账本中编号为 T-0003"), said)
+    }
+
+    func testACheckedRunSaysNothingOfWhatItWouldDo() throws {
+        let (office, team) = twoLedgers()
+        office.files["r5.xc"] = exported(team)
+        office.output = []
+        let result = try office.session.run(file: "r5.xc", check: true)
+        XCTAssertEqual(result.errors, 0)
+        // Nor later: the next change's transaction has no notes left over from the rehearsal.
+        office.run("unit add ZZ 某单位")
+        XCTAssertFalse(office.output.joined().contains("T-0003"), "\(office.output)")
+        XCTAssertNil(office.session.state.rounds["R5"])
+    }
+
     func testAnIdTheOfficeAlreadyUsedStopsTheRunAtItsLine() throws {
         let (office, team) = twoLedgers()
         let script = exported(team)
