@@ -198,6 +198,16 @@ final class MergeTests: XCTestCase {
         h.run("expect status R5-007 registered\nexpect status R5-008 registered\nexpect count --round R5 = 4")
     }
 
+    func testTheWholeExportKeepsAnIdGivenByHand() throws {
+        let h = Harness.ready()
+        h.run("issue add R5 FY 新问题 --category conduct --as R5-007\nissue add R5 FY 再一个 --category conduct")
+        let copy = Harness()
+        copy.files["all.xc"] = try ScriptWriter.script(h.journal.entries(after: 0), exportedOn: Day(ordinal: 0), from: "test")
+        try copy.session.run(file: "all.xc")
+        XCTAssertEqual(copy.session.state.digest(), h.session.state.digest())
+        XCTAssertNotNil(copy.session.state.issues["R5-007"])
+    }
+
     func testATransferIsConcludedByItsProblem() {
         let h = Harness.ready()
         h.run("transfer add R5-001 --to discipline 线索一\ntransfer add R5-002 --to discipline 线索二\ntransfer add R5-002 --to other 线索三")

@@ -89,7 +89,18 @@ public enum ScriptWriter {
     public static func script(_ entries: [JournalEntry], exportedOn: Day, from location: String) throws(ShellError) -> String {
         var lines = ExportLines(header: ["# xuncha export of \(location) on \(exportedOn.iso): run into an empty store to rebuild the same ledger",
                                          "# (audit digest gives the same digest afterwards)"])
-        for e in live(entries) { try lines.add(e, line(e.event) + rerunFlags(e.event)) }
+        // A problem registered under an id given with --as (a round brought in from another
+        // store) keeps it: the next number of its round would be another.
+        var next: [String: Int] = [:]
+        for e in live(entries) {
+            var command = line(e.event) + rerunFlags(e.event)
+            if case .issueAdded(let p) = e.event, let number = IssueID.split(p.id)?.number {
+                let expected = next[p.round] ?? 1
+                if p.id != IssueID.make(round: p.round, number: expected) { command += " --as \(quote(p.id))" }
+                next[p.round] = max(expected, number + 1)
+            }
+            try lines.add(e, command)
+        }
         return lines.text
     }
 
