@@ -127,10 +127,10 @@ public struct Flag: Sendable, Equatable {
     public var spellings: [String] { [name] + aliases }
 
     /// How a Chinese session names the flag: its Chinese spelling with the English one beside
-    /// (`--类别(--category)`), or the English one when it has none.
+    /// (`--类别（--category）`), or the English one when it has none.
     public func named(_ lang: Language) -> String {
         guard lang == .zh, let zh = aliases.first(where: { $0.unicodeScalars.contains { $0.value > 0x2E80 } }) else { return "--" + name }
-        return "--\(zh)(--\(name))"
+        return "--\(zh)（--\(name)）"
     }
 }
 
