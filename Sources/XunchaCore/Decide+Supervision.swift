@@ -16,7 +16,7 @@ extension LedgerReader {
         guard r.feedbackOn != nil else {
             throw DomainError(en: "\(code) has had no feedback meeting: there is no rectification to assess yet",
                               zh: "\(code) 尚未反馈，还没有可评估的整改", field: "round",
-                              hintEn: "first: round feedback \(code) --on DATE", hintZh: "请先：round feedback \(code) --on 日期")
+                              hintEn: "first: round feedback \(code) --on DATE", hintZh: "请先：轮次 反馈 \(code) --日期 日期")
         }
         try Check.name(by, field: "by")
         try Check.text(findings, field: "findings")

@@ -52,7 +52,7 @@ extension LedgerReader {
                 guard let force, !force.isEmpty else {
                     throw DomainError(en: "round \(code) still has \(open) open problem(s)",
                                       zh: "轮次 \(code) 仍有 \(open) 个问题未销号", field: "round",
-                                      hintEn: "close them first, or give --force \"reason\"", hintZh: "请先销号，或使用 --force \"理由\" 强制关闭")
+                                      hintEn: "close them first, or give --force \"reason\"", hintZh: "请先销号，或使用 --强制 \"理由\" 强制关闭")
                 }
             }
             return .roundClosed(.init(round: code, forced: force))
@@ -77,7 +77,7 @@ extension LedgerReader {
             guard r.targets.contains(unitCode) else {
                 throw DomainError(en: "\(unitCode) is not a target of round \(code)", zh: "\(unitCode) 不是轮次 \(code) 的被巡察单位",
                                   field: "unit", hintEn: "add it with: round target \(code) \(unitCode)",
-                                  hintZh: "先执行：round target \(code) \(unitCode)")
+                                  hintZh: "先执行：轮次 对象 \(code) \(unitCode)")
             }
             try Check.text(title, field: "title")
             if let due, let fb = r.feedbackOn, due < fb {
@@ -96,7 +96,7 @@ extension LedgerReader {
             guard let deadline = due ?? i.due else {
                 throw DomainError(en: "\(id) has no deadline", zh: "\(id) 没有整改时限", field: "due",
                                   hintEn: "give --due DATE, or set the round's default with: round feedback \(i.round) --on DATE --due +90d",
-                                  hintZh: "请给出 --due 日期，或用 round feedback \(i.round) --on 日期 --due +90d 设定默认时限")
+                                  hintZh: "请给出 --时限 日期，或用 轮次 反馈 \(i.round) --日期 日期 --时限 +90d 设定默认时限")
             }
             return .issueAssigned(.init(id: id, lead: lead, owner: owner, dept: dept, handler: handler, due: deadline))
 
@@ -111,14 +111,14 @@ extension LedgerReader {
             if i.status == .registered {
                 throw DomainError(en: "\(id) is registered but not assigned yet", zh: "\(id) 尚未分解责任", field: "id",
                                   hintEn: "assign it first: issue assign \(id) --lead … --owner … --dept …",
-                                  hintZh: "请先执行：issue assign \(id) --lead … --owner … --dept …")
+                                  hintZh: "请先执行：问题 分解 \(id) --牵头领导 … --责任领导 … --责任处室 …")
             }
             try Check.status(i, [.rectifying], "report", Localized(en: "reported", zh: "报告整改"))
             try Check.text(text, field: "text")
             try Check.name(signedBy, field: "signed-by")
             guard !evidence.isEmpty else {
                 throw DomainError(en: "a report needs evidence", zh: "整改报告须附佐证材料", field: "evidence",
-                                  hintEn: "add --evidence \"file or record\"", hintZh: "请添加 --evidence \"材料名称\"")
+                                  hintEn: "add --evidence \"file or record\"", hintZh: "请添加 --佐证 \"材料名称\"")
             }
             let secretary = try findUnit(i.unit)?.secretary
             if let secretary, secretary != signedBy {
@@ -147,7 +147,7 @@ extension LedgerReader {
             if verdict == .pass, distinct.count < policy.verifyMethods {
                 throw DomainError(en: "closing needs \(policy.verifyMethods) verification method(s), \(distinct.count) given",
                                   zh: "销号需要 \(policy.verifyMethods) 种验收方式，只给出 \(distinct.count) 种", field: "method",
-                                  hintEn: "e.g. --method documents,onsite,survey", hintZh: "例如 --method 查阅资料,现场检查,问卷")
+                                  hintEn: "e.g. --method documents,onsite,survey", hintZh: "例如 --方式 查阅资料,现场检查,问卷")
             }
             if verdict == .longterm, i.status == .longterm {
                 throw DomainError(en: "\(id) is already in long-term rectification", zh: "\(id) 已是长期整改", field: "id")
@@ -186,7 +186,7 @@ extension LedgerReader {
         case let .conclude(id, outcome):
             guard let t = try findTransfer(id) else {
                 throw DomainError(en: "no transfer \(id)", zh: "没有移交事项 \(id)", field: "id",
-                                  hintEn: "transfer ids look like T-0001; see: ledger transfers", hintZh: "移交编号形如 T-0001，见 ledger transfers")
+                                  hintEn: "transfer ids look like T-0001; see: ledger transfers", hintZh: "移交编号形如 T-0001，见 台账 移交")
             }
             if t.concludedOn != nil {
                 throw DomainError(en: "\(id) is already concluded", zh: "\(id) 已办结", field: "id")

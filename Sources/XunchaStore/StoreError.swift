@@ -114,7 +114,7 @@ public enum StoreError: Error, Equatable, Sendable {
             return Localized(en: "\(p): \(detail)", zh: "\(p):\(detail)")
         case .damagedTable(let column, let detail):
             return Localized(en: "the ledger tables hold a bad \(column) (\(detail)); run: audit rebuild",
-                             zh: "账本表中的 \(column) 有误（\(detail)）；请执行 audit rebuild")
+                             zh: "账本表中的 \(column) 有误（\(detail)）；请执行 审计 重建（audit rebuild）")
         case .postgres(let failure):
             return failure.message
         }

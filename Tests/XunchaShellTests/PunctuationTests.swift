@@ -145,3 +145,30 @@ final class PunctuationTests: XCTestCase {
         }
     }
 }
+
+/// A Chinese message names a command as it is typed in Chinese, the English beside it, and a
+/// command it suggests can be typed as it is shown.
+final class ChineseCommandNameTests: XCTestCase {
+    func testMissingFlagsAndUnknownWordsNameTheCommandInChinese() {
+        let h = Harness(language: .zh)
+        h.run(Harness.setup)
+        XCTAssertEqual(h.fail("issue assign R5-002 --lead 王五")?.message.zh,
+                       "问题 分解（issue assign）缺少 2 个选项：--责任领导（--owner）、--责任处室（--dept）")
+        XCTAssertEqual(h.fail("issue verify R5-001 --bogus")?.message.zh, "问题 验收（issue verify）没有选项 --bogus")
+        XCTAssertEqual(h.fail("round opne R6")?.message.zh,
+                       "轮次（round）没有子命令“opne”；可用：开启、巡察组、对象、反馈、报告、关闭、查看、列表（是否要输入“open”？）")
+        XCTAssertEqual(h.fail("issue report R5-002 已整改 --evidence 清单 --signed-by 李四")?.hint?.zh,
+                       "请先执行：问题 分解 R5-002 --牵头领导 … --责任领导 … --责任处室 …")
+    }
+
+    func testTheCommandAHintSuggestsRunsAsShown() throws {
+        let h = Harness(language: .zh)
+        h.run(Harness.setup)
+        h.run("单位 新增 JY 舞阳县交通局")
+        let hint = try XCTUnwrap(h.fail("问题 登记 R5 JY 公车私用 --类别 作风建设")?.hint?.zh)
+        XCTAssertEqual(hint, "先执行：轮次 对象 R5 JY")
+        h.run(String(hint.dropFirst("先执行：".count)))
+        h.run("问题 登记 R5 JY 公车私用 --类别 作风建设")
+        XCTAssertEqual(h.output.last, "已登记 R5-003：公车私用（时限 2024-08-08）")
+    }
+}

@@ -82,7 +82,7 @@ public enum Parser {
         if first.quoted || first.isFlag {
             throw ShellError(en: "a line must start with a command word, not \"\(first.text)\"",
                              zh: "每行须以命令开头，而不是“\(first.text)”", at: first.position,
-                             hintEn: "type help for the list of commands", hintZh: "输入 help 查看命令列表")
+                             hintEn: "type help for the list of commands", hintZh: "输入 帮助（help）查看命令列表")
         }
         // The common case in one step: a known first word and, if the command has two, a known second.
         if let n = direct(first.text, tokens.count > 1 ? tokens[1].text : nil) {
@@ -95,7 +95,7 @@ public enum Parser {
                 ?? secondWords[first.text.lowercased()] ?? Suggest.nearest(first.text, in: Array(secondWords.keys)).flatMap { secondWords[$0] }
             throw ShellError(en: "unknown command \"\(first.text)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? ""),
                              zh: "未知命令“\(first.text)”" + (near.map { "，是否要输入“\($0)”？" } ?? ""),
-                             at: first.position, hintEn: "type help for the list of commands", hintZh: "输入 help 查看命令列表")
+                             at: first.position, hintEn: "type help for the list of commands", hintZh: "输入 帮助（help）查看命令列表")
         }
         var index = 1
         var spec: CompiledSpec
@@ -104,8 +104,9 @@ public enum Parser {
         } else {
             // Only for the messages below: built on the way to an error, not for every line.
             func subs() -> String { group.map { $0.spec.words[1][0] }.joined(separator: ", ") }
+            func subsZh() -> String { group.map(\.spec.subcommandZh).joined(separator: "、") }
             guard tokens.count > 1 else {
-                throw ShellError(en: "\"\(first.text)\" needs a subcommand: \(subs())", zh: "“\(first.text)”后须跟子命令：\(subs())",
+                throw ShellError(en: "\"\(first.text)\" needs a subcommand: \(subs())", zh: "“\(first.text)”后须跟子命令：\(subsZh())",
                                  at: end, hintEn: "e.g. \(group[0].spec.example)", hintZh: "例如 \(Help.exampleZh(group[0].spec))")
             }
             let word = tokens[1]
@@ -114,7 +115,7 @@ public enum Parser {
                 let near = Suggest.nearest(word.text, in: group.flatMap { $0.spec.words[1] })
                 throw ShellError(en: "unknown subcommand \"\(word.text)\" of \(group[0].spec.words[0][0]); expected one of: \(subs())"
                                     + (near.map { " (did you mean \"\($0)\"?)" } ?? ""),
-                                 zh: "\(group[0].spec.words[0][0]) 没有子命令“\(word.text)”；可用：\(subs())" + (near.map { "（是否要输入“\($0)”？）" } ?? ""),
+                                 zh: "\(group[0].spec.chineseName.split(separator: " ").first ?? "")（\(group[0].spec.words[0][0])）没有子命令“\(word.text)”；可用：\(subsZh())" + (near.map { "（是否要输入“\($0)”？）" } ?? ""),
                                  at: word.position)
             }
             spec = match
@@ -190,7 +191,7 @@ public enum Parser {
         // Params are given in order: the first missing one is the first required one not reached.
         if let n = compiled.requiredParams.first(where: { $0 >= nextParam }), n < compiled.spec.params.count {
             let p = compiled.spec.params[n]
-            throw ShellError(en: "\(compiled.spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(compiled.spec.name) 缺少 <\(p.name)>：\(p.help.zh)",
+            throw ShellError(en: "\(compiled.spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(compiled.spec.namedZh)缺少 <\(p.name)>：\(p.help.zh)",
                              at: end, hintEn: "usage: \(Help.usage(compiled.spec))", hintZh: "用法：\(Help.usageZh(compiled.spec))")
         }
         // Every missing flag at once: one round trip to learn what the command needs, not three.
@@ -201,14 +202,14 @@ public enum Parser {
             let name = compiled.spec.name
             let example = compiled.spec.example
             guard missing.count > 1 else {
-                throw ShellError(en: "\(name) needs --\(f.name): \(f.help.en)", zh: "\(name) 缺少 --\(f.name)：\(f.help.zh)",
+                throw ShellError(en: "\(name) needs --\(f.name): \(f.help.en)", zh: "\(compiled.spec.namedZh)缺少 \(f.named(.zh))：\(f.help.zh)",
                                  at: end, hintEn: "e.g. \(example)", hintZh: "例如 \(Help.exampleZh(compiled.spec))")
             }
             let flags = missing.map { "--" + $0.name }
             let en = flags.dropLast().joined(separator: ", ") + " and " + (flags.last ?? "")
             // A flag with a Chinese spelling is named by it (English beside); one without, by its help.
             let zh = missing.map { f in f.named(.zh) == "--" + f.name ? "--\(f.name)（\(f.help.zh)）" : f.named(.zh) }.joined(separator: "、")
-            throw ShellError(en: "\(name) needs \(en)", zh: "\(name) 缺少 \(missing.count) 个选项：\(zh)",
+            throw ShellError(en: "\(name) needs \(en)", zh: "\(compiled.spec.namedZh)缺少 \(missing.count) 个选项：\(zh)",
                              at: end, hintEn: "e.g. \(example)", hintZh: "例如 \(Help.exampleZh(compiled.spec))")
         }
         return inv
@@ -239,7 +240,7 @@ public enum Parser {
             let list = compiled.spec.flags.map { "--" + $0.name }.joined(separator: " ")
             let listZh = compiled.spec.flags.map { $0.named(.zh) }.joined(separator: " ")
             throw ShellError(en: "\(compiled.spec.name) has no flag --\(name)" + (near.map { "; did you mean --\($0)?" } ?? ""),
-                             zh: "\(compiled.spec.name) 没有选项 --\(name)" + (near.map { "，是否要输入 --\($0)？" } ?? ""),
+                             zh: "\(compiled.spec.namedZh)没有选项 --\(name)" + (near.map { "，是否要输入 --\($0)？" } ?? ""),
                              at: token.position,
                              hintEn: list.isEmpty ? "it takes no flags" : "flags: \(list)",
                              hintZh: list.isEmpty ? "该命令没有选项" : "可用选项：\(listZh)")

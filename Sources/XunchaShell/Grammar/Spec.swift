@@ -170,6 +170,16 @@ public struct CommandSpec: Sendable {
         words.map { w in w.first { $0.unicodeScalars.contains { $0.value > 0x2E80 } } ?? w[0] }.joined(separator: " ")
     }
 
+    /// How a Chinese message names the command: as it is typed in Chinese, the English beside
+    /// (`问题 分解（issue assign）`).
+    public var namedZh: String { "\(chineseName)（\(name)）" }
+
+    /// The Chinese spelling of the subcommand word, or the English one when it has none.
+    var subcommandZh: String {
+        guard words.count > 1 else { return "" }
+        return words[1].first { $0.unicodeScalars.contains { $0.value > 0x2E80 } } ?? words[1][0]
+    }
+
     public func flag(named word: String) -> Flag? {
         // Not `spellings`, which builds an array per flag on every lookup.
         flags.first { $0.name == word || $0.aliases.contains(word) }

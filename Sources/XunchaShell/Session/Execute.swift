@@ -91,11 +91,11 @@ extension Session {
             if !inv.has("list") && inv.optional("file") == nil {
                 let names = Demos.all.map(\.name).joined(separator: ", ")
                 throw ShellError(en: "play needs <file>: a built-in demo (\(names)) or a demo script's path",
-                                 zh: "play 缺少 <file>：内置演示名（\(names)）或演示脚本路径", at: inv.end,
-                                 hintEn: "play --list shows what each demo tells", hintZh: "play --list 列出各演示的内容")
+                                 zh: "演示（play）缺少 <file>：内置演示名（\(names)）或演示脚本路径", at: inv.end,
+                                 hintEn: "play --list shows what each demo tells", hintZh: "演示 --列表 列出各演示的内容")
             }
             guard let playHandler else {
-                throw ShellError(en: "play is not available here", zh: "此处不能使用 play", at: inv.start)
+                throw ShellError(en: "play is not available here", zh: "此处不能使用 演示（play）", at: inv.start)
             }
             try playHandler(inv)
         case .reportHTML: try reportHTML(inv)
@@ -111,7 +111,7 @@ extension Session {
         case .ledger, .stats, .warnings, .slip, .issueShow, .roundShow, .roundList, .unitShow, .unitList:
             try query(inv)
         default:
-            throw ShellError(en: "\(inv.spec.name) is incomplete", zh: "\(inv.spec.name) 参数不完整", at: inv.end,
+            throw ShellError(en: "\(inv.spec.name) is incomplete", zh: "\(inv.spec.namedZh)参数不完整", at: inv.end,
                              hintEn: "usage: \(Help.usage(inv.spec))", hintZh: "用法：\(Help.usageZh(inv.spec))")
         }
     }

@@ -127,7 +127,7 @@ extension Session {
         if let difference {
             throw ShellError(en: "the ledger tables do not match the journal: \(difference)", zh: "账本表与日志不一致：\(difference)",
                              at: inv.start, hintEn: "rows were changed outside xuncha; audit rebuild makes the tables again from the journal",
-                             hintZh: "有记录在 xuncha 之外被改动；audit rebuild 可由日志重建账本表")
+                             hintZh: "有记录在 xuncha 之外被改动；审计 重建（audit rebuild）可由日志重建账本表")
         }
         say("journal verified: \(report.checked) event(s), hash chain intact; the ledger tables match it",
             "日志校验通过：共 \(report.checked) 条，哈希链完整；账本表与日志一致")
@@ -135,7 +135,7 @@ extension Session {
 
     func auditRebuild(_ inv: Invocation) throws(ShellError) {
         guard writer == nil else {
-            throw ShellError(en: "audit rebuild cannot run inside a file", zh: "audit rebuild 不能在命令文件中执行", at: inv.start)
+            throw ShellError(en: "audit rebuild cannot run inside a file", zh: "审计 重建（audit rebuild）不能在命令文件中执行", at: inv.start)
         }
         do { try store.rebuild() } catch { throw storeFailure(error) }
         say("the ledger tables were rebuilt from the journal", "已由日志重建账本表")

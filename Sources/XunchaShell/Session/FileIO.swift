@@ -50,7 +50,7 @@ public enum FileIO {
     /// Written to a temporary name first and renamed, so a failed write never leaves half a file.
     public static func write(_ bytes: some Sequence<UInt8>, to path: String, force: Bool) throws(ShellError) {
         let exists = ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在，未覆盖",
-                                hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --force")
+                                hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --覆盖")
         if !force, access(path, F_OK) == 0 { throw exists }
         // A fresh name that must not exist, and is never followed if it is a link: in a shared
         // directory someone could otherwise plant `FILE.tmp-PID` pointing at one of our files.
@@ -129,7 +129,7 @@ extension Session {
             if dryRun {
                 if !inv.has("force"), access(path, F_OK) == 0 {
                     throw ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在，未覆盖",
-                                     hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --force")
+                                     hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --覆盖")
                 }
                 say("(checked only: \(path) not written)", "（仅检查：未写入 \(path)）")
                 return false

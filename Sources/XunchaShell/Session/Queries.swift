@@ -30,7 +30,7 @@ extension Session {
             if notCheckedSince != nil, kind != "units" {
                 throw ShellError(en: "--not-checked-since applies to ledger units", zh: "--not-checked-since 只用于单位台账",
                                  at: inv.position(of: "not-checked-since"), hintEn: "e.g. ledger units --not-checked-since 2024-01-01",
-                                 hintZh: "例如 ledger units --not-checked-since 2024-01-01")
+                                 hintZh: "例如 台账 单位 --未督查自 2024-01-01")
             }
             let table: Table = try read(inv) { l in
                 switch kind {

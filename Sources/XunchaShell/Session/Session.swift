@@ -203,7 +203,7 @@ public final class Session {
             throw ShellError(en: "the clock is set to \(clock.iso), after today (\(real.iso)): a real store takes no entries dated in the future",
                              zh: "模拟日期 \(clock.iso) 晚于今天（\(real.iso)）：正式账本不接受未来日期的记录", at: position,
                              hintEn: "clock now returns to today; the ledger is unchanged (--sandbox tries dates freely on a copy)",
-                             hintZh: "clock now 回到今天；账本未作修改（--sandbox 可在副本上任意设置日期）")
+                             hintZh: "时钟 现在 回到今天；账本未作修改（--sandbox 可在副本上任意设置日期）")
         }
         return clock < real ? real : nil
     }

@@ -6,7 +6,7 @@ extension Session {
     /// A workbook is a file: on a screen or a pipe it would be unreadable bytes.
     func workbookNeedsFile(_ inv: Invocation) -> ShellError {
         ShellError(en: "--format xlsx writes a workbook, which needs a file", zh: "--format xlsx 生成 Excel 工作簿，须写入文件",
-                   at: inv.position(of: "format"), hintEn: "add --out FILE.xlsx", hintZh: "请加 --out 文件名.xlsx")
+                   at: inv.position(of: "format"), hintEn: "add --out FILE.xlsx", hintZh: "请加 --输出 文件名.xlsx")
     }
 
     func emitWorkbook(_ table: Table, to path: String, _ inv: Invocation) throws(ShellError) {
