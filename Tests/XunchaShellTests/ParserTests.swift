@@ -82,15 +82,15 @@ final class ParserTests: XCTestCase {
         """])
         // Under zh the Chinese spellings come first, the English beside them.
         XCTAssertEqual(zh.output, ["""
-        单位 新增  (unit add)  — 登记被巡察单位
-        用法: 单位 新增 <code> <name> [--书记 NAME] [--合并]
-        英文: unit add <code> <name> [--secretary NAME] [--merge]
-        别名: unit/单位 add/新增/添加
-          <code>  单位代码,如 FY 或 JM-TJ:1–24 个英文字母、数字或下划线,中间(非首尾)可含 - 或 .
+        单位 新增（unit add）— 登记被巡察单位
+        用法：单位 新增 <code> <name> [--书记 NAME] [--合并]
+        英文：unit add <code> <name> [--secretary NAME] [--merge]
+        别名：unit/单位 add/新增/添加
+          <code>  单位代码，如 FY 或 JM-TJ：1–24 个英文字母、数字或下划线，中间（非首尾）可含 - 或 .
           <name>  单位名称
-          --书记(--secretary) NAME  党组织书记(第一责任人)
-          --合并(--merge)  从其他账本合并：本账本已有相同定义时跳过并提示，定义不同时拒绝
-        示例: 单位 新增 FY "舞阳县人民法院" --书记 李四
+          --书记（--secretary） NAME  党组织书记（第一责任人）
+          --合并（--merge）  从其他账本合并：本账本已有相同定义时跳过并提示，定义不同时拒绝
+        示例：单位 新增 FY "舞阳县人民法院" --书记 李四
               unit add FY "舞阳县人民法院" --secretary 李四
         """])
         for spec in Grammar.commands {

@@ -27,7 +27,7 @@ final class SessionTests: XCTestCase {
         let h = Harness.ready()
         h.run("set lang zh")
         let e = h.fail("issue show R5-999")
-        XCTAssertEqual(e?.render(file: "f.xc", language: h.session.language), "f.xc:1:12: 错误: 轮次 R5 中没有问题 R5-999")
+        XCTAssertEqual(e?.render(file: "f.xc", language: h.session.language), "f.xc:1:12: 错误：轮次 R5 中没有问题 R5-999")
         h.run("issue progress R5-001 进展")
         XCTAssertEqual(h.output.last, "已记录 R5-001 的进展")
     }

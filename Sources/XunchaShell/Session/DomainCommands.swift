@@ -49,7 +49,7 @@ extension Session {
             let verdicts = [("pass", Verdict.pass), ("fail", .fail), ("longterm", .longterm)].filter { inv.has($0.0) }
             guard verdicts.count == 1 else {
                 throw ShellError(en: verdicts.isEmpty ? "give the verdict: --pass, --fail or --longterm" : "give only one of --pass, --fail, --longterm",
-                                 zh: verdicts.isEmpty ? "请给出验收结论:--pass、--fail 或 --longterm" : "--pass、--fail、--longterm 只能选一个",
+                                 zh: verdicts.isEmpty ? "请给出验收结论：--pass、--fail 或 --longterm" : "--pass、--fail、--longterm 只能选一个",
                                  at: verdicts.count > 1 ? inv.position(of: verdicts[1].0) : inv.end,
                                  hintEn: "e.g. \(inv.spec.example)", hintZh: "例如 \(inv.spec.example)")
             }
@@ -89,7 +89,7 @@ extension Session {
             guard key != "lang" else { return nil }
             let raw = try inv.string("value")
             guard let value = Int(raw) else {
-                throw inv.fail("value", "\(key) takes a whole number, not \"\(raw)\"", "\(key) 的值须为整数,而不是“\(raw)”")
+                throw inv.fail("value", "\(key) takes a whole number, not \"\(raw)\"", "\(key) 的值须为整数，而不是“\(raw)”")
             }
             return .setPolicy(key: key, value: value)
         default:

@@ -181,17 +181,17 @@ extension Session {
         let difference: String?
         do { difference = try store.tablesDifference() } catch { throw storeFailure(error) }
         if let difference {
-            throw ShellError(en: "the ledger tables do not match the journal: \(difference)", zh: "账本表与日志不一致:\(difference)",
+            throw ShellError(en: "the ledger tables do not match the journal: \(difference)", zh: "账本表与日志不一致：\(difference)",
                              at: inv.start, hintEn: "rows were changed outside xuncha; audit rebuild makes the tables again from the journal",
-                             hintZh: "有记录在 xuncha 之外被改动;audit rebuild 可由日志重建账本表")
+                             hintZh: "有记录在 xuncha 之外被改动；审计 重建（audit rebuild）可由日志重建账本表")
         }
         say("journal verified: \(report.checked) event(s), hash chain intact; the ledger tables match it",
-            "日志校验通过:共 \(report.checked) 条,哈希链完整;账本表与日志一致")
+            "日志校验通过：共 \(report.checked) 条，哈希链完整；账本表与日志一致")
     }
 
     func auditRebuild(_ inv: Invocation) throws(ShellError) {
         guard writer == nil else {
-            throw ShellError(en: "audit rebuild cannot run inside a file", zh: "audit rebuild 不能在命令文件中执行", at: inv.start)
+            throw ShellError(en: "audit rebuild cannot run inside a file", zh: "审计 重建（audit rebuild）不能在命令文件中执行", at: inv.start)
         }
         do { try store.rebuild() } catch { throw storeFailure(error) }
         say("the ledger tables were rebuilt from the journal", "已由日志重建账本表")
@@ -254,7 +254,7 @@ extension Session {
                 if case .undone(let p) = later.event, p.seq > last.seq { continue }
                 guard try w.footprint(of: later.event).overlaps(touched) else { continue }
                 throw ShellError(en: "cannot undo: seq \(later.seq) by \(later.actor) depends on it (\(ScriptWriter.line(later.event)))",
-                                 zh: "不能撤回:第 \(later.seq) 条(\(later.actor))依赖于它(\(ScriptWriter.line(later.event)))", at: inv.start)
+                                 zh: "不能撤回：第 \(later.seq) 条（\(later.actor)）依赖于它（\(ScriptWriter.line(later.event))）", at: inv.start)
             }
             let ctx = context
             let entered = try entryDate(at: inv.start)
@@ -267,6 +267,6 @@ extension Session {
             try transaction { w in try record(w) }
         }
         undoStack.removeLast()
-        say("undone (seq \(last.seq)): \(ScriptWriter.line(target.event))", "已撤回(第 \(last.seq) 条):\(ScriptWriter.line(target.event))")
+        say("undone (seq \(last.seq)): \(ScriptWriter.line(target.event))", "已撤回（第 \(last.seq) 条）：\(ScriptWriter.line(target.event))")
     }
 }

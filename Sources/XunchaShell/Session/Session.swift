@@ -132,7 +132,7 @@ public final class Session {
         if let entered, announcedBackEntry != ctx.today {
             announcedBackEntry = ctx.today
             err(Localized(en: "note: entering with date \(ctx.today.iso) (back-entry); each row also keeps the date it was entered, \(entered.iso)",
-                          zh: "注意:以 \(ctx.today.iso) 为日期补录;每条记录同时保留录入日期 \(entered.iso)").text(language))
+                          zh: "注意：以 \(ctx.today.iso) 为日期补录；每条记录同时保留录入日期 \(entered.iso)").text(language))
         }
         if case .issueAdded = event { registeredCount += 1 }
         if let before {
@@ -201,7 +201,7 @@ public final class Session {
         if let e = error as? any LocalizedFailure {
             return ShellError(e.failureMessage, hint: Localized(en: "nothing was changed", zh: "未作任何修改"))
         }
-        return ShellError(en: "the store failed: \(error)", zh: "账本存储出错:\(error)",
+        return ShellError(en: "the store failed: \(error)", zh: "账本存储出错：\(error)",
                           hintEn: "nothing was changed", hintZh: "未作任何修改")
     }
 
@@ -213,9 +213,9 @@ public final class Session {
         let real = realToday()
         if clock > real {
             throw ShellError(en: "the clock is set to \(clock.iso), after today (\(real.iso)): a real store takes no entries dated in the future",
-                             zh: "模拟日期 \(clock.iso) 晚于今天(\(real.iso)):正式账本不接受未来日期的记录", at: position,
+                             zh: "模拟日期 \(clock.iso) 晚于今天（\(real.iso)）：正式账本不接受未来日期的记录", at: position,
                              hintEn: "clock now returns to today; the ledger is unchanged (--sandbox tries dates freely on a copy)",
-                             hintZh: "clock now 回到今天;账本未作修改(--sandbox 可在副本上任意设置日期)")
+                             hintZh: "时钟 现在 回到今天；账本未作修改（--sandbox 可在副本上任意设置日期）")
         }
         return clock < real ? real : nil
     }
