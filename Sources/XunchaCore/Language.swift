@@ -49,4 +49,11 @@ extension Vocabulary {
 /// shell can show it in the user's language without knowing where it came from.
 public protocol LocalizedFailure: Error {
     var failureMessage: Localized { get }
+    /// The journal row of the command the failure belongs to, when it came after that command
+    /// ran (the store sends a file's rows many at a time), so the shell can name its line.
+    var failedJournalRow: Int64? { get }
+}
+
+extension LocalizedFailure {
+    public var failedJournalRow: Int64? { nil }
 }

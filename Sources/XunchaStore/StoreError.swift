@@ -59,6 +59,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case damagedTable(column: String, detail: String)
     /// A PostgreSQL store could not be reached, logged into or used.
     case postgres(PostgresFailure)
+    /// The engine refused a row a command wrote (a constraint, a trigger, the server's policy)
+    /// when the rows were sent: the command's journal seq, so the shell can name its line.
+    case rowRefused(seq: Int64, table: String, reason: Localized)
 
     /// What to tell the user, in both languages.
     public var message: Localized {
@@ -117,6 +120,9 @@ public enum StoreError: Error, Equatable, Sendable {
                              zh: "账本表中的 \(column) 有误（\(detail)）；请执行 审计 重建（audit rebuild）")
         case .postgres(let failure):
             return failure.message
+        case .rowRefused(let seq, let table, let reason):
+            return Localized(en: "the store refused a row of \(table) written by journal row \(seq): \(reason.en)",
+                             zh: "账本存储拒绝了日志第 \(seq) 条写入 \(table) 的一行:\(reason.zh)")
         }
     }
 }
@@ -129,6 +135,10 @@ extension StoreError: CustomStringConvertible {
 /// text inside the Chinese message).
 extension StoreError: LocalizedFailure {
     public var failureMessage: Localized { message }
+    public var failedJournalRow: Int64? {
+        if case .rowRefused(let seq, _, _) = self { return seq }
+        return nil
+    }
 }
 
 extension StoreError {
@@ -179,6 +189,22 @@ extension StoreError {
         case EIO: return .ioError(path: path, detail: String(cString: strerror(code)))
         default: return .other(path: path, detail: String(cString: strerror(code)))
         }
+    }
+}
+
+extension StoreError {
+    /// A row the engine refused, or `error` unchanged when it is not a refusal of that row (a
+    /// lost connection, a busy store, a full disk are the store's failures, not the row's).
+    static func refused(_ error: any Error, seq: Int64, table: String) -> any Error {
+        if let e = error as? DatabaseError, e.resultCode == .SQLITE_CONSTRAINT {
+            let detail = e.message ?? "constraint failed"
+            return StoreError.rowRefused(seq: seq, table: table, reason: Localized(en: detail, zh: detail))
+        }
+        if case StoreError.postgres(.server(_, let state, let detail)) = error, !state.hasPrefix("55"), !state.hasPrefix("40") {
+            return StoreError.rowRefused(seq: seq, table: table, reason: Localized(en: "\(detail) (SQLSTATE \(state))",
+                                                                                 zh: "\(detail)(SQLSTATE \(state))"))
+        }
+        return error
     }
 }
 

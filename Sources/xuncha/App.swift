@@ -142,7 +142,11 @@ final class App {
         session.clock = clock
         // Only a real store keeps real dates; a copy or memory may be moved anywhere in time.
         session.clockIsFree = postgres == nil && (path == nil || options.sandbox)
-        if env["XUNCHA_TIMING"] == "1", let ledger { App.startTiming(session, ledger: ledger) }
+        if env["XUNCHA_TIMING"] == "1" {
+            // On PostgreSQL the commit is the server's: it counts in the command's own time.
+            if let ledger { App.startTiming(session, flushClock: { ledger.flushTime }) }
+            else if postgres != nil { App.startTiming(session, flushClock: nil) }
+        }
         session.playHandler = { [unowned self] inv throws(ShellError) in
             try self.playCommand(inv)
         }
@@ -151,8 +155,8 @@ final class App {
 
     /// `XUNCHA_TIMING=1`: one line on stderr after each command, its own time apart from the
     /// store's disk flush (used by scripts/bench; see BENCHMARKS.md for the method).
-    static func startTiming(_ session: Session, ledger: SQLiteLedger) {
-        session.flushClock = { ledger.flushTime }
+    static func startTiming(_ session: Session, flushClock: (() -> Duration)?) {
+        session.flushClock = flushClock
         func ms(_ d: Duration) -> String {
             let c = d.components
             return String(format: "%.3f", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)

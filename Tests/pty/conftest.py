@@ -109,6 +109,22 @@ def store_value(path: Path, query: str):
         db.close()
 
 
+def store_execute(path: Path, sql: str):
+    """Runs sql (statements, no rows wanted) on the store standing for path, on either engine,
+    as someone with the file or the ledger's owner could."""
+    if on_postgres():
+        subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", _ledger_for(path), "-c", sql],
+                       capture_output=True, text=True, check=True)
+        return
+    import sqlite3
+    db = sqlite3.connect(str(path))
+    try:
+        db.executescript(sql)
+        db.commit()
+    finally:
+        db.close()
+
+
 def _drop_ledgers_under(d: Path):
     cluster = os.environ.get("XUNCHA_TEST_PG", "")
     for key in [k for k in _LEDGERS if k.startswith(str(d.resolve()) + "/")]:

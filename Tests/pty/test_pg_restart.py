@@ -34,7 +34,7 @@ def test_a_server_restarted_mid_file_is_one_error_and_leaves_nothing(pg_cluster,
     proc = subprocess.Popen([binary(), "--store", url, str(f)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=home)
     deadline = time.time() + 30
     while pg_cluster.psql(db, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'xuncha' "
-                              "AND datname = current_database() AND xact_start IS NOT NULL").stdout.strip() != "1":
+                              "AND datname = current_database() AND backend_xid IS NOT NULL").stdout.strip() != "1":
         assert time.time() < deadline and proc.poll() is None, "the file ended before the restart"
         time.sleep(0.05)
     restarted = pg_ctl(pg_cluster, "-m", "immediate", "-w", "restart")

@@ -253,6 +253,10 @@ def main():
         prompt_s.append(time_to_prompt(["sqlite3", empty_sqlite], b"sqlite> ", pty_env, data))
 
     med = {k: {m: statistics.median(v) for m, v in d.items()} for k, d in results.items()}
+    postgres = None
+    if os.environ.get("XUNCHA_BENCH_PG"):
+        import bench_pg
+        postgres = bench_pg.bench(os.environ["XUNCHA_BENCH_PG"], xuncha, data, env, rounds, sdb, commands)
     report = {
         "size": size, "rounds": rounds, "workload": gen,
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -265,6 +269,7 @@ def main():
                     "with_flush_p99_ms": percentile(total_ms, 99), "rss_mb": session_rss,
                     "slowest": sorted(zip(work_ms, commands), reverse=True)[:5]},
         "prompt": {"xuncha_ms": statistics.median(prompt_x) * 1000, "sqlite3_ms": statistics.median(prompt_s) * 1000},
+        "postgres": postgres,
     }
     with open(os.path.join(work, "results-%s.json" % size), "w") as f:
         json.dump(report, f, ensure_ascii=False, indent=1)
@@ -308,7 +313,11 @@ def markdown(r):
                 mc["nproc"], mc["cpu"], mc["memory"], mc["kernel"], " ".join(mc["load"])),
             "xuncha %s (release), sqlite3 %s, Taskwarrior %s." % (
                 r["versions"]["xuncha"], r["versions"]["sqlite3"].split(" ")[0], r["versions"]["task"]), ""]
-    return "\n".join(head + rows)
+    tail = []
+    if r.get("postgres"):
+        import bench_pg
+        tail = [bench_pg.markdown(r["postgres"], r["size"])]
+    return "\n".join(head + rows + tail)
 
 
 if __name__ == "__main__":

@@ -106,6 +106,18 @@ extension Session {
         var result = RunResult()
         commandsTakenBack = 0
         let registeredBefore = registeredCount
+        // The last journal row each line wrote: rows are sent to the store many at a time, so a
+        // row it refuses is named by its journal row, and this gives the line that wrote it.
+        var written: [(seq: Int64, at: SourcePosition)] = []
+        refusedRow = nil
+        func located(_ error: ShellError) -> ShellError {
+            guard let seq = refusedRow, let line = written.first(where: { $0.seq >= seq }) else { return error }
+            refusedRow = nil
+            var e = error
+            e.file = path
+            e.position = line.at
+            return e
+        }
         func each() throws(ShellError) {
             let savedKeep = keepBeforeImages
             defer { keepBeforeImages = savedKeep }
@@ -117,10 +129,12 @@ extension Session {
                 let undoNext = following?.isUndo ?? false
                 keepBeforeImages = savedKeep && (line.end.line > undoableFrom || undoNext)
                 result.commands += 1
+                let seqBefore = lastSeq
                 do {
                     try execute(prepared: line)
+                    if lastSeq != seqBefore { written.append((lastSeq, line.invocation?.start ?? line.end)) }
                 } catch {
-                    var e = error
+                    var e = located(error)
                     if e.file == nil { e.file = path }
                     guard keepGoing || check else {
                         commandsTakenBack = result.commands - 1
@@ -140,7 +154,7 @@ extension Session {
         } else if writer != nil {
             try each()
         } else {
-            try transaction { _ in try each() }
+            do throws(ShellError) { try transaction { _ in try each() } } catch { throw located(error) }
         }
         result.registered = registeredCount - registeredBefore
         return result

@@ -7,6 +7,9 @@ public final class Session {
     public let store: any Ledger
     /// The newest journal row this session has written or seen written.
     public internal(set) var lastSeq: Int64 = 0
+    /// The journal row of the last command whose row the store refused when it was sent: a
+    /// file run names that command's line (`ScriptRunner`).
+    var refusedRow: Int64?
     /// The simulated date (`clock DATE`); nil follows the real one.
     public var clock: Day?
     /// Whether changes may take any date the clock gives (a sandbox, memory, a demo, the
@@ -199,6 +202,7 @@ public final class Session {
     public func storeFailure(_ error: any Error) -> ShellError {
         if let e = error as? ShellError { return e }
         if let e = error as? any LocalizedFailure {
+            if let seq = e.failedJournalRow { refusedRow = seq }
             return ShellError(e.failureMessage, hint: Localized(en: "nothing was changed", zh: "未作任何修改"))
         }
         return ShellError(en: "the store failed: \(error)", zh: "账本存储出错：\(error)",

@@ -71,12 +71,53 @@ public final class PGConnection {
     deinit { PQfinish(handle) }
 
     /// Runs one statement with `$1`, `$2`… bound to `arguments` (text format; nil is NULL).
+    /// A statement with arguments is prepared once per connection (`PQprepare`) and then only
+    /// executed (`PQexecPrepared`): the server parses and plans the ledger's few hundred
+    /// statements once per session instead of at every command.
     @discardableResult
     public func execute(_ sql: String, _ arguments: [String?] = []) throws(StoreError) -> PGRows {
-        let result: OpaquePointer? = PGConnection.withOptionalCStrings(arguments) { values in
-            PQexecParams(handle, sql, Int32(arguments.count), nil, values, nil, nil, 0)
+        guard !arguments.isEmpty, let name = try prepared(sql, parameters: arguments.count) else {
+            let result: OpaquePointer? = PGConnection.withOptionalCStrings(arguments) { values in
+                PQexecParams(handle, sql, Int32(arguments.count), nil, values, nil, nil, 0)
+            }
+            return try rows(of: result)
         }
-        return try rows(of: result)
+        let result: OpaquePointer? = PGConnection.withOptionalCStrings(arguments) { values in
+            PQexecPrepared(handle, name, Int32(arguments.count), values, nil, nil, 0)
+        }
+        do {
+            return try rows(of: result)
+        } catch {
+            // "cached plan must not change result type": another session changed a table this
+            // statement reads. It is prepared afresh next time.
+            if error.postgresState == "0A000" { forget(prepared: sql, name: name) }
+            throw error
+        }
+    }
+
+    /// The statements prepared on this connection, by their text, and their names.
+    private var statements: [String: String] = [:]
+    /// Names are never reused: a forgotten statement may still exist on the server.
+    private var preparedCount = 0
+    /// How many statements a connection keeps prepared: the ledger's own are a few hundred
+    /// (`RowBatch` sends a dozen sizes per table); a text past this runs unprepared.
+    static let preparedLimit = 1_000
+
+    /// The name of `sql` prepared on this connection, preparing it the first time; nil when
+    /// the connection keeps as many as it may.
+    private func prepared(_ sql: String, parameters: Int) throws(StoreError) -> String? {
+        if let name = statements[sql] { return name }
+        guard statements.count < Self.preparedLimit else { return nil }
+        preparedCount += 1
+        let name = "xuncha_\(preparedCount)"
+        try rows(of: PQprepare(handle, name, sql, Int32(parameters), nil))
+        statements[sql] = name
+        return name
+    }
+
+    private func forget(prepared sql: String, name: String) {
+        statements[sql] = nil
+        PQclear(PQexec(handle, "DEALLOCATE \(name)"))
     }
 
     /// Runs several statements separated by `;`, without arguments (schema scripts).

@@ -174,7 +174,8 @@ public final class PostgresLedger: Ledger {
         func openIssueCount(round: String) throws -> Int { try check(); return try open.openIssueCount(round: round) }
         func undatedOpenIssues(round: String) throws -> [String] { try check(); return try open.undatedOpenIssues(round: round) }
 
-        func entries(after seq: Int64) throws -> [JournalEntry] { try check(); return try ledger.entries(after: seq) }
+        // The journal rows of this write may still be in the batch.
+        func entries(after seq: Int64) throws -> [JournalEntry] { try check(); try open.flush(); return try ledger.entries(after: seq) }
 
         func record(_ event: Event, at: Day, entered: Day?, actor: String, changes: Fragment) throws -> Int64 {
             try check()

@@ -15,9 +15,11 @@
 /// - placeholders: `?` on SQLite; PostgreSQL numbers them (`$1`, `$2`…), which `numbered`
 ///   does to a statement written with `?`.
 ///
-/// No statement holds more than a handful of `?`: an `IN (…)` list is only ever a set of
-/// statuses, and many keys are read one key at a time, so no engine's limit on placeholders
-/// is near.
+/// - the most placeholders one statement may hold: the rows a write sends many to a statement
+///   (`RowBatch`) stay within it. Read queries hold a handful: an `IN (…)` list is only ever a
+///   set of statuses, and many keys are read one key at a time.
+/// - what a failed statement does to its transaction: SQLite undoes the statement, PostgreSQL
+///   aborts the transaction until it is rolled back (to a savepoint).
 struct Dialect: Sendable {
     /// Appended to a text sort key so that it sorts by bytes.
     let byteOrder: String
@@ -26,11 +28,19 @@ struct Dialect: Sendable {
     /// Appended to a SELECT to lock the rows it reads until the transaction ends; SQLite has
     /// none and needs none (a write transaction holds the whole database).
     let rowLock: String
+    /// The most `?` one statement may hold.
+    let maxParameters: Int
+    /// Whether a failed statement leaves its transaction unusable until a rollback.
+    let failedStatementAbortsTransaction: Bool
 
-    /// SQLite, whose TEXT comparisons are byte comparisons already.
-    static let sqlite = Dialect(byteOrder: "", numberedPlaceholders: false, rowLock: "")
-    /// PostgreSQL: the same queries with byte-order collation and numbered placeholders.
-    static let postgres = Dialect(byteOrder: " COLLATE \"C\"", numberedPlaceholders: true, rowLock: " FOR UPDATE")
+    /// SQLite, whose TEXT comparisons are byte comparisons already; SQLITE_MAX_VARIABLE_NUMBER
+    /// is 32,766 since SQLite 3.32.
+    static let sqlite = Dialect(byteOrder: "", numberedPlaceholders: false, rowLock: "", maxParameters: 32_766,
+                                failedStatementAbortsTransaction: false)
+    /// PostgreSQL: the same queries with byte-order collation and numbered placeholders; the
+    /// protocol counts a statement's parameters in 16 bits.
+    static let postgres = Dialect(byteOrder: " COLLATE \"C\"", numberedPlaceholders: true, rowLock: " FOR UPDATE",
+                                  maxParameters: 65_535, failedStatementAbortsTransaction: true)
 
     /// `sql` with its `?` placeholders as this engine spells them. A `?` inside a quoted
     /// literal or identifier is text, not a placeholder.

@@ -5,7 +5,7 @@ import XunchaCore
 /// `withTables`, so that inside a write (an `expect` or `ledger` line in the middle of a file)
 /// the transaction's own changes are flushed first and seen.
 extension SQLiteLedger: LedgerQuerying {
-    private func query<T>(_ body: (LedgerQueries) throws -> T) throws -> T {
+    func query<T>(_ body: (LedgerQueries) throws -> T) throws -> T {
         try withTables { try body(LedgerQueries(db: $0.db)) }
     }
 

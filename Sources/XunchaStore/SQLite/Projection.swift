@@ -3,6 +3,9 @@ import XunchaCore
 
 /// The projection tables on one connection: an entity read by its key, and an entity's new
 /// image written back as the few rows that changed. Used inside the store's transactions only.
+/// Deletions run at once; the rows written go through a `RowBatch`, which sends them many to a
+/// statement. Within one flush each entity is written once, so its deletions always precede
+/// its inserts, whenever the batch sends them.
 struct Projection {
     let db: any SQLExecutor
 
@@ -89,34 +92,38 @@ struct Projection {
     // MARK: - Writing
 
     /// Writes `new` over `base` (the entity as the tables hold it now, nil when absent).
-    func write(round new: Round?, code: String, base: Round?) throws {
-        try writeEntity(Self.roundSQL, code, new.map(Rows.values), exists: base != nil)
+    func write(round new: Round?, code: String, base: Round?, to batch: RowBatch, origin: Int64) throws {
+        let w = ListWriter(db: db, batch: batch, origin: origin)
+        try w.entity(Self.roundSQL, code, new.map(Rows.values), exists: base != nil)
         guard let new else { return }
-        try writeList(Rows.teams, of: code, new.teams, base: base?.teams)
-        try writeList(Rows.targets, of: code, new.targets, base: base?.targets)
+        try w.list(Rows.teams, of: code, new.teams, base: base?.teams)
+        try w.list(Rows.targets, of: code, new.targets, base: base?.targets)
     }
 
-    func write(unit new: XunchaCore.Unit?, code: String, base: XunchaCore.Unit?) throws {
-        try writeEntity(Self.unitSQL, code, new.map(Rows.values), exists: base != nil)
+    func write(unit new: XunchaCore.Unit?, code: String, base: XunchaCore.Unit?, to batch: RowBatch, origin: Int64) throws {
+        let w = ListWriter(db: db, batch: batch, origin: origin)
+        try w.entity(Self.unitSQL, code, new.map(Rows.values), exists: base != nil)
         guard let new else { return }
-        try writeList(Rows.urges, of: code, new.urges, base: base?.urges)
-        try writeList(Rows.assessments, of: code, new.assessments, base: base?.assessments)
-        try writeList(Rows.checks, of: code, new.checks, base: base?.checks)
-        try writeList(Rows.roundReports, of: code, new.reports, base: base?.reports)
+        try w.list(Rows.urges, of: code, new.urges, base: base?.urges)
+        try w.list(Rows.assessments, of: code, new.assessments, base: base?.assessments)
+        try w.list(Rows.checks, of: code, new.checks, base: base?.checks)
+        try w.list(Rows.roundReports, of: code, new.reports, base: base?.reports)
     }
 
-    func write(issue new: Issue?, id: String, base: Issue?) throws {
-        try writeEntity(Self.issueSQL, id, new.map(Rows.values), exists: base != nil)
+    func write(issue new: Issue?, id: String, base: Issue?, to batch: RowBatch, origin: Int64) throws {
+        let w = ListWriter(db: db, batch: batch, origin: origin)
+        try w.entity(Self.issueSQL, id, new.map(Rows.values), exists: base != nil)
         guard let new else { return }
-        try writeList(Rows.progress, of: id, new.progress, base: base?.progress)
-        try writeList(Rows.reports, of: id, new.reports, base: base?.reports)
-        try writeList(Rows.verifications, of: id, new.verifications, base: base?.verifications)
-        try writeList(Rows.rules, of: id, new.rules, base: base?.rules)
-        try writeList(Rows.history, of: id, new.history, base: base?.history)
+        try w.list(Rows.progress, of: id, new.progress, base: base?.progress)
+        try w.list(Rows.reports, of: id, new.reports, base: base?.reports)
+        try w.list(Rows.verifications, of: id, new.verifications, base: base?.verifications)
+        try w.list(Rows.rules, of: id, new.rules, base: base?.rules)
+        try w.list(Rows.history, of: id, new.history, base: base?.history)
     }
 
-    func write(transfer new: Transfer?, id: String, base: Transfer?) throws {
-        try writeEntity(Self.transferSQL, id, new.map(Rows.values), exists: base != nil)
+    func write(transfer new: Transfer?, id: String, base: Transfer?, to batch: RowBatch, origin: Int64) throws {
+        let w = ListWriter(db: db, batch: batch, origin: origin)
+        try w.entity(Self.transferSQL, id, new.map(Rows.values), exists: base != nil)
     }
 
     func write(policy: Policy) throws {
@@ -141,10 +148,19 @@ struct Projection {
                                                  Rows.rules.table, Rows.history.table])
     static let transferSQL = Rows.EntitySQL(table: "transfers", key: "id", columns: Rows.transferColumns, lists: [])
 
+}
+
+/// Writes one entity's rows for a flush: deletions at once, rows into the batch.
+private struct ListWriter {
+    let db: any SQLExecutor
+    let batch: RowBatch
+    /// The journal seq of the command that last changed the entity.
+    let origin: Int64
+
     /// One entity row: inserted when new, updated in place when it exists, deleted (with its
     /// lists) when the new image is nil.
-    private func writeEntity(_ entity: Rows.EntitySQL, _ value: String, _ values: [(any DatabaseValueConvertible)?]?,
-                             exists: Bool) throws {
+    func entity(_ entity: Rows.EntitySQL, _ value: String, _ values: [(any DatabaseValueConvertible)?]?,
+                exists: Bool) throws {
         guard let values else {
             try db.execute(SQLPart(entity.delete, [value]))
             for list in entity.lists {
@@ -152,7 +168,7 @@ struct Projection {
             }
             return
         }
-        try db.execute(SQLPart(exists ? entity.upsert : entity.insert, values))
+        try batch.add(exists ? entity.upsert : entity.insert, values, origin: origin)
     }
 
     private static func owner(of listTable: String) -> String {
@@ -165,7 +181,7 @@ struct Projection {
 
     /// A list grows by appending, and an undo puts back an earlier, shorter one: the rows past
     /// the common beginning are all that is written or deleted.
-    private func writeList<E: Equatable>(_ list: Rows.List<E>, of owner: String, _ new: [E], base: [E]?) throws {
+    func list<E: Equatable>(_ list: Rows.List<E>, of owner: String, _ new: [E], base: [E]?) throws {
         var common = 0
         if let base {
             while common < base.count, common < new.count, base[common] == new[common] { common += 1 }
@@ -174,9 +190,8 @@ struct Projection {
             }
         }
         guard common < new.count else { return }
-        let insert = list.insert
         for n in common..<new.count {
-            try db.execute(SQLPart(insert, [owner, n] + list.values(new[n])))
+            try batch.add(list.insert, [owner, n] + list.values(new[n]), origin: origin)
         }
     }
 }

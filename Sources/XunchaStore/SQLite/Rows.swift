@@ -74,7 +74,7 @@ enum Rows {
         let values: @Sendable (Element) -> [(any DatabaseValueConvertible)?]
         let decode: @Sendable (Row) throws -> Element
         /// Its statements, built once: a province file writes hundreds of thousands of rows.
-        let insert: String
+        let insert: BatchedInsert
         let truncate: String
 
         init(table: String, owner: String, columns: [String], values: @escaping @Sendable (Element) -> [(any DatabaseValueConvertible)?],
@@ -84,8 +84,7 @@ enum Rows {
             self.columns = columns
             self.values = values
             self.decode = decode
-            let all = [owner, "n"] + columns
-            insert = "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))"
+            insert = BatchedInsert(table: table, columns: [owner, "n"] + columns)
             truncate = "DELETE FROM \(table) WHERE \(owner) = ? AND n >= ?"
         }
     }
@@ -97,8 +96,8 @@ enum Rows {
         let columns: [String]
         /// The tables of its lists, whose rows go with it when it is deleted.
         let lists: [String]
-        let insert: String
-        let upsert: String
+        let insert: BatchedInsert
+        let upsert: BatchedInsert
         let delete: String
 
         init(table: String, key: String, columns: [String], lists: [String]) {
@@ -106,9 +105,9 @@ enum Rows {
             self.key = key
             self.columns = columns
             self.lists = lists
-            insert = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))"
+            insert = BatchedInsert(table: table, columns: columns)
             let updates = columns.filter { $0 != key }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-            upsert = insert + " ON CONFLICT (\(key)) DO UPDATE SET \(updates)"
+            upsert = BatchedInsert(table: table, columns: columns, conflict: "ON CONFLICT (\(key)) DO UPDATE SET \(updates)")
             delete = "DELETE FROM \(table) WHERE \(key) = ?"
         }
     }
