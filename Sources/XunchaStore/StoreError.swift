@@ -122,7 +122,7 @@ public enum StoreError: Error, Equatable, Sendable {
             return failure.message
         case .rowRefused(let seq, let table, let reason):
             return Localized(en: "the store refused a row of \(table) written by journal row \(seq): \(reason.en)",
-                             zh: "账本存储拒绝了日志第 \(seq) 条写入 \(table) 的一行:\(reason.zh)")
+                             zh: "账本存储拒绝了日志第 \(seq) 条写入 \(table) 的一行：\(reason.zh)")
         }
     }
 }

@@ -121,7 +121,7 @@ def test_a_refused_row_rolls_the_file_back_and_names_its_line(home):
     # In Chinese too, and the next command works.
     zh = subprocess.run(argv("--store", "s.db", str(f), cwd=home), capture_output=True, text=True,
                         env={"HOME": str(home), **ENV_KEYS, "LANG": "zh_CN.UTF-8"}, cwd=home)
-    assert f"{f}:1701:1: 错误: 账本存储拒绝了日志第 " in zh.stderr, zh.stderr
+    assert f"{f}:1701:1: 错误：账本存储拒绝了日志第 " in zh.stderr, zh.stderr
     after = run(home, "--store", "s.db", "-c", 'issue add R5 FY "问题" --category conduct', "-c", "audit verify")
     assert after.returncode == 0, after.stderr
     assert int(store_value(home / "s.db", "SELECT count(*) FROM journal")) == 4
