@@ -36,6 +36,11 @@ public enum Command: Sendable, Equatable {
     case assess(round: String, unit: String, grade: Grade, by: String?, methods: [VerifyMethod], findings: String, redo: [String])
     case check(unit: String, round: String?, on: Day?, by: String?, compared: [CheckItem], findings: String)
     case reportRound(round: String, unit: String, kind: ReportKind, on: Day?, signedBy: String)
+    /// `grant ROLE [UNIT] --to LOGIN` / `revoke ROLE [UNIT] --from LOGIN`.
+    case grant(role: Role, unit: String?, login: String)
+    case revoke(role: Role, unit: String?, login: String)
+    /// `person NAME --login LOGIN`: ties a person to a login; `--login none` unties.
+    case tiePerson(person: String, login: String?)
 }
 
 /// A refused command: what is wrong, what was expected, and which argument it concerns so the

@@ -6,6 +6,8 @@ extension LedgerReader {
     /// `DomainError` for a refusal, or the store's error when a read fails.
     public func decide(_ command: Command, _ context: Context) throws -> Event {
         switch command {
+        case .grant, .revoke, .tiePerson:
+            return try decideAccess(command)
         case let .openRound(code, title, kind, from, to, revisits):
             try Check.code(code, field: "code", what: Localized(en: "round code", zh: "轮次代码"))
             guard try findRound(code) == nil else {

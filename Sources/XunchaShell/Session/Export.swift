@@ -67,6 +67,9 @@ public enum ScriptWriter {
             if let r = p.round { s += " --round \(q(r))" }
             if !p.compared.isEmpty { s += " --compared " + p.compared.map(\.rawValue).joined(separator: ",") }
             return s
+        case .roleGranted(let g): return "grant \(g.role.rawValue)" + (g.unit.map { " \(q($0))" } ?? "") + " --to \(q(g.login))"
+        case .roleRevoked(let g): return "revoke \(g.role.rawValue)" + (g.unit.map { " \(q($0))" } ?? "") + " --from \(q(g.login))"
+        case .personLogin(let p): return "person \(q(p.person)) --login \(p.login.map(q) ?? "none")"
         case .assessed(let p):
             var s = "assess \(q(p.round)) \(q(p.unit)) \(q(p.findings)) --grade \(p.grade.rawValue) --by \(q(p.by))"
             if !p.methods.isEmpty { s += " --method " + p.methods.map(\.rawValue).joined(separator: ",") }

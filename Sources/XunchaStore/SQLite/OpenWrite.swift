@@ -23,6 +23,7 @@ final class OpenWrite {
     private var transfers: [String: Cached<Transfer>] = [:]
     private var policy: Cached<Policy>?
     private var nextTransfer: Cached<Int>?
+    private var access: Cached<Access>?
     /// The keys changed since the last flush: a flush visits only them (iterating the whole
     /// cache while changing it copied the dictionary, at a province file's every feedback).
     private var dirtyRounds: Set<String> = [], dirtyUnits: Set<String> = []
@@ -122,6 +123,13 @@ final class OpenWrite {
         return found
     }
 
+    func currentAccess() throws -> Access {
+        if let a = access?.value { return a }
+        let found = try projection.access()
+        access = Cached(value: found, base: found)
+        return found
+    }
+
     /// Reads that are SQL over many rows see the transaction's changes only once flushed.
     func tables() throws -> Projection {
         try flush()
@@ -143,18 +151,20 @@ final class OpenWrite {
         for (k, v) in f.transfers { _ = try transfer(k); transfers[k]?.value = v; dirtyTransfers.insert(k) }
         if let p = f.policy { _ = try currentPolicy(); policy?.value = p }
         if let n = f.nextTransfer { _ = try nextTransferNumber(); nextTransfer?.value = n }
+        if let a = f.access { _ = try currentAccess(); access?.value = a }
         if !f.isEmpty { dirty = true }
     }
 
     /// Appends one journal row, chained to the tail.
-    func append(_ event: Event, at: Day, entered: Day? = nil, actor: String) throws -> Int64 {
+    func append(_ event: Event, at: Day, entered: Day? = nil, actor: String, onBehalf: String? = nil) throws -> Int64 {
         let body = try event.encodedBody()
         let seq = tail.seq + 1
         let type = event.type
         let hash = ChainHash.compute(prev: tail.hash, seq: seq, at: at.iso, actor: actor, type: type, body: body)
         try db.execute(SQLPart("""
-            INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, recorded, entered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [seq, at.iso, actor, type, String(decoding: body, as: UTF8.self), tail.hash, hash, recorded, entered?.iso]))
+            INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, recorded, entered, on_behalf)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [seq, at.iso, actor, type, String(decoding: body, as: UTF8.self), tail.hash, hash, recorded, entered?.iso, onBehalf]))
         tail = (seq, hash)
         headChanged = true
         return seq
@@ -188,6 +198,7 @@ final class OpenWrite {
             try p.writeSetting(Projection.transferCounter, value)
             nextTransfer?.base = value
         }
+        if let c = access, c.changed, let value = c.value { try p.write(access: value); access?.base = value }
         dirty = false
     }
 
@@ -214,7 +225,7 @@ final class OpenWrite {
 
     /// Drops the cache once it is flushed, so that a long replay does not hold the whole ledger.
     func forgetEntities() {
-        rounds = [:]; units = [:]; issues = [:]; transfers = [:]; policy = nil; nextTransfer = nil
+        rounds = [:]; units = [:]; issues = [:]; transfers = [:]; policy = nil; nextTransfer = nil; access = nil
         cachedIssuesOfRound = [:]
         dirtyRounds = []; dirtyUnits = []; dirtyIssues = []; dirtyTransfers = []
         dirty = false

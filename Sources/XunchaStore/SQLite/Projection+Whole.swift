@@ -34,6 +34,7 @@ extension Projection {
         }
         state.policy = try policy()
         state.nextTransfer = try nextTransfer()
+        state.access = try access()
         return state
     }
 
