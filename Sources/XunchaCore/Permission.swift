@@ -32,8 +32,8 @@ public struct Refusal: Error, Equatable, Sendable {
 
     public var message: Localized {
         let role = needs.first ?? .admin
-        let en = otherUnit ? "the unit role for that problem's unit" : "the \(role.rawValue) role"
-        let zh = otherUnit ? "该问题所属单位的\(Role.unit.zh)角色" : "\(role.zh)角色"
+        let en = otherUnit ? "the unit role of the unit concerned" : "the \(role.rawValue) role"
+        let zh = otherUnit ? "所涉单位的\(Role.unit.zh)角色" : "\(role.zh)角色"
         let ask = admins.isEmpty ? "" : "; ask the ledger's admin (\(admins.joined(separator: ", ")))"
         let askZh = admins.isEmpty ? "" : "；请联系账本管理员（\(admins.joined(separator: "、"))）"
         return Localized(en: "permission denied: \(command) needs \(en)\(ask)", zh: "权限不足：\(command) 需要\(zh)\(askZh)")

@@ -36,7 +36,7 @@ final class PermissionTests: XCTestCase {
         XCTAssertEqual(r?.message, Localized(en: "permission denied: verify needs the verifier role; ask the ledger's admin (zhangwei, lisi)",
                                              zh: "权限不足：verify 需要验收人角色；请联系账本管理员（zhangwei、lisi）"))
         let other = Permission.refusal(.unitWork(unit: "WY"), command: "issue progress", identity: "fy", access: access, owners: owners)
-        XCTAssertEqual(other?.message.en, "permission denied: issue progress needs the unit role for that problem's unit; ask the ledger's admin (zhangwei, lisi)")
+        XCTAssertEqual(other?.message.en, "permission denied: issue progress needs the unit role of the unit concerned; ask the ledger's admin (zhangwei, lisi)")
     }
 
     func testWhatEachReads() {

@@ -141,7 +141,10 @@ def test_each_role_does_what_it_may(office, ledger):
 REFUSED = [
     # who, command, what the refusal says
     ("liaison", "issue verify R5-001 --pass --by 孙七 --method documents", "issue verify needs the verifier role"),
-    ("liaison", 'issue progress R5-002 "替卫健委报进展"', "issue progress needs the unit role for that problem's unit"),
+    ("liaison", 'issue progress R5-002 "替卫健委报进展"', "issue progress needs the unit role of the unit concerned"),
+    ("liaison", 'issue report R5-002 "替卫健委报告" --evidence x.pdf --signed-by 周八', "issue report needs the unit role of the unit concerned"),
+    ("liaison", "round report R5 WY --signed-by 周八", "round report needs the unit role of the unit concerned"),
+    ("liaison", 'issue add R5 FY "联络员登记的问题" --category discipline --source visit', "issue add needs the clerk role"),
     ("reader", 'issue add R5 FY "读者登记的问题" --category discipline --source visit', "issue add needs the clerk role"),
     ("clerk", "set verify.methods 3", "set needs the admin role"),
     ("clerk", "grant admin --to nobody", "grant needs the admin role"),
@@ -238,6 +241,16 @@ def test_a_liaison_reads_its_unit_alone_and_nothing_leaks(office, ledger):
     csv = office["homes"]["liaison"] / "fy.csv"
     assert as_(office, "liaison", "--store", store, "-c", f"ledger --out {csv}").returncode == 0
     outputs.append(("ledger --out", csv.read_text()))
+    # Workbooks: every text of every sheet.
+    import zipfile
+    for line in ["ledger --out {}", "ledger units --out {}", "report xlsx {}"]:
+        book = office["homes"]["liaison"] / f"fy{len(outputs)}.xlsx"
+        r = as_(office, "liaison", "--store", store, "-c", line.format(book))
+        assert r.returncode == 0, f"{line}: {r.stderr}"
+        with zipfile.ZipFile(book) as z:
+            xml = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
+        assert "FY" in xml
+        outputs.append((line, xml))
     # An error may quote what the liaison typed; nothing else of another unit may appear.
     for typed, text in outputs:
         shown = text
