@@ -223,7 +223,7 @@ def test_a_liaison_reads_its_unit_alone_and_nothing_leaks(office, ledger):
     # Another unit's problem is no problem at all, and what only the whole ledger answers is refused.
     for line, said in [("issue show R5-002", "no issue R5-002"), ("slip R5-002", "no issue R5-002"),
                        ("ledger transfers", "permission denied: ledger needs the reader role"),
-                       ("audit log", "permission denied: audit log needs the reader role"),
+
                        ("export script all.xc", "permission denied: export script needs the reader role"),
                        ("ledger --unit WY", "")]:
         r = as_(office, "liaison", "--store", store, "-c", line)
@@ -231,6 +231,11 @@ def test_a_liaison_reads_its_unit_alone_and_nothing_leaks(office, ledger):
         if said:
             assert r.returncode != 0 and said in r.stderr, f"{line}: {r.stdout}{r.stderr}"
     assert not (office["shared"] / "all.xc").exists()
+    # The audit log is the liaison's own rows alone.
+    mine = as_(office, "liaison", "--store", store, "-c", 'issue progress R5-001 "召开整改推进会"', "-c", "audit log")
+    assert mine.returncode == 0, mine.stderr
+    assert [l.split()[2] for l in mine.stdout.splitlines() if l.strip()[:1].isdigit()] == [office["names"]["liaison"]], mine.stdout
+    outputs.append(("audit log", mine.stdout))
     # The report and a workbook are of FY alone.
     report = office["homes"]["liaison"] / "fy.html"
     r = as_(office, "liaison", "--store", store, "-c", f"report html {report}")

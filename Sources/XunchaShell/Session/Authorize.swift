@@ -41,10 +41,13 @@ extension Session {
             return .undoOwn
         case .ledger:
             return try inv.choice("kind") == "transfers" ? .read : .readScoped
+        case .auditLog:
+            // A liaison's is its own rows only (`auditLog`), never others'.
+            return .readScoped
         case .stats, .warnings, .slip, .issueShow, .roundShow, .roundList, .unitShow, .unitList, .reportHTML, .reportXLSX,
              .expectStatus, .expectCount, .expectRate, .expectWarning, .expectReport, .expectCoverage, .expectGrade:
             return .readScoped
-        case .exportScript, .auditVerify, .auditDigest, .auditLog, .roleList, .expectDigest:
+        case .exportScript, .auditVerify, .auditDigest, .roleList, .expectDigest:
             return .read
         case .expectFail, .run, .play, .clock, .user, .history, .help, .quit, .clear, .whoami:
             return nil

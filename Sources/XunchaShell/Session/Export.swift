@@ -152,7 +152,10 @@ extension Session {
         let issue = inv.optional("issue")
         let who = inv.optional("user")
         let since = try inv.date("since", today: today)
+        // A unit liaison reads the journal rows it wrote itself, none of anyone else's.
+        let onlyOwn = scopeUnit != nil ? identity : nil
         var rows = entries.filter { e in
+            if let onlyOwn, e.actor != onlyOwn { return false }
             if let who, e.actor != who, e.onBehalf != who { return false }
             if let since, e.at < since { return false }
             if let issue { return Self.event(e.event, isAbout: issue) || ScriptWriter.line(e.event).contains(ScriptWriter.quote(issue)) }
