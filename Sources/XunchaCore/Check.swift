@@ -24,7 +24,7 @@ enum Check {
         guard ok else {
             if isUnit {
                 throw DomainError(en: "\(what.en) \"\(code)\" must be 1–24 ASCII letters, digits or _, with - or . allowed inside",
-                                  zh: "\(what.zh)“\(code)”须为 1–24 个英文字母、数字或下划线,中间可含 - 或 .", field: field)
+                                  zh: "\(what.zh)“\(code)”须为 1–24 个英文字母、数字或下划线，中间可含 - 或 .", field: field)
             }
             throw DomainError(en: "\(what.en) \"\(code)\" must be 1–24 ASCII letters, digits or _",
                               zh: "\(what.zh)“\(code)”须为 1–24 个英文字母、数字或下划线", field: field)
@@ -76,7 +76,7 @@ enum Check {
             let code = String(hidden.value, radix: 16, uppercase: true)
             let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
             throw DomainError(en: "\(field) contains an invisible character (U+\(padded))",
-                              zh: "\(field) 含有不可见字符(U+\(padded))", field: field)
+                              zh: "\(field) 含有不可见字符（U+\(padded)）", field: field)
         }
         if name.utf8.count > 64 && name.count > 64 {
             throw DomainError(en: "\(field) is longer than 64 characters", zh: "\(field) 超过 64 字", field: field)
@@ -130,7 +130,7 @@ enum Check {
             let want = allowed.map(\.rawValue).joined(separator: " or ")
             let wantZh = allowed.map { $0.chinese[0] }.joined(separator: "或")
             throw DomainError(en: "\(issue.id) is \(issue.status.rawValue) and cannot be \(done.en) (needs \(want))",
-                              zh: "\(issue.id) 当前为“\(issue.status.chinese[0])”,不能\(done.zh)(须为\(wantZh))", field: "id")
+                              zh: "\(issue.id) 当前为“\(issue.status.chinese[0])”，不能\(done.zh)（须为\(wantZh)）", field: "id")
         }
     }
 
@@ -142,6 +142,6 @@ enum Check {
     static func known(_ known: (codes: [String], more: Bool), zh: Bool = false) -> String {
         let list = known.codes.joined(separator: ", ")
         if list.isEmpty { return zh ? "尚无记录" : "none exist yet" }
-        return (zh ? "已有: " : "known: ") + list + (known.more ? "…" : "")
+        return (zh ? "已有：" : "known: ") + list + (known.more ? "…" : "")
     }
 }

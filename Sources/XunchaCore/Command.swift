@@ -26,7 +26,7 @@ public enum Command: Sendable, Equatable {
     case addUnit(code: String, name: String, secretary: String?)
     case changeSecretary(unit: String, secretary: String)
     case addIssue(round: String, unit: String, title: String, category: Category, source: Source,
-                  mode: Mode, due: Day?, requirement: String?)
+                  mode: Mode, due: Day?, requirement: String?, as: String? = nil)
     case assign(id: String, lead: String, owner: String, dept: String, handler: String?, due: Day?)
     case progress(id: String, text: String)
     case report(id: String, text: String, evidence: [String], signedBy: String)

@@ -40,7 +40,7 @@ public struct Coverage: Equatable, Sendable {
 
     /// `coverage 3/4 = 75.00% (units inspected ÷ units registered) since 2024-01-01`
     public func line(_ lang: Language) -> String {
-        let from = since.map { lang == .zh ? ",自 \($0.iso) 起" : " since \($0.iso)" } ?? ""
-        return (lang == .zh ? "覆盖率 " : "coverage ") + rate.fraction + " (" + Coverage.formula.text(lang) + ")" + from
+        let from = since.map { lang == .zh ? "，自 \($0.iso) 起" : " since \($0.iso)" } ?? ""
+        return (lang == .zh ? "覆盖率 " : "coverage ") + rate.fraction + (lang == .zh ? "（" + Coverage.formula.zh + "）" : " (" + Coverage.formula.en + ")") + from
     }
 }

@@ -11,29 +11,29 @@ extension LedgerReader {
         guard r.targets.contains(unitCode) else {
             throw DomainError(en: "\(unitCode) is not a unit inspected by \(code)", zh: "\(unitCode) 不是 \(code) 的被巡察单位", field: "unit",
                               hintEn: "its targets: " + Check.known(sorted: r.targets),
-                              hintZh: "被巡察单位:" + Check.known(sorted: r.targets, zh: true))
+                              hintZh: "被巡察单位：" + Check.known(sorted: r.targets, zh: true))
         }
         guard r.feedbackOn != nil else {
             throw DomainError(en: "\(code) has had no feedback meeting: there is no rectification to assess yet",
-                              zh: "\(code) 尚未反馈,还没有可评估的整改", field: "round",
-                              hintEn: "first: round feedback \(code) --on DATE", hintZh: "请先:round feedback \(code) --on 日期")
+                              zh: "\(code) 尚未反馈，还没有可评估的整改", field: "round",
+                              hintEn: "first: round feedback \(code) --on DATE", hintZh: "请先：轮次 反馈 \(code) --日期 日期")
         }
         try Check.name(by, field: "by")
         try Check.text(findings, field: "findings")
         let ids = Array(redo.uniqued())
         if !ids.isEmpty, !grade.allowsRedo {
             throw DomainError(en: "a grade of \(grade.rawValue) sends no problem back; --redo goes with fair or poor",
-                              zh: "评估等次为“\(grade.chinese[0])”时不能要求再整改;--redo 只用于“一般”或“差”", field: "redo")
+                              zh: "评估等次为“\(grade.chinese[0])”时不能要求再整改；--redo 只用于“一般”或“差”", field: "redo")
         }
         for id in ids {
             let i = try issue(id, field: "redo")
             guard i.round == code, i.unit == unitCode else {
                 throw DomainError(en: "\(id) is a problem of \(i.unit) in \(i.round), not of \(unitCode) in \(code)",
-                                  zh: "\(id) 是 \(i.round) 中 \(i.unit) 的问题,不是 \(code) 中 \(unitCode) 的问题", field: "redo")
+                                  zh: "\(id) 是 \(i.round) 中 \(i.unit) 的问题，不是 \(code) 中 \(unitCode) 的问题", field: "redo")
             }
             guard [.reported, .longterm, .closed].contains(i.status) else {
                 throw DomainError(en: "\(id) is \(i.status.rawValue): only a reported, long-term or closed problem can be sent back",
-                                  zh: "\(id) 当前为“\(i.status.chinese[0])”,只有已报告、长期整改或已销号的问题才能要求再整改", field: "redo")
+                                  zh: "\(id) 当前为“\(i.status.chinese[0])”，只有已报告、长期整改或已销号的问题才能要求再整改", field: "redo")
             }
         }
         return .assessed(.init(round: code, unit: unitCode, grade: grade, by: by, methods: Array(methods.uniqued()),
@@ -52,15 +52,15 @@ extension LedgerReader {
             guard r.targets.contains(unitCode) else {
                 throw DomainError(en: "\(unitCode) is not a unit inspected by \(code)", zh: "\(unitCode) 不是 \(code) 的被巡察单位", field: "round",
                                   hintEn: "its targets: " + Check.known(sorted: r.targets),
-                                  hintZh: "被巡察单位:" + Check.known(sorted: r.targets, zh: true))
+                                  hintZh: "被巡察单位：" + Check.known(sorted: r.targets, zh: true))
             }
             guard r.feedbackOn != nil else {
                 throw DomainError(en: "\(code) has had no feedback meeting: there is no rectification to check yet",
-                                  zh: "\(code) 尚未反馈,还没有可督查的整改", field: "round")
+                                  zh: "\(code) 尚未反馈，还没有可督查的整改", field: "round")
             }
         }
         guard on <= today else {
-            throw DomainError(en: "a check cannot be dated after today (\(today.iso))", zh: "督查日期不能晚于今天(\(today.iso))", field: "on")
+            throw DomainError(en: "a check cannot be dated after today (\(today.iso))", zh: "督查日期不能晚于今天（\(today.iso)）", field: "on")
         }
         try Check.name(by, field: "by")
         try Check.text(findings, field: "findings")
@@ -78,10 +78,10 @@ extension LedgerReader {
         guard r.targets.contains(unitCode) else {
             throw DomainError(en: "\(unitCode) is not a unit inspected by \(code)", zh: "\(unitCode) 不是 \(code) 的被巡察单位", field: "unit",
                               hintEn: "its targets: " + Check.known(sorted: r.targets),
-                              hintZh: "被巡察单位:" + Check.known(sorted: r.targets, zh: true))
+                              hintZh: "被巡察单位：" + Check.known(sorted: r.targets, zh: true))
         }
         guard let feedback = r.feedbackOn else {
-            throw DomainError(en: "\(code) has had no feedback meeting: no report is owed yet", zh: "\(code) 尚未反馈,还不需要报送整改报告",
+            throw DomainError(en: "\(code) has had no feedback meeting: no report is owed yet", zh: "\(code) 尚未反馈，还不需要报送整改报告",
                               field: "round")
         }
         guard on >= feedback else {
@@ -89,12 +89,12 @@ extension LedgerReader {
                               zh: "报告日期 \(on.iso) 早于反馈日期 \(feedback.iso)", field: "on")
         }
         guard on <= today else {
-            throw DomainError(en: "a report cannot be dated after today (\(today.iso))", zh: "报告日期不能晚于今天(\(today.iso))", field: "on")
+            throw DomainError(en: "a report cannot be dated after today (\(today.iso))", zh: "报告日期不能晚于今天（\(today.iso)）", field: "on")
         }
         try Check.name(signedBy, field: "signed-by")
         if let secretary = u.secretary, secretary != signedBy {
             throw DomainError(en: "the report must be signed by the unit's secretary \(secretary), not \(signedBy)",
-                              zh: "报告须由第一责任人 \(secretary) 签字,而不是 \(signedBy)", field: "signed-by")
+                              zh: "报告须由第一责任人 \(secretary) 签字，而不是 \(signedBy)", field: "signed-by")
         }
         if let earlier = u.reports.first(where: { $0.round == code && $0.kind == kind }) {
             throw DomainError(en: "\(unitCode)'s \(kind.rawValue) report on \(code) was already received on \(earlier.on.iso)",

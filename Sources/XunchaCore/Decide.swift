@@ -54,7 +54,7 @@ extension LedgerReader {
                 guard let force, !force.isEmpty else {
                     throw DomainError(en: "round \(code) still has \(open) open problem(s)",
                                       zh: "轮次 \(code) 仍有 \(open) 个问题未销号", field: "round",
-                                      hintEn: "close them first, or give --force \"reason\"", hintZh: "请先销号,或使用 --force \"理由\" 强制关闭")
+                                      hintEn: "close them first, or give --force \"reason\"", hintZh: "请先销号，或使用 --强制 \"理由\" 强制关闭")
                 }
             }
             return .roundClosed(.init(round: code, forced: force))
@@ -73,20 +73,20 @@ extension LedgerReader {
             try Check.name(secretary, field: "secretary")
             return .secretaryChanged(.init(unit: code, secretary: secretary))
 
-        case let .addIssue(code, unitCode, title, category, source, mode, due, requirement):
+        case let .addIssue(code, unitCode, title, category, source, mode, due, requirement, given):
             let r = try openRound(code)
             _ = try unit(unitCode)
             guard r.targets.contains(unitCode) else {
                 throw DomainError(en: "\(unitCode) is not a target of round \(code)", zh: "\(unitCode) 不是轮次 \(code) 的被巡察单位",
                                   field: "unit", hintEn: "add it with: round target \(code) \(unitCode)",
-                                  hintZh: "先执行: round target \(code) \(unitCode)")
+                                  hintZh: "先执行：轮次 对象 \(code) \(unitCode)")
             }
             try Check.text(title, field: "title")
             if let due, let fb = r.feedbackOn, due < fb {
                 throw DomainError(en: "deadline \(due.iso) is before the feedback day \(fb.iso)",
                                   zh: "整改时限 \(due.iso) 早于反馈日期 \(fb.iso)", field: "due")
             }
-            let id = IssueID.make(round: code, number: r.nextIssue)
+            let id = try given.map { try checkedGivenID($0, of: r) } ?? IssueID.make(round: code, number: r.nextIssue)
             return .issueAdded(.init(id: id, round: code, unit: unitCode, title: title, category: category,
                                      source: source, mode: mode, due: due, requirement: requirement))
 
@@ -98,7 +98,7 @@ extension LedgerReader {
             guard let deadline = due ?? i.due else {
                 throw DomainError(en: "\(id) has no deadline", zh: "\(id) 没有整改时限", field: "due",
                                   hintEn: "give --due DATE, or set the round's default with: round feedback \(i.round) --on DATE --due +90d",
-                                  hintZh: "请给出 --due 日期,或用 round feedback \(i.round) --on 日期 --due +90d 设定默认时限")
+                                  hintZh: "请给出 --时限 日期，或用 轮次 反馈 \(i.round) --日期 日期 --时限 +90d 设定默认时限")
             }
             return .issueAssigned(.init(id: id, lead: lead, owner: owner, dept: dept, handler: handler, due: deadline))
 
@@ -113,19 +113,19 @@ extension LedgerReader {
             if i.status == .registered {
                 throw DomainError(en: "\(id) is registered but not assigned yet", zh: "\(id) 尚未分解责任", field: "id",
                                   hintEn: "assign it first: issue assign \(id) --lead … --owner … --dept …",
-                                  hintZh: "请先执行: issue assign \(id) --lead … --owner … --dept …")
+                                  hintZh: "请先执行：问题 分解 \(id) --牵头领导 … --责任领导 … --责任处室 …")
             }
             try Check.status(i, [.rectifying], "report", Localized(en: "reported", zh: "报告整改"))
             try Check.text(text, field: "text")
             try Check.name(signedBy, field: "signed-by")
             guard !evidence.isEmpty else {
                 throw DomainError(en: "a report needs evidence", zh: "整改报告须附佐证材料", field: "evidence",
-                                  hintEn: "add --evidence \"file or record\"", hintZh: "请添加 --evidence \"材料名称\"")
+                                  hintEn: "add --evidence \"file or record\"", hintZh: "请添加 --佐证 \"材料名称\"")
             }
             let secretary = try findUnit(i.unit)?.secretary
             if let secretary, secretary != signedBy {
                 throw DomainError(en: "the report must be signed by the unit's secretary \(secretary), not \(signedBy)",
-                                  zh: "整改报告须由第一责任人 \(secretary) 签字背书,而不是 \(signedBy)", field: "signed-by")
+                                  zh: "整改报告须由第一责任人 \(secretary) 签字背书，而不是 \(signedBy)", field: "signed-by")
             }
             return .issueReported(.init(id: id, text: text, evidence: evidence, signedBy: signedBy))
 
@@ -133,14 +133,14 @@ extension LedgerReader {
             let i = try issue(id)
             if i.status == .registered || i.status == .rectifying {
                 throw DomainError(en: "\(id) cannot be verified before it is reported (it is \(i.status.rawValue))",
-                                  zh: "\(id) 尚未报告整改,不能验收(当前:\(i.status.chinese[0]))", field: "id")
+                                  zh: "\(id) 尚未报告整改，不能验收（当前：\(i.status.chinese[0])）", field: "id")
             }
             try Check.status(i, [.reported, .longterm], "verify", Localized(en: "verified", zh: "验收"))
             let verifier = by ?? context.actor
             try Check.name(verifier, field: "by")
             if verifier == i.lead || verifier == i.owner || verifier == i.handler {
                 throw DomainError(en: "\(verifier) is responsible for \(id) and may not verify it",
-                                  zh: "\(verifier) 是 \(id) 的责任人,不能验收本问题", field: "by",
+                                  zh: "\(verifier) 是 \(id) 的责任人，不能验收本问题", field: "by",
                                   hintEn: "separation of duties: the verifier must not be its lead, owner or handler",
                                   hintZh: "验收人不得是牵头领导、责任领导或主办人")
             }
@@ -154,8 +154,8 @@ extension LedgerReader {
             let policy = try currentPolicy()
             if verdict == .pass, distinct.count < policy.verifyMethods {
                 throw DomainError(en: "closing needs \(policy.verifyMethods) verification method(s), \(distinct.count) given",
-                                  zh: "销号需要 \(policy.verifyMethods) 种验收方式,只给出 \(distinct.count) 种", field: "method",
-                                  hintEn: "e.g. --method documents,onsite,survey", hintZh: "例如 --method 查阅资料,现场检查,问卷")
+                                  zh: "销号需要 \(policy.verifyMethods) 种验收方式，只给出 \(distinct.count) 种", field: "method",
+                                  hintEn: "e.g. --method documents,onsite,survey", hintZh: "例如 --方式 查阅资料,现场检查,问卷")
             }
             if verdict == .longterm, i.status == .longterm {
                 throw DomainError(en: "\(id) is already in long-term rectification", zh: "\(id) 已是长期整改", field: "id")
@@ -194,7 +194,7 @@ extension LedgerReader {
         case let .conclude(id, outcome):
             guard let t = try findTransfer(id) else {
                 throw DomainError(en: "no transfer \(id)", zh: "没有移交事项 \(id)", field: "id",
-                                  hintEn: "transfer ids look like T-0001; see: ledger transfers", hintZh: "移交编号形如 T-0001,见 ledger transfers")
+                                  hintEn: "transfer ids look like T-0001; see: ledger transfers", hintZh: "移交编号形如 T-0001，见 台账 移交")
             }
             if t.concludedOn != nil {
                 throw DomainError(en: "\(id) is already concluded", zh: "\(id) 已办结", field: "id")
@@ -211,7 +211,7 @@ extension LedgerReader {
             if let issueID {
                 let i = try issue(issueID, field: "issue")
                 guard i.unit == code else {
-                    throw DomainError(en: "\(issueID) belongs to \(i.unit), not \(code)", zh: "\(issueID) 属于 \(i.unit),不属于 \(code)", field: "issue")
+                    throw DomainError(en: "\(issueID) belongs to \(i.unit), not \(code)", zh: "\(issueID) 属于 \(i.unit)，不属于 \(code)", field: "issue")
                 }
             }
             return .urged(.init(unit: code, kind: kind, text: text, issue: issueID))
@@ -232,7 +232,7 @@ extension LedgerReader {
             guard let spec = Policy.keys.first(where: { $0.name == key }) else {
                 throw DomainError(en: "unknown setting \(key)", zh: "没有设置项 \(key)", field: "key",
                                   hintEn: "settings: " + Policy.keys.map(\.name).joined(separator: ", "),
-                                  hintZh: "可设置: " + Policy.keys.map(\.name).joined(separator: ", "))
+                                  hintZh: "可设置：" + Policy.keys.map(\.name).joined(separator: ", "))
             }
             guard spec.range.contains(value) else {
                 throw DomainError(en: "\(key) must be between \(spec.range.lowerBound) and \(spec.range.upperBound)",
@@ -242,7 +242,7 @@ extension LedgerReader {
             next.set(key, value)
             if next.yellowDays > next.greenDays {
                 throw DomainError(en: "warning.yellow (\(next.yellowDays)) must not exceed warning.green (\(next.greenDays))",
-                                  zh: "warning.yellow(\(next.yellowDays))不能大于 warning.green(\(next.greenDays))", field: "value")
+                                  zh: "warning.yellow（\(next.yellowDays)）不能大于 warning.green（\(next.greenDays)）", field: "value")
             }
             return .policySet(.init(key: key, value: value))
         }

@@ -83,10 +83,10 @@ public struct Rate: Equatable, Sendable {
 
     public static let formula = Localized(en: "closed ÷ (all − withdrawn)", zh: "已销号 ÷ (总数 − 撤销)")
 
-    /// `整改率 1822/2012 = 90.56% (已销号 ÷ (总数 − 撤销))`, plus the long-term count when there is one.
+    /// `整改率 1822/2012 = 90.56%（已销号 ÷ (总数 − 撤销)）`, plus the long-term count when there is one.
     public func line(_ lang: Language) -> String {
-        var s = (lang == .zh ? "整改率 " : "rate ") + fraction + " (" + Rate.formula.text(lang) + ")"
-        if longterm > 0 { s += lang == .zh ? ";长期坚持 \(longterm) 个另计" : "; \(longterm) in long-term upkeep counted apart" }
+        var s = (lang == .zh ? "整改率 " : "rate ") + fraction + (lang == .zh ? "（" + Rate.formula.zh + "）" : " (" + Rate.formula.en + ")")
+        if longterm > 0 { s += lang == .zh ? "；长期坚持 \(longterm) 个另计" : "; \(longterm) in long-term upkeep counted apart" }
         return s
     }
 }

@@ -65,56 +65,56 @@ public enum StoreError: Error, Equatable, Sendable {
         switch self {
         case .missing(let p):
             return Localized(en: "no ledger at \(p) (a ledger is made by the shell, a command file or a command that writes)",
-                             zh: "\(p) 处没有账本(账本由交互界面、命令文件或写入命令创建)")
+                             zh: "\(p) 处没有账本（账本由交互界面、命令文件或写入命令创建）")
         case .isDirectory(let p):
-            return Localized(en: "\(p) is a directory, not a xuncha store", zh: "\(p) 是目录,不是 xuncha 台账库")
+            return Localized(en: "\(p) is a directory, not a xuncha store", zh: "\(p) 是目录，不是 xuncha 台账库")
         case .notAStore(let p):
             return Localized(en: "\(p) is not a xuncha store", zh: "\(p) 不是 xuncha 台账库")
         case .foreignDatabase(let p, let detail):
             return Localized(en: "\(p) is a SQLite database but not a xuncha store (\(detail))",
-                             zh: "\(p) 是 SQLite 数据库,但不是 xuncha 台账库(\(detail))")
+                             zh: "\(p) 是 SQLite 数据库，但不是 xuncha 台账库（\(detail)）")
         case .newerFormat(let p, let n):
             return Localized(en: "\(p) was made by a newer xuncha (format \(n)); this build reads format \(Tables.format)",
-                             zh: "\(p) 由更新版本的 xuncha 创建(格式 \(n));本版本只能读取格式 \(Tables.format)")
+                             zh: "\(p) 由更新版本的 xuncha 创建（格式 \(n)）；本版本只能读取格式 \(Tables.format)")
         case .permissionDenied(let p):
             return Localized(en: "permission denied: \(p)", zh: "没有权限访问 \(p)")
         case .readOnly(let p):
-            return Localized(en: "\(p) is read-only: the store cannot be written", zh: "\(p) 是只读的,无法写入台账库")
+            return Localized(en: "\(p) is read-only: the store cannot be written", zh: "\(p) 是只读的，无法写入台账库")
         case .notADirectory(let p):
             return Localized(en: "\(p) is not a directory", zh: "\(p) 不是目录")
         case .cannotCreateDirectory(let p, let reason):
-            return Localized(en: "cannot create directory \(p): \(reason)", zh: "无法创建目录 \(p):\(reason)")
+            return Localized(en: "cannot create directory \(p): \(reason)", zh: "无法创建目录 \(p)：\(reason)")
         case .diskFull(let p):
-            return Localized(en: "the disk is full: nothing was written to \(p)", zh: "磁盘已满,未写入 \(p)")
+            return Localized(en: "the disk is full: nothing was written to \(p)", zh: "磁盘已满，未写入 \(p)")
         case .fileSizeLimit(let p, let bytes):
             return Localized(en: "\(p) cannot grow past the file size limit (ulimit -f) of \(bytes) bytes: nothing was written",
-                             zh: "\(p) 无法超过文件大小上限(ulimit -f,\(bytes) 字节):未写入任何内容")
+                             zh: "\(p) 无法超过文件大小上限（ulimit -f，\(bytes) 字节）：未写入任何内容")
         case .ioError(let p, let detail):
-            return Localized(en: "disk input/output error on \(p): \(detail)", zh: "读写 \(p) 时发生磁盘错误:\(detail)")
+            return Localized(en: "disk input/output error on \(p): \(detail)", zh: "读写 \(p) 时发生磁盘错误：\(detail)")
         case .busy(let p, let s):
             return Localized(en: "\(p) is busy: another session kept it locked for more than \(s) s; try again",
-                             zh: "\(p) 正被其他会话占用,等待超过 \(s) 秒,请稍后重试")
+                             zh: "\(p) 正被其他会话占用，等待超过 \(s) 秒，请稍后重试")
         case .corrupt(let p):
-            return Localized(en: "\(p) is damaged (SQLite reports a malformed database)", zh: "\(p) 已损坏(SQLite 报告数据库格式错误)")
+            return Localized(en: "\(p) is damaged (SQLite reports a malformed database)", zh: "\(p) 已损坏（SQLite 报告数据库格式错误）")
         case .damagedRow(let seq, let reason):
-            return Localized(en: "journal row \(seq) cannot be read: \(reason)", zh: "日志第 \(seq) 条无法读取:\(reason)")
+            return Localized(en: "journal row \(seq) cannot be read: \(reason)", zh: "日志第 \(seq) 条无法读取：\(reason)")
         case .tamperedRow(let seq, let reason, let brokenAt):
             return Localized(en: "journal row \(seq) cannot be read (\(reason)) and the journal's hash chain is broken at seq \(brokenAt): "
                                  + "rows were changed outside xuncha; restore the store from a backup",
-                             zh: "日志第 \(seq) 条无法读取(\(reason)),且日志哈希链在第 \(brokenAt) 条处断裂:记录在 xuncha 之外被改动过,请从备份恢复账本")
+                             zh: "日志第 \(seq) 条无法读取（\(reason)），且日志哈希链在第 \(brokenAt) 条处断裂：记录在 xuncha 之外被改动过，请从备份恢复账本")
         case .unknownEventType(let seq, let type):
             return Localized(en: "journal row \(seq) holds a \(type) event, which a newer xuncha wrote; this build cannot read it",
-                             zh: "日志第 \(seq) 条是 \(type) 事件,由更新版本的 xuncha 写入,本版本无法读取")
+                             zh: "日志第 \(seq) 条是 \(type) 事件，由更新版本的 xuncha 写入，本版本无法读取")
         case .appendOutsideWrite:
-            return Localized(en: "internal error: an append outside its write transaction", zh: "内部错误:在写事务之外追加日志")
+            return Localized(en: "internal error: an append outside its write transaction", zh: "内部错误：在写事务之外追加日志")
         case .writeAborted(let p):
             return Localized(en: "the write to \(p) was abandoned after an earlier error; nothing of it was saved",
-                             zh: "由于之前的错误,对 \(p) 的写入已中止,其内容均未保存")
+                             zh: "由于之前的错误，对 \(p) 的写入已中止，其内容均未保存")
         case .other(let p, let detail):
             return Localized(en: "\(p): \(detail)", zh: "\(p):\(detail)")
         case .damagedTable(let column, let detail):
             return Localized(en: "the ledger tables hold a bad \(column) (\(detail)); run: audit rebuild",
-                             zh: "账本表中的 \(column) 有误(\(detail));请执行 audit rebuild")
+                             zh: "账本表中的 \(column) 有误（\(detail)）；请执行 审计 重建（audit rebuild）")
         case .postgres(let failure):
             return failure.message
         }

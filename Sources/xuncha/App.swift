@@ -60,14 +60,14 @@ final class App {
             if options.sandbox {
                 throw AppFailure(text: Localized(
                     en: "xuncha: a sandbox is a private copy of a store file; \(App.withoutPassword(store)) is a shared PostgreSQL ledger",
-                    zh: "xuncha: 演练账本是账本文件的私有副本;\(App.withoutPassword(store)) 是共享的 PostgreSQL 账本").text(language))
+                    zh: "xuncha: 演练账本是账本文件的私有副本；\(App.withoutPassword(store)) 是共享的 PostgreSQL 账本").text(language))
             }
             do { postgres = try PostgresLedger.open(conninfo: conninfo) } catch {
                 throw AppFailure(text: "xuncha: " + ((error as? StoreError)?.message.text(language) ?? "\(error)"))
             }
             if let pg = postgres, !pg.migrated.isEmpty {
                 let text = Localized(en: "xuncha: \(pg.location) was brought up to date (migrations \(pg.migrated.joined(separator: ", ")))",
-                                     zh: "xuncha: \(pg.location) 已升级(迁移 \(pg.migrated.joined(separator: "、")))")
+                                     zh: "xuncha: \(pg.location) 已升级（迁移 \(pg.migrated.joined(separator: "、"))）")
                 FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
             }
             // The login is who acts; a name chosen for the session is whom it enters for.
@@ -97,7 +97,7 @@ final class App {
                 }
                 if let backup = opened.migrationBackup {
                     let text = Localized(en: "xuncha: \(path) was migrated to the new store format; the earlier file is kept as \(backup)",
-                                         zh: "xuncha: \(path) 已升级为新的账本格式,原文件保留为 \(backup)")
+                                         zh: "xuncha: \(path) 已升级为新的账本格式，原文件保留为 \(backup)")
                     FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
                 }
             } else {
@@ -189,7 +189,7 @@ final class App {
         }
         let zh = changes.map { "\($0.actor) 更改 \($0.count) 处" }
         return Localized(en: en.joined(separator: ", ") + " since your last command",
-                         zh: "自您上一条命令以来:" + zh.joined(separator: "、"))
+                         zh: "自您上一条命令以来：" + zh.joined(separator: "、"))
     }
 
     static func withoutPassword(_ conninfo: String) -> String {
@@ -230,7 +230,7 @@ final class App {
         var isDirectory: ObjCBool = false
         if let store, FileManager.default.fileExists(atPath: store, isDirectory: &isDirectory), isDirectory.boolValue {
             throw AppFailure(text: Localized(en: "xuncha: \(store) is a directory, not a xuncha store",
-                                             zh: "xuncha: \(store) 是目录,不是 xuncha 账本").text(language))
+                                             zh: "xuncha: \(store) 是目录，不是 xuncha 账本").text(language))
         }
         let base = NSTemporaryDirectory() + "xuncha-sandbox-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do {
@@ -243,7 +243,7 @@ final class App {
         } catch {
             try? FileManager.default.removeItem(atPath: base)
             let text = Localized(en: "xuncha: cannot make a sandbox: \(error.localizedDescription)",
-                                 zh: "xuncha: 无法创建演练账本:\(error.localizedDescription)")
+                                 zh: "xuncha: 无法创建演练账本：\(error.localizedDescription)")
             throw AppFailure(text: text.text(language))
         }
         return base

@@ -12,7 +12,7 @@ struct Xuncha: ParsableCommand {
         abstract: "巡察整改台账 — inspection rectification ledger shell.",
         discussion: """
             Without files or -c it starts the interactive shell on a terminal, or reads commands from standard input.
-            不给命令文件或 -c 时,在终端上启动交互界面,否则从标准输入读取命令。进入后输入 help 查看全部命令(中英文均可)。
+            不给命令文件或 -c 时，在终端上启动交互界面，否则从标准输入读取命令。进入后输入 help 查看全部命令（中英文均可）。
             """,
         subcommands: [ShellCommand.self, PlayCommand.self, StoreCommand.self],
         defaultSubcommand: ShellCommand.self
@@ -20,7 +20,7 @@ struct Xuncha: ParsableCommand {
 }
 
 struct ShellCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "shell", abstract: "Open the ledger (the default). 打开账本(默认)。")
+    static let configuration = CommandConfiguration(commandName: "shell", abstract: "Open the ledger (the default). 打开账本（默认）。")
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var runOptions: RunOptions
@@ -76,7 +76,7 @@ struct PlayCommand: ParsableCommand {
         }
         guard let file else {
             let text = Localized(en: "xuncha play: name a demo (\(App.demoNames)) or a script's path; --list shows them",
-                                 zh: "xuncha play:请给出演示名(\(App.demoNames))或脚本路径;--list 列出全部演示")
+                                 zh: "xuncha play:请给出演示名（\(App.demoNames)）或脚本路径；--list 列出全部演示")
             FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
             throw ExitCode(2)
         }
@@ -86,7 +86,7 @@ struct PlayCommand: ParsableCommand {
         if let delay {
             guard let d = Player.seconds(delay) else {
                 let text = Localized(en: "xuncha: --delay: \"\(delay)\" is not a pause in seconds from 0 to 60 (e.g. 1, 0.5, 2s)",
-                                     zh: "xuncha: --delay:“\(delay)”不是 0 到 60 秒之间的间隔(如 1、0.5、2s)")
+                                     zh: "xuncha: --delay：“\(delay)”不是 0 到 60 秒之间的间隔（如 1、0.5、2s）")
                 FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
                 throw ExitCode(2)
             }

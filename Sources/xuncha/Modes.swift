@@ -46,7 +46,7 @@ extension App {
             var greeting: [String] = []
             if sandboxDir != nil {
                 greeting.append(session.language == .zh
-                    ? "演练模式(SANDBOX):在临时账本上操作,退出时全部丢弃" + (sandboxSource.map { ";\($0) 本身不会被改动。" } ?? "。")
+                    ? "演练模式（SANDBOX）：在临时账本上操作，退出时全部丢弃" + (sandboxSource.map { "；\($0) 本身不会被改动。" } ?? "。")
                     : "SANDBOX: a throw-away ledger, discarded when you leave" + (sandboxSource.map { "; \($0) itself is never changed." } ?? "."))
             }
             if let guide = tutorial {
@@ -88,9 +88,9 @@ extension App {
                 if tells {
                     let text = result.errors == 0
                         ? Localized(en: "\(file): \(result.commands) commands checked, no errors; nothing written",
-                                    zh: "\(file):已检查 \(result.commands) 条命令,无错误;未写入")
+                                    zh: "\(file)：已检查 \(result.commands) 条命令，无错误；未写入")
                         : Localized(en: "\(file): \(result.errors) error(s) in \(result.commands) commands; nothing written",
-                                    zh: "\(file):\(result.commands) 条命令中有 \(result.errors) 处错误;未写入")
+                                    zh: "\(file)：\(result.commands) 条命令中有 \(result.errors) 处错误；未写入")
                     session.out(text.text(language))
                 }
             } else if tells {

@@ -41,11 +41,11 @@ struct StoreInitCommand: ParsableCommand {
         }
         guard let conninfo = PostgresSpec.conninfo(url) else {
             try fail(Localized(en: "\"\(url)\" is not a PostgreSQL database: give postgresql://host/db, \"host=… dbname=…\" or pg:",
-                               zh: "“\(url)”不是 PostgreSQL 数据库:请给出 postgresql://主机/库名、\"host=… dbname=…\" 或 pg:"))
+                               zh: "“\(url)”不是 PostgreSQL 数据库：请给出 postgresql://主机/库名、\"host=… dbname=…\" 或 pg:"))
         }
         if let prefix, !PostgresStoreInit.isValidPrefix(prefix) {
             try fail(Localized(en: "--prefix \"\(prefix)\": a prefix is lower-case letters, digits and _, starting with a letter (e.g. county)",
-                               zh: "--prefix “\(prefix)”:前缀只能由小写字母、数字和 _ 组成,并以字母开头(如 county)"))
+                               zh: "--prefix “\(prefix)”：前缀只能由小写字母、数字和 _ 组成，并以字母开头（如 county）"))
         }
         let report: PostgresStoreInit.Report
         do throws(StoreError) { report = try PostgresStoreInit.run(conninfo: conninfo, prefix: prefix, now: Date()) } catch {
@@ -57,15 +57,15 @@ struct StoreInitCommand: ParsableCommand {
     static func summary(_ r: PostgresStoreInit.Report) -> Localized {
         let migrations = r.applied.isEmpty
             ? Localized(en: "the schema was already current", zh: "表结构已是最新")
-            : Localized(en: "migrations applied: \(r.applied.joined(separator: ", "))", zh: "已执行迁移:\(r.applied.joined(separator: "、"))")
+            : Localized(en: "migrations applied: \(r.applied.joined(separator: ", "))", zh: "已执行迁移：\(r.applied.joined(separator: "、"))")
         let roles = r.createdRoles.isEmpty
             ? Localized(en: "roles \(r.writer) and \(r.reader) already existed", zh: "角色 \(r.writer) 和 \(r.reader) 已存在")
-            : Localized(en: "roles created: \(r.createdRoles.joined(separator: ", "))", zh: "已创建角色:\(r.createdRoles.joined(separator: "、"))")
+            : Localized(en: "roles created: \(r.createdRoles.joined(separator: ", "))", zh: "已创建角色：\(r.createdRoles.joined(separator: "、"))")
         return Localized(
             en: "\(r.location) is a xuncha ledger owned by \(r.owner) (\(migrations.en); \(roles.en)).\n"
                 + "Give people access in psql: GRANT \(r.writer) TO login; (enters commands) or GRANT \(r.reader) TO login; (reads)",
-            zh: "\(r.location) 已是 xuncha 账本,所有者 \(r.owner)(\(migrations.zh);\(roles.zh))。\n"
-                + "在 psql 中授权:GRANT \(r.writer) TO 登录名;(录入)或 GRANT \(r.reader) TO 登录名;(查阅)")
+            zh: "\(r.location) 已是 xuncha 账本，所有者 \(r.owner)（\(migrations.zh)；\(roles.zh)）。\n"
+                + "在 psql 中授权：GRANT \(r.writer) TO 登录名;（录入）或 GRANT \(r.reader) TO 登录名;（查阅）")
     }
 }
 
@@ -111,26 +111,26 @@ struct StoreCopyCommand: ParsableCommand {
             let present = try StoreCopy.journalRows(to)
             if present > 0 {
                 try fail(Localized(en: "\(to.location) already holds \(present) journal rows: a ledger is copied only into an empty store (nothing was changed)",
-                                   zh: "\(to.location) 已有 \(present) 条日志记录:账本只能复制到空账本中(未作任何改动)"))
+                                   zh: "\(to.location) 已有 \(present) 条日志记录：账本只能复制到空账本中（未作任何改动）"))
             }
             if let pg = to as? PostgresLedger, !pg.isOwner {
                 try fail(Localized(en: "\(pg.identity) does not own the ledger \(pg.location): copy into it as its owner, since the server records any other login as the actor of every row (nothing was changed)",
-                                   zh: "\(pg.identity) 不是账本 \(pg.location) 的所有者:请以所有者身份复制,因为服务器会把其他登录名记为每条记录的操作人(未作任何改动)"))
+                                   zh: "\(pg.identity) 不是账本 \(pg.location) 的所有者：请以所有者身份复制，因为服务器会把其他登录名记为每条记录的操作人（未作任何改动）"))
             }
             // A broken chain is not copied: the copy would carry the break as if it were the ledger.
             let original = try from.verifyChain()
             if let bad = original.firstBad {
                 try fail(Localized(en: "the chain of \(from.location) breaks at seq \(bad): \(original.reason ?? ""); run audit verify there (nothing was copied)",
-                                   zh: "\(from.location) 的哈希链在第 \(bad) 条断开:\(original.reason ?? "");请先在该账本上执行 audit verify(未复制任何内容)"))
+                                   zh: "\(from.location) 的哈希链在第 \(bad) 条断开：\(original.reason ?? "")；请先在该账本上执行 audit verify（未复制任何内容）"))
             }
             let rows = try StoreCopy.copy(from: from, to: to)
             let chain = try to.verifyChain()
             if let bad = chain.firstBad {
                 try fail(Localized(en: "the copy's chain breaks at seq \(bad): \(chain.reason ?? "")",
-                                   zh: "副本的哈希链在第 \(bad) 条断开:\(chain.reason ?? "")"))
+                                   zh: "副本的哈希链在第 \(bad) 条断开：\(chain.reason ?? "")"))
             }
             print(Localized(en: "copied \(rows) journal rows from \(from.location) to \(to.location); the tables were rebuilt and the chain verifies",
-                            zh: "已从 \(from.location) 复制 \(rows) 条日志记录到 \(to.location);数据表已重建,哈希链校验通过").text(language))
+                            zh: "已从 \(from.location) 复制 \(rows) 条日志记录到 \(to.location)；数据表已重建，哈希链校验通过").text(language))
         } catch let e as StoreError {
             try fail(e.message)
         }

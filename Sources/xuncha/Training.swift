@@ -41,7 +41,7 @@ extension App {
         let file = demo?.fileName ?? given
         let delay = try inv.seconds("delay")
         guard !playing else {
-            throw ShellError(en: "a demo cannot play another demo", zh: "演示脚本中不能再调用 play", at: inv.start)
+            throw ShellError(en: "a demo cannot play another demo", zh: "演示脚本中不能再调用 演示（play）", at: inv.start)
         }
         let target = storePath == nil ? session : try scratchSession()
         try App.reading(demo, in: [session, target]) { () throws(ShellError) in
@@ -55,7 +55,7 @@ extension App {
             defer { playing = false }
             if target !== session {
                 session.say(Localized(en: "(playing in a throw-away ledger: \(session.storeLabel) is not touched; try xuncha --sandbox to keep exploring after the demo)",
-                                      zh: "(演示在临时账本中进行,不改动 \(session.storeLabel);如需演示后继续操作,请用 xuncha --sandbox)"))
+                                      zh: "（演示在临时账本中进行，不改动 \(session.storeLabel)；如需演示后继续操作，请用 xuncha --sandbox）"))
             }
             _ = try player(for: target).play(file: file, step: inv.has("step"), delay: delay)
         }
@@ -71,8 +71,8 @@ extension App {
         if exists(given) || given.contains("/") { return nil }
         let near = Suggest.nearest(given, in: Demos.all.map(\.name))
         throw ShellError(en: "cannot read \(given): no such file or built-in demo" + (near.map { "; did you mean \($0)?" } ?? ""),
-                         zh: "无法读取 \(given):没有此文件或内置演示" + (near.map { ",是否要输入 \($0)?" } ?? ""), at: position,
-                         hintEn: "built-in demos: \(demoNames) (play --list)", hintZh: "内置演示:\(demoNames)(play --list)")
+                         zh: "无法读取 \(given)：没有此文件或内置演示" + (near.map { "，是否要输入 \($0)？" } ?? ""), at: position,
+                         hintEn: "built-in demos: \(demoNames) (play --list)", hintZh: "内置演示：\(demoNames)（演示 --列表）")
     }
 
     /// Runs `body` with the sessions reading `demo` from the program instead of the disk.

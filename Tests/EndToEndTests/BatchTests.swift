@@ -28,7 +28,7 @@ final class BatchTests: XCTestCase {
         let dir = try Binary.scratch(for: self)
         let r = try Binary.run(["--memory", "-c", "问题 查看 R5-001"], env: ["LANG": "zh_CN.UTF-8"], in: dir)
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stderr.contains("错误: 没有轮次 R5"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("错误：没有轮次 R5"), r.stderr)
         let en = try Binary.run(["--memory", "-c", "issue show R5-001"], env: ["LANG": "C.UTF-8"], in: dir)
         XCTAssertTrue(en.stderr.contains("error: no round R5"), en.stderr)
     }

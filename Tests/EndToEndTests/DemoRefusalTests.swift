@@ -61,7 +61,7 @@ final class DemoRefusalTests: XCTestCase {
             let r = try Binary.run(["--memory", "wrong.xc"], env: ["LANG": "zh_CN.UTF-8"], in: dir)
             let name = "\(refusal.demo.lastPathComponent):\(refusal.line)"
             XCTAssertEqual(r.status, 1, name)
-            XCTAssertTrue(r.stderr.contains("wrong.xc:\(refusal.line):\(refusal.column): 错误: 预期不成立:命令被拒绝,但拒绝信息“"), "\(name): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("wrong.xc:\(refusal.line):\(refusal.column): 错误：预期不成立：命令被拒绝，但拒绝信息“"), "\(name): \(r.stderr)")
             XCTAssertTrue(r.stderr.contains(refusal.reason), "\(name): the message names what the refusal said: \(r.stderr)")
         }
     }

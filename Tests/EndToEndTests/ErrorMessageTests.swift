@@ -17,7 +17,7 @@ final class ErrorMessageTests: XCTestCase {
         XCTAssertEqual(en.status, 1)
         XCTAssertTrue(en.stderr.contains("issue assign needs --lead, --owner and --dept"), en.stderr)
         let zh = try Binary.run(["--store", "s.db", "-c", "问题 分解 R8-001 --lead 王五"], env: ["LANG": "zh_CN.UTF-8"], in: dir)
-        XCTAssertTrue(zh.stderr.contains("缺少 2 个选项:--责任领导(--owner)、--责任处室(--dept)"), zh.stderr)
+        XCTAssertTrue(zh.stderr.contains("缺少 2 个选项：--责任领导（--owner）、--责任处室（--dept）"), zh.stderr)
         // The hint is the example typed in Chinese.
         XCTAssertTrue(zh.stderr.contains("例如 问题 分解 R5-001 --牵头领导 王五 --责任领导 赵六 --责任处室 执行局"), zh.stderr)
         let one = try Binary.run(["--store", "s.db", "-c", "issue assign R8-001 --lead 王五 --owner 赵六"], in: dir)

@@ -33,6 +33,6 @@ final class UnitCodeTests: XCTestCase {
         let en = try Binary.run(["-c", "help unit add"], in: dir)
         XCTAssertTrue(en.stdout.contains("with - or . allowed inside (not first or last)"), en.stdout)
         let zh = try Binary.run(["-c", "help unit add"], env: ["LANG": "zh_CN.UTF-8"], in: dir)
-        XCTAssertTrue(zh.stdout.contains("中间(非首尾)可含 - 或 ."), zh.stdout)
+        XCTAssertTrue(zh.stdout.contains("中间（非首尾）可含 - 或 ."), zh.stdout)
     }
 }

@@ -36,7 +36,7 @@ final class DerivedTests: XCTestCase {
         XCTAssertEqual(Rate(closed: 1, all: 8).percent, "12.50%")
         XCTAssertEqual(Rate(closed: 0, all: 0).percent, "—")
         XCTAssertEqual(Rate(closed: 9, all: 12, withdrawn: 2).fraction, "9/10 = 90.00%")
-        XCTAssertEqual(Rate(closed: 1822, all: 2012).line(.zh), "整改率 1822/2012 = 90.56% (已销号 ÷ (总数 − 撤销))")
+        XCTAssertEqual(Rate(closed: 1822, all: 2012).line(.zh), "整改率 1822/2012 = 90.56%（已销号 ÷ (总数 − 撤销)）")
     }
 
     func testFilterCombination() throws {

@@ -48,6 +48,6 @@ final class CoverageTests: XCTestCase {
                       h.output.last ?? "")
         h.run("set lang zh")
         h.run("统计 --覆盖率")
-        XCTAssertTrue(h.output.last?.contains("覆盖率 3/4 = 75.00% (已巡察单位 ÷ 登记单位)") ?? false, h.output.last ?? "")
+        XCTAssertTrue(h.output.last?.contains("覆盖率 3/4 = 75.00%（已巡察单位 ÷ 登记单位）") ?? false, h.output.last ?? "")
     }
 }

@@ -33,7 +33,7 @@ final class ExpectFailReasonTests: XCTestCase {
         let e = h.fail("expect fail \"已销号\" issue verify R5-001 --pass --by 王五")
         guard let e else { return }
         XCTAssertEqual(e.render(file: "t.xc", language: .zh),
-                       "t.xc:1:13: 错误: 预期不成立:命令被拒绝,但拒绝信息“王五 是 R5-001 的责任人,不能验收本问题”不含“已销号”")
+                       "t.xc:1:13: 错误：预期不成立：命令被拒绝，但拒绝信息“王五 是 R5-001 的责任人，不能验收本问题”不含“已销号”")
     }
 
     /// A file written in Chinese plays the same for a trainer whose terminal speaks English.

@@ -76,7 +76,7 @@ final class LedgerQueryTests: XCTestCase {
         XCTAssertTrue(screen.contains("rate below 40% (rate.threshold), flagged for a talk (约谈): 1 unit(s) — C"), screen)
         XCTAssertTrue(screen.contains("rate 2/4 = 50.00% (closed ÷ (all − withdrawn))"), screen)
         let zh = office(.zh)
-        XCTAssertTrue(text(zh, "台账 单位 --sort 整改率").contains("整改率低于 90%(rate.threshold)列为约谈对象:2 个单位 — C、B"))
+        XCTAssertTrue(text(zh, "台账 单位 --sort 整改率").contains("整改率低于 90%（rate.threshold）列为约谈对象：2 个单位 — C、B"))
     }
 
     func testLeadersAndOverdueSorts() throws {
@@ -143,8 +143,8 @@ final class LedgerQueryTests: XCTestCase {
         XCTAssertEqual(c["longterm"] as? Int, 1)
         XCTAssertEqual(c["rate"] as? Double, 0)
         let zh = text(h, "set lang zh\nstats --round R1")
-        XCTAssertTrue(zh.contains("整改率 2/4 = 50.00% (已销号 ÷ (总数 − 撤销));长期坚持 1 个另计"), zh)
-        XCTAssertTrue(zh.contains("移交 3 件,办结 1 件;党纪政务处分 1 人,组织处理 2 人次"), zh)
+        XCTAssertTrue(zh.contains("整改率 2/4 = 50.00%（已销号 ÷ (总数 − 撤销)）；长期坚持 1 个另计"), zh)
+        XCTAssertTrue(zh.contains("移交 3 件，办结 1 件；党纪政务处分 1 人，组织处理 2 人次"), zh)
     }
 
     func testWarningsAreOneDigestByUnitWithTheSettingsThresholds() throws {
@@ -181,7 +181,7 @@ final class LedgerQueryTests: XCTestCase {
         """)
         let slip = text(h, "slip R1-003")
         for part in ["对账销号单 R1-003", "乙问题二", "乙单位", "乙书记", "钱八", "赵六", "财务处", "清退凭证.pdf", "会议纪要.docx",
-                     "孙七", "查阅资料、现场检查、问卷(三印证)", "2024-05-18", "津贴补贴发放管理办法", "T-0002", "三方印证一致"] {
+                     "孙七", "查阅资料、现场检查、问卷（三印证）", "2024-05-18", "津贴补贴发放管理办法", "T-0002", "三方印证一致"] {
             XCTAssertTrue(slip.contains(part), "\(part) missing from\n\(slip)")
         }
         XCTAssertFalse(slip.contains("…"), "a slip is printed whole, never cut:\n\(slip)")

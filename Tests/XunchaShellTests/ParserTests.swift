@@ -72,23 +72,25 @@ final class ParserTests: XCTestCase {
         zh.run("help unit add")
         XCTAssertEqual(h.output, ["""
         unit add  (单位 新增)  — register an inspected unit
-        usage: unit add <code> <name> [--secretary NAME]
+        usage: unit add <code> <name> [--secretary NAME] [--merge]
         aliases: unit/单位 add/新增/添加
           <code>  unit code, e.g. FY or JM-TJ: 1–24 ASCII letters, digits or _, with - or . allowed inside (not first or last)
           <name>  the unit's name
           --secretary NAME  (--书记)  party secretary: the first responsible person
+          --merge  (--合并)  brought in from another store: skipped with a note when this ledger holds it identically, refused when it holds it differently
         example: unit add FY "舞阳县人民法院" --secretary 李四
         """])
         // Under zh the Chinese spellings come first, the English beside them.
         XCTAssertEqual(zh.output, ["""
-        单位 新增  (unit add)  — 登记被巡察单位
-        用法: 单位 新增 <code> <name> [--书记 NAME]
-        英文: unit add <code> <name> [--secretary NAME]
-        别名: unit/单位 add/新增/添加
-          <code>  单位代码,如 FY 或 JM-TJ:1–24 个英文字母、数字或下划线,中间(非首尾)可含 - 或 .
+        单位 新增（unit add）— 登记被巡察单位
+        用法：单位 新增 <code> <name> [--书记 NAME] [--合并]
+        英文：unit add <code> <name> [--secretary NAME] [--merge]
+        别名：unit/单位 add/新增/添加
+          <code>  单位代码，如 FY 或 JM-TJ：1–24 个英文字母、数字或下划线，中间（非首尾）可含 - 或 .
           <name>  单位名称
-          --书记(--secretary) NAME  党组织书记(第一责任人)
-        示例: 单位 新增 FY "舞阳县人民法院" --书记 李四
+          --书记（--secretary） NAME  党组织书记（第一责任人）
+          --合并（--merge）  从其他账本合并：本账本已有相同定义时跳过并提示，定义不同时拒绝
+        示例：单位 新增 FY "舞阳县人民法院" --书记 李四
               unit add FY "舞阳县人民法院" --secretary 李四
         """])
         for spec in Grammar.commands {

@@ -120,8 +120,8 @@ enum ReferenceParser {
         guard let first = tokens.first else { return nil }
         if first.quoted || first.isFlag {
             throw ShellError(en: "a line must start with a command word, not \"\(first.text)\"",
-                             zh: "每行须以命令开头,而不是“\(first.text)”", at: first.position,
-                             hintEn: "type help for the list of commands", hintZh: "输入 help 查看命令列表")
+                             zh: "每行须以命令开头，而不是“\(first.text)”", at: first.position,
+                             hintEn: "type help for the list of commands", hintZh: "输入 帮助（help）查看命令列表")
         }
         // The common case in one step: a known first word and, if the command has two, a known second.
         if let n = direct(first.text, tokens.count > 1 ? tokens[1].text : nil) {
@@ -131,8 +131,8 @@ enum ReferenceParser {
         guard !group.isEmpty else {
             let near = Suggest.nearest(first.text, in: firstWords)
             throw ShellError(en: "unknown command \"\(first.text)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? ""),
-                             zh: "未知命令“\(first.text)”" + (near.map { ",是否要输入“\($0)”?" } ?? ""),
-                             at: first.position, hintEn: "type help for the list of commands", hintZh: "输入 help 查看命令列表")
+                             zh: "未知命令“\(first.text)”" + (near.map { "，是否要输入“\($0)”？" } ?? ""),
+                             at: first.position, hintEn: "type help for the list of commands", hintZh: "输入 帮助（help）查看命令列表")
         }
         var index = 1
         var spec: CommandSpec
@@ -141,8 +141,9 @@ enum ReferenceParser {
         } else {
             // Only for the messages below: built on the way to an error, not for every line.
             func subs() -> String { group.map { $0.words[1][0] }.joined(separator: ", ") }
+            func subsZh() -> String { group.map(\.subcommandZh).joined(separator: "、") }
             guard tokens.count > 1 else {
-                throw ShellError(en: "\"\(first.text)\" needs a subcommand: \(subs())", zh: "“\(first.text)”后须跟子命令:\(subs())",
+                throw ShellError(en: "\"\(first.text)\" needs a subcommand: \(subs())", zh: "“\(first.text)”后须跟子命令：\(subsZh())",
                                  at: end, hintEn: "e.g. \(group[0].example)", hintZh: "例如 \(Help.exampleZh(group[0]))")
             }
             let word = tokens[1]
@@ -151,7 +152,7 @@ enum ReferenceParser {
                 let near = Suggest.nearest(word.text, in: group.flatMap { $0.words[1] })
                 throw ShellError(en: "unknown subcommand \"\(word.text)\" of \(group[0].words[0][0]); expected one of: \(subs())"
                                     + (near.map { " (did you mean \"\($0)\"?)" } ?? ""),
-                                 zh: "\(group[0].words[0][0]) 没有子命令“\(word.text)”;可用:\(subs())" + (near.map { "(是否要输入“\($0)”?)" } ?? ""),
+                                 zh: "\(group[0].chineseName.split(separator: " ").first ?? "")（\(group[0].words[0][0])）没有子命令“\(word.text)”；可用：\(subsZh())" + (near.map { "（是否要输入“\($0)”？）" } ?? ""),
                                  at: word.position)
             }
             spec = match
@@ -209,27 +210,27 @@ enum ReferenceParser {
                 let usage = Help.usage(spec)
                 throw ShellError(en: "unexpected argument \"\(token.text)\"", zh: "多余的参数“\(token.text)”", at: token.position,
                                  hintEn: "usage: \(usage)" + (token.text.contains(" ") ? "" : "; quote text that contains spaces"),
-                                 hintZh: "用法:\(Help.usageZh(spec))")
+                                 hintZh: "用法：\(Help.usageZh(spec))")
             }
             inv.given[nextParam] = token
             nextParam += 1
         }
         for (p, t) in zip(spec.params, inv.given) where p.required && t == nil {
-            throw ShellError(en: "\(spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(spec.name) 缺少 <\(p.name)>:\(p.help.zh)",
-                             at: end, hintEn: "usage: \(Help.usage(spec))", hintZh: "用法:\(Help.usageZh(spec))")
+            throw ShellError(en: "\(spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(spec.namedZh)缺少 <\(p.name)>：\(p.help.zh)",
+                             at: end, hintEn: "usage: \(Help.usage(spec))", hintZh: "用法：\(Help.usageZh(spec))")
         }
         // Every missing required flag is named in the one error.
         let missing = zip(spec.flags, inv.flagValues).filter { $0.0.required && $0.1.isEmpty }.map(\.0)
         if missing.count == 1, let f = missing.first {
-            throw ShellError(en: "\(spec.name) needs --\(f.name): \(f.help.en)", zh: "\(spec.name) 缺少 --\(f.name):\(f.help.zh)",
+            throw ShellError(en: "\(spec.name) needs --\(f.name): \(f.help.en)", zh: "\(spec.namedZh)缺少 \(f.named(.zh))：\(f.help.zh)",
                              at: end, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(Help.exampleZh(spec))")
         }
         if missing.count > 1 {
             let names = missing.map { "--" + $0.name }
             let en = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
             // A flag with a Chinese spelling is named by it (English beside); one without, by its help.
-            let zh = missing.map { f in f.named(.zh) == "--" + f.name ? "--\(f.name)(\(f.help.zh))" : f.named(.zh) }.joined(separator: "、")
-            throw ShellError(en: "\(spec.name) needs \(en)", zh: "\(spec.name) 缺少 \(missing.count) 个选项:\(zh)",
+            let zh = missing.map { f in f.named(.zh) == "--" + f.name ? "--\(f.name)（\(f.help.zh)）" : f.named(.zh) }.joined(separator: "、")
+            throw ShellError(en: "\(spec.name) needs \(en)", zh: "\(spec.namedZh)缺少 \(missing.count) 个选项：\(zh)",
                              at: end, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(Help.exampleZh(spec))")
         }
         return inv
@@ -252,10 +253,10 @@ enum ReferenceParser {
             let list = spec.flags.map { "--" + $0.name }.joined(separator: " ")
             let listZh = spec.flags.map { $0.named(.zh) }.joined(separator: " ")
             throw ShellError(en: "\(spec.name) has no flag --\(name)" + (near.map { "; did you mean --\($0)?" } ?? ""),
-                             zh: "\(spec.name) 没有选项 --\(name)" + (near.map { ",是否要输入 --\($0)?" } ?? ""),
+                             zh: "\(spec.namedZh)没有选项 --\(name)" + (near.map { "，是否要输入 --\($0)？" } ?? ""),
                              at: token.position,
                              hintEn: list.isEmpty ? "it takes no flags" : "flags: \(list)",
-                             hintZh: list.isEmpty ? "该命令没有选项" : "可用选项:\(listZh)")
+                             hintZh: list.isEmpty ? "该命令没有选项" : "可用选项：\(listZh)")
         }
         let flag = spec.flags[slot]
         if !inv.flagValues[slot].isEmpty && !flag.repeats {
@@ -263,7 +264,7 @@ enum ReferenceParser {
         }
         guard flag.kind != nil else {
             if inline != nil {
-                throw ShellError(en: "--\(flag.name) is a switch and takes no value", zh: "--\(flag.name) 是开关,不带值", at: token.position)
+                throw ShellError(en: "--\(flag.name) is a switch and takes no value", zh: "--\(flag.name) 是开关，不带值", at: token.position)
             }
             inv.flagValues[slot].append(token)
             return
@@ -273,7 +274,7 @@ enum ReferenceParser {
             value = inline
         } else {
             guard index < tokens.count, !tokens[index].isFlag else {
-                throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
+                throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值：\(flag.help.zh)",
                                  at: index < tokens.count ? tokens[index].position : inv.end,
                                  hintEn: "e.g. \(spec.example)", hintZh: "例如 \(Help.exampleZh(spec))")
             }
@@ -282,7 +283,7 @@ enum ReferenceParser {
         }
         // `--round=` or `--round ""` names nothing: filtering on it would quietly match nothing.
         guard !value.text.isEmpty else {
-            throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
+            throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值：\(flag.help.zh)",
                              at: value.position, hintEn: "e.g. \(spec.example)", hintZh: "例如 \(Help.exampleZh(spec))")
         }
         inv.flagValues[slot].append(value)

@@ -60,7 +60,7 @@ final class ReplayPropertyTests: XCTestCase {
                 let line = Self.command(&r, h.session.state)
                 if (try? h.session.execute(line)) != nil { accepted += 1 }
             }
-            let script = ScriptWriter.script(try h.journal.entries(after: 0), exportedOn: Day(ordinal: 0), from: "seed \(seed)")
+            let script = try ScriptWriter.script(h.journal.entries(after: 0), exportedOn: Day(ordinal: 0), from: "seed \(seed)")
             let copy = Harness()
             copy.files["export.xc"] = script
             do { try copy.session.run(file: "export.xc") } catch {

@@ -83,7 +83,7 @@ final class ReportTests: XCTestCase {
         let html = try report(h)
         // Written out, not built with the function under test: 4 problems, 1 withdrawn, 1 closed,
         // 1 in long-term upkeep that stays in the denominator.
-        let headline = "整改率 1/3 = 33.33% (已销号 ÷ (总数 − 撤销));长期坚持 1 个另计"
+        let headline = "整改率 1/3 = 33.33%（已销号 ÷ (总数 − 撤销)）；长期坚持 1 个另计"
         XCTAssertTrue(html.contains(HTML.escape(headline)), "the headline states the strict rate and its formula")
         h.output = []
         h.run("stats")
@@ -106,8 +106,8 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "▼ 低于约谈线").count - 1, 1, "exactly one unit is below 80%")
         XCTAssertTrue(html.contains("约谈线 80%"))
         // The low unit (FY, 0/2) comes first and in the low colour; the other in the normal one.
-        let fy = try XCTUnwrap(html.range(of: "<title>FY 舞阳县人民法院: 0/2 = 0.00%</title>"))
-        let ok = try XCTUnwrap(html.range(of: "<title>OK 达标单位: 1/1 = 100.00%</title>"))
+        let fy = try XCTUnwrap(html.range(of: "<title>FY 舞阳县人民法院：0/2 = 0.00%</title>"))
+        let ok = try XCTUnwrap(html.range(of: "<title>OK 达标单位：1/1 = 100.00%</title>"))
         XCTAssertLessThan(fy.lowerBound, ok.lowerBound)
         let fyRow = html[fy.upperBound..<ok.lowerBound]
         XCTAssertTrue(fyRow.contains("fill=\"\(SVGCharts.Palette.low)\""), String(fyRow))

@@ -27,7 +27,7 @@ final class SessionTests: XCTestCase {
         let h = Harness.ready()
         h.run("set lang zh")
         let e = h.fail("issue show R5-999")
-        XCTAssertEqual(e?.render(file: "f.xc", language: h.session.language), "f.xc:1:12: 错误: 轮次 R5 中没有问题 R5-999")
+        XCTAssertEqual(e?.render(file: "f.xc", language: h.session.language), "f.xc:1:12: 错误：轮次 R5 中没有问题 R5-999")
         h.run("issue progress R5-001 进展")
         XCTAssertEqual(h.output.last, "已记录 R5-001 的进展")
     }
@@ -121,7 +121,7 @@ final class SessionTests: XCTestCase {
         h.run("issue verify R5-001 --fail --by 孙七 --method onsite \"退回\"\nissue add R5 FY 临时 --category conduct\nundo")
         h.run("transfer add R5-002 --to discipline 线索\ntransfer conclude T-0001 --sanctions 1 --recovered 5\nset verify.methods 2")
         h.run("urge FY --kind talk 约谈 --issue R5-001\nround team R5 组 --leader 张三")
-        let script = ScriptWriter.script(try h.journal.entries(after: 0), exportedOn: Day(ordinal: 0), from: "test")
+        let script = try ScriptWriter.script(h.journal.entries(after: 0), exportedOn: Day(ordinal: 0), from: "test")
         let copy = Harness()
         copy.files["e.xc"] = script
         XCTAssertNoThrow(try copy.session.run(file: "e.xc"), script)

@@ -28,7 +28,7 @@ def test_a_change_dated_after_today_is_refused_on_a_real_store(home, store):
     assert f"-c:1:1: error: the clock is set to {TOMORROW}, after today ({TODAY}): a real store takes no entries dated in the future" in r.stderr
     assert audit_rows(home, store) == before, "nothing was recorded"
     zh = xuncha(home, "--store", str(store), "-c", "clock +1d", "-c", 'issue progress R5-001 "明天的进展"', lang="zh_CN.UTF-8")
-    assert f"模拟日期 {TOMORROW} 晚于今天({TODAY}):正式账本不接受未来日期的记录" in zh.stderr
+    assert f"模拟日期 {TOMORROW} 晚于今天（{TODAY}）：正式账本不接受未来日期的记录" in zh.stderr
     # Looking ahead for a query is still allowed.
     q = xuncha(home, "--store", str(store), "-c", "clock +30d", "-c", "warnings")
     assert q.returncode == 0, q.stderr
@@ -52,7 +52,7 @@ def test_a_past_date_is_a_back_entry_said_once_and_shown_with_its_entry_date(hom
     assert all(f"2024-06-01 (back-entry, entered {TODAY})" in l for l in log if "已约谈" in l or "已谈话" in l)
     assert [l for l in log if "今天的进展" in l and "back-entry" not in l], log
     zh = xuncha(home, "--store", str(store), "-c", "问题 查看 R5-001", lang="zh_CN.UTF-8").stdout
-    assert f"2024-06-01(补录,录入于 {TODAY})" in zh
+    assert f"2024-06-01（补录，录入于 {TODAY}）" in zh
     # The mark is part of the ledger: a replay of the journal gives the same tables.
     verify = xuncha(home, "--store", str(store), "-c", "audit verify")
     assert verify.returncode == 0, verify.stdout + verify.stderr

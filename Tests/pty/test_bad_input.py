@@ -38,7 +38,7 @@ def judge(case, result):
     n, data, expected = case
     err = result.stderr.decode("utf-8", errors="replace")
     lines = err.rstrip("\n").split("\n")
-    errors = [line for line in lines if ": error: " in line or ": 错误: " in line]
+    errors = [line for line in lines if ": error: " in line or ": 错误：" in line]
     if result.returncode != 1:
         return f"exit status {result.returncode}"
     if len(errors) != 1:

@@ -54,33 +54,33 @@ def zh(home, *args):
 
 def test_help_and_hints_show_chinese_spellings_with_english_beside(home):
     help_text = zh(home, "--memory", "-c", "help 问题 登记").stdout
-    assert "用法: 问题 登记 <round> <unit> <title> --类别 政治建设|思想建设" in help_text, help_text
-    assert "--类别(--category) 政治建设|" in help_text
-    assert '示例: 问题 登记 R5 FY "执行工作韧劲不足" --类别 纪律建设 --来源 走访' in help_text
+    assert "用法：问题 登记 <round> <unit> <title> --类别 政治建设|思想建设" in help_text, help_text
+    assert "--类别（--category） 政治建设|" in help_text
+    assert '示例：问题 登记 R5 FY "执行工作韧劲不足" --类别 纪律建设 --来源 走访' in help_text
     assert 'issue add R5 FY "执行工作韧劲不足" --category discipline --source visit' in help_text
     # The Chinese example is a command that runs.
     run = zh(home, "--memory", "-c", 'unit add FY 法院 --书记 李四', "-c", "round open R5 x", "-c", "round target R5 FY",
              "-c", '问题 登记 R5 FY "执行工作韧劲不足" --类别 纪律建设 --来源 走访', "-c", "台账 --类别 纪律建设")
     assert run.returncode == 0 and "R5-001" in run.stdout, run.stderr
     hint = zh(home, "--memory", "-c", "问题 验收 R5-001 --通关")
-    assert "可用选项:--通过(--pass) --不通过(--fail)" in hint.stderr, hint.stderr
+    assert "可用选项：--通过（--pass） --不通过（--fail）" in hint.stderr, hint.stderr
     missing = zh(home, "--memory", "-c", "问题 登记 R5")
-    assert "提示: 用法:问题 登记 <round> <unit> <title> --类别 政治建设|" in missing.stderr, missing.stderr
+    assert "提示：用法：问题 登记 <round> <unit> <title> --类别 政治建设|" in missing.stderr, missing.stderr
     flags = zh(home, "--memory", "-c", 'unit add FY 法院', "-c", "round open R5 x", "-c", "round target R5 FY",
                "-c", "问题 登记 R5 FY x --类别 作风建设", "-c", "问题 分解 R5-001 --牵头领导 王五")
-    assert "缺少 2 个选项:--责任领导(--owner)、--责任处室(--dept)" in flags.stderr, flags.stderr
+    assert "缺少 2 个选项：--责任领导（--owner）、--责任处室（--dept）" in flags.stderr, flags.stderr
     assert "例如 问题 分解 R5-001 --牵头领导 王五" in flags.stderr
 
 
 def test_the_chinese_tutorial_types_chinese_flags(spawn):
     c = spawn("--tutorial", lang=ZH)
-    c.expect(r"第 1/\d+ 步: 时钟 2024-05-01")
+    c.expect(r"第 1/\d+ 步：时钟 2024-05-01")
     c.expect(PROMPT)
     c.sendline("时钟 2024-05-01")
-    c.expect(r'第 2/\d+ 步: 单位 新增 FY "舞阳县人民法院" --书记 李四')
+    c.expect(r'第 2/\d+ 步：单位 新增 FY "舞阳县人民法院" --书记 李四')
     c.expect(PROMPT)
     c.sendline('单位 新增 FY "舞阳县人民法院" --书记 李四')
-    c.expect(r"第 3/\d+ 步: 轮次 开启 R5 \"第五轮专项巡察\" --类型 专项 --自 2024-03-01 --至 \+45d")
+    c.expect(r"第 3/\d+ 步：轮次 开启 R5 \"第五轮专项巡察\" --类型 专项 --自 2024-03-01 --至 \+45d")
     c.expect(PROMPT)
     c.sendline("help tutorial")
     c.expect(PROMPT)

@@ -47,7 +47,7 @@ def test_money_in_wan_yuan_on_screen_and_exact_yuan_in_exports(home):
     zh = xuncha(home, "-c", "ledger transfers", lang="zh_CN.UTF-8").stdout
     assert "1,125.21 万元" in zh and "2,200 元" in zh, zh
     assert "11252100" not in zh
-    assert "追缴 1,125.21 万元,清退 2,200 元" in zh
+    assert "追缴 1,125.21 万元，清退 2,200 元" in zh
     en = xuncha(home, "-c", "ledger transfers").stdout
     assert "11,252,100 yuan recovered, 2,200 yuan refunded" in en, en
     rows = list(csv.reader(io.StringIO(xuncha(home, "-c", "ledger transfers --format csv", lang="zh_CN.UTF-8").stdout.lstrip("\ufeff"))))
@@ -71,7 +71,7 @@ def test_a_problem_returned_by_a_failed_verification_is_marked_returned(home):
     ledger_store(home)
     zh = xuncha(home, "-c", "ledger", lang="zh_CN.UTF-8").stdout
     line = next(l for l in zh.splitlines() if l.startswith("R5-001"))
-    assert "整改中(退回)" in line, zh
+    assert "整改中（退回）" in line, zh
     assert "退回" not in next(l for l in zh.splitlines() if l.startswith("R5-003"))
     en = xuncha(home, "-c", "issue show R5-001").stdout
     assert "rectifying (returned)" in en, en
@@ -86,7 +86,7 @@ def test_a_ledger_filtered_by_status_prints_no_rate_that_restates_the_filter(hom
     assert "100.00%" not in closed, closed
     assert "no rate: the rows are chosen by status" in closed
     zh = xuncha(home, "-c", "台账 --状态 已销号", lang="zh_CN.UTF-8").stdout
-    assert "按状态筛选,不计算整改率" in zh, zh
+    assert "按状态筛选，不计算整改率" in zh, zh
     # Unfiltered, the rate is there with its formula.
     assert "rate 1/3 = 33.33%" in xuncha(home, "-c", "ledger").stdout
 

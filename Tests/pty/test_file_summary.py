@@ -33,7 +33,7 @@ def test_the_summary_is_in_chinese_under_a_chinese_locale(spawn, home):
     (home / "R5.xc").write_text(GOOD)
     text, status = run_on_pty(spawn, "--store", "s.db", "R5.xc", lang="zh_CN.UTF-8")
     assert status == 0, text
-    assert f"R5.xc:已执行 {COMMANDS} 条命令,登记问题 4 个" in text
+    assert f"R5.xc：已执行 {COMMANDS} 条命令，登记问题 4 个" in text
 
 
 def test_a_failing_file_says_nothing_was_applied(spawn, home):
@@ -43,7 +43,7 @@ def test_a_failing_file_says_nothing_was_applied(spawn, home):
     assert f"bad.xc:{LAST}:12: error: no round R9" in text
     assert "bad.xc: nothing applied (the file is one transaction)" in text
     zh, _ = run_on_pty(spawn, "--store", "s.db", "bad.xc", lang="zh_CN.UTF-8")
-    assert "bad.xc:未执行任何命令(整个文件是一个事务)" in zh
+    assert "bad.xc：未执行任何命令（整个文件是一个事务）" in zh
 
 
 def test_keep_going_counts_the_applied_and_names_the_refused_lines(spawn, home, store):
@@ -52,7 +52,7 @@ def test_keep_going_counts_the_applied_and_names_the_refused_lines(spawn, home, 
     assert status == 1
     assert "m.xc: applied 2, refused 2 (lines 2, 4)" in text
     zh, _ = run_on_pty(spawn, "--store", str(store), "--keep-going", "m.xc", lang="zh_CN.UTF-8")
-    assert "m.xc:已执行 2 条,拒绝 2 条(第 2、4 行)" in zh
+    assert "m.xc：已执行 2 条，拒绝 2 条（第 2、4 行）" in zh
 
 
 def test_a_pipe_gets_no_summary_unless_verbose(home):

@@ -3,8 +3,9 @@ with this binary: migrated once by replaying the journal, the old file kept besi
 `<store>.v1-backup` (0600, named on stderr), and every ledger, stat and slip exactly as that
 release printed it (Tests/fixtures/v1, made by its make.sh; the goldens are listed in each
 store's commands.txt and printed with the date of clock.txt). Where a later release changed how
-a figure or label is shown on purpose (money in 万元, the category 廉洁建设), the goldens were
-printed again and the change reviewed line by line: the ledger behind them is the same.
+a figure or label is shown on purpose (money in 万元, the category 廉洁建设, full-width punctuation
+in Chinese), the goldens were printed again and the change reviewed line by line: the ledger
+behind them is the same.
 
 XUNCHA_BIN runs these against another binary: the golden comparisons hold for the release that
 made the fixtures too (`XUNCHA_BIN=/path/to/that/xuncha python3 -m pytest … -k golden`).

@@ -63,7 +63,7 @@ def test_in_chinese_and_one_change(shared, spawn, home):
     c.expect(r"\) [^>]*> ")
     assert xuncha("--store", clerk_url, "-c", 'unit add JM "郏县人民检察院"', home=home).returncode == 0
     c.sendline("")
-    c.expect(f"自您上一条命令以来:{clerk} 更改 1 处")
+    c.expect(f"自您上一条命令以来：{clerk} 更改 1 处")
     c.sendline("quit")
     c.expect(pexpect.EOF)
 

@@ -9,7 +9,7 @@ DEMO = str(REPO / "scripts/demo/zhengzhou.xc")
 
 def test_s_toggles_the_narration_and_does_not_run_the_command(spawn):
     c = spawn("play", DEMO, "--step")
-    c.expect("» 郑州:某局党组")
+    c.expect("» 郑州：某局党组")
     c.expect("xuncha> clock 2024-03-01")
     c.send("s")
     c.expect(r"\(narration hidden\)")

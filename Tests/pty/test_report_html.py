@@ -181,7 +181,7 @@ def test_the_report_speaks_in_human_labels_and_names_who_made_it(home):
     html = page.read_text(encoding="utf-8")
     assert "rate.threshold" not in html
     assert "约谈线 90%" in html
-    assert "制表人:巡察办" in html and "制表:user" not in html
+    assert "制表人：巡察办" in html and "制表:user" not in html
     # The identity the session acts as, after `user`, is the one named.
     xuncha(home, "--store", "s.db", "--lang", "en", "-c", "user 李四", "-c", "report html by.html")
     assert "Prepared by 李四" in (home / "by.html").read_text(encoding="utf-8")
@@ -194,4 +194,4 @@ def test_the_report_speaks_in_human_labels_and_names_who_made_it(home):
     # On PostgreSQL the identity is the server's login, on a file the account of the process.
     from urllib.parse import urlparse
     login = urlparse(os.environ["XUNCHA_TEST_PG"]).username if on_postgres() else pwd.getpwuid(os.geteuid()).pw_name
-    assert f"制表人:{login}" in (home / "login.html").read_text(encoding="utf-8")
+    assert f"制表人：{login}" in (home / "login.html").read_text(encoding="utf-8")

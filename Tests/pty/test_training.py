@@ -36,7 +36,7 @@ def test_play_step_runs_on_enter_and_q_quits_with_nothing_after(spawn, home):
     db = home / "demo.db"
     c = spawn("play", DEMO, "--step", "--store", str(db))
     c.expect(r"\[step\] Enter: run")
-    c.expect("» 郑州:某局党组")                       # narration comes first
+    c.expect("» 郑州：某局党组")                       # narration comes first
     c.expect("xuncha> clock 2024-03-01")             # the command is shown, not yet run
     c.send("\r")
     c.expect(r"clock: 2024-03-01 \(simulated\)")
@@ -189,15 +189,15 @@ def test_sandbox_is_removed_when_the_terminal_hangs_up(spawn, store, tmpdir_env)
 def test_tutorial_guides_step_by_step_in_a_sandbox(spawn, tmpdir_env):
     c = spawn("--tutorial", lang="zh_CN.UTF-8", env_extra={"TMPDIR": str(tmpdir_env)})
     c.expect("五分钟上手")
-    c.expect(r"第 1/\d+ 步: 时钟 2024-05-01")
+    c.expect(r"第 1/\d+ 步：时钟 2024-05-01")
     c.expect(r"SANDBOX xuncha\(空账本\) 测试员> ")
     c.sendline("clock 2024-05-01")                        # English words work as well
-    c.expect(r"第 2/\d+ 步: 单位 新增 FY")
+    c.expect(r"第 2/\d+ 步：单位 新增 FY")
     c.expect(ANY_PROMPT)
     c.sendline("台账")                                    # exploring does not advance the guide
     c.expect(ANY_PROMPT)
     c.sendline('单位 新增 FY "舞阳县人民法院" --secretary 李四')
-    c.expect(r"第 3/\d+ 步: 轮次 开启 R5")
+    c.expect(r"第 3/\d+ 步：轮次 开启 R5")
     c.expect(ANY_PROMPT)
     c.send("\x04")
     c.expect(pexpect.EOF)

@@ -35,6 +35,9 @@ issue add R6 ZX "@项目验收资料不全" --category discipline --due 2024-12-
 issue assign R6-001 --lead 赵六 --owner 钱七 --dept 办公室
 transfer add R6-002 --to discipline "违规使用公车线索"
 transfer conclude T-0002 --sanctions 1 --handled 2 --recovered 1234567 --refunded 8800
+clock 2024-07-01
+check ZX --round R6 --on 2024-07-01 --by 第一督查组 --compared report,ledger "台账不全"
+assess R6 ZX "整改一般" --grade fair --by 评估组 --method documents
 """
 # (name, command) pairs: each is exported as csv and as xlsx with the clock on 2024-08-06.
 EXPORTS = [
@@ -128,7 +131,7 @@ def shown(home: Path, book: str, sheet: str) -> tuple:
     recs = records(matches[0].read_text(encoding="utf-8"))
     title, rest = recs[0][0], recs[1:]
     table, notes = split(rest)
-    yuan = [i for i, h in enumerate(table[0]) if "(元)" in h or h in ("追缴金额", "清退金额")]
+    yuan = [i for i, h in enumerate(table[0]) if "（元）" in h or h in ("追缴金额", "清退金额")]
     for r in table[1:]:
         for i in yuan:
             if i < len(r):
@@ -164,12 +167,16 @@ def test_every_sheet_shows_what_the_csv_export_holds(books):
 
 def test_the_summary_sheet_states_the_figures_and_the_formula(books):
     title, table, notes = shown(books, "report", "汇总")
-    assert title == "巡察整改台账 — 全部巡察轮次(截至 2024-08-06)"
+    assert title == "巡察整改台账 — 全部巡察轮次（截至 2024-08-06）"
     figures = dict(table[1:])
     assert figures["整改率"] == "87.10%"  # 27 closed of 31
-    assert figures["问题总数"] == "31" and figures["逾期"] == "1" and figures["红色预警(逾期)"] == "1"
-    assert figures["追缴(元)"] == "1,347,088" and figures["清退(元)"] == "8,800"
-    assert "整改率 27/31 = 87.10% (已销号 ÷ (总数 − 撤销))" in notes
+    assert figures["问题总数"] == "31" and figures["逾期"] == "1"
+    # The red warnings are the overdue problem and the four reports owed past their day (双报告),
+    # as the warnings sheet lists them.
+    assert figures["红色预警（逾期）"] == "5" and figures["逾期未报整改报告（双报告）"] == "4"
+    assert figures["督查（次）"] == "1" and figures["督查单位（个）"] == "1" and figures["评估等次：ZX 郑州市某中心"] == "一般"
+    assert figures["追缴（元）"] == "1,347,088" and figures["清退（元）"] == "8,800"
+    assert "整改率 27/31 = 87.10%（已销号 ÷ (总数 − 撤销)）" in notes
     # A round's workbook covers only that round.
     _, r5, _ = shown(books, "r5", "汇总")
     assert dict(r5[1:])["整改率"] == "100.00%" and dict(r5[1:])["问题总数"] == "27"
@@ -257,7 +264,7 @@ def test_the_header_is_frozen_and_filtered_and_overdue_rows_are_shaded(books):
     assert pane is not None and pane.get("state") == "frozen" and pane.get("ySplit") == "2"
     last = 2 + 31
     assert s.root.find(M + "autoFilter").get("ref") == f"A2:Q{last}"
-    assert s.text("A1") == "问题整改台账(截至 2024-08-06)"
+    assert s.text("A1") == "问题整改台账（截至 2024-08-06）"
     red, yellow, plain = s.row_of("R6-001"), s.row_of("R6-002"), s.row_of("R5-001")
     for col in "AIKQ":
         assert s.fill(f"{col}{red}") == "FFFFC7CE", f"{col}{red} not red"
@@ -268,7 +275,7 @@ def test_the_header_is_frozen_and_filtered_and_overdue_rows_are_shaded(books):
     # Units: the totals row is bold, below the filtered rows.
     u = Sheet(books / "units.xlsx", 1)
     assert u.text(f"A{u.row_of('合计')}") == "合计"
-    assert 'creator>巡察办<' in s.core and "问题整改台账(截至 2024-08-06)" in s.core and "2024-08-06" in s.core
+    assert 'creator>巡察办<' in s.core and "问题整改台账（截至 2024-08-06）" in s.core and "2024-08-06" in s.core
 
 
 def test_a_workbook_prints_as_a_picture_with_its_shading(books):

@@ -1,5 +1,5 @@
-## 郑州:某局党组对市委巡察反馈的 3 类 27 个问题逐项过堂、责任分解、整改、验收、销号
-## 事迹见《扎实做好巡察“后半篇文章”》:每个事项均明确一位牵头局领导、责任领导、责任处室、整改时限及整改要求
+## 郑州：某局党组对市委巡察反馈的 3 类 27 个问题逐项过堂、责任分解、整改、验收、销号
+## 事迹见《扎实做好巡察“后半篇文章”》：每个事项均明确一位牵头局领导、责任领导、责任处室、整改时限及整改要求
 clock 2024-03-01
 user 巡察办
 unit add SJ "郑州市某局" --secretary 陈明
@@ -7,7 +7,7 @@ round open R5 "十一届市委第五轮巡察" --kind regular --from 2024-03-01 
 round team R5 "市委第二巡察组" --leader 韩立
 round target R5 SJ
 
-## 巡察组进驻期间发现问题,逐条登记(编号 R5-001 起,永不重排)
+## 巡察组进驻期间发现问题，逐条登记（编号 R5-001 起，永不重排）
 issue add R5 SJ "学习贯彻习近平新时代中国特色社会主义思想不够深入" --category political --source interview
 issue add R5 SJ "落实“第一议题”制度不严格" --category political --source documents
 issue add R5 SJ "意识形态工作责任制落实不到位" --category political --source visit
@@ -36,13 +36,13 @@ issue add R5 SJ "文山会海问题仍较突出" --category integrity --source d
 issue add R5 SJ "项目资金监管存在漏洞" --category integrity --source hotline
 issue add R5 SJ "廉政风险防控机制不健全" --category integrity --source online
 
-## 5 月 10 日召开巡察反馈会,整改计时开始,默认整改时限 90 天
+## 5 月 10 日召开巡察反馈会，整改计时开始，默认整改时限 90 天
 clock 2024-05-10
 round feedback R5 --on 2024-05-10 --due +90d
 expect count --round R5 = 27
 expect count --round R5 --status registered = 27
 
-## 反馈后第二天,局党组召开会议,对 27 个问题逐项责任分解(牵头领导、责任领导、责任处室、整改时限)
+## 反馈后第二天，局党组召开会议，对 27 个问题逐项责任分解（牵头领导、责任领导、责任处室、整改时限）
 clock 2024-05-11
 user 局党组
 issue assign R5-001 --lead 王建国 --owner 刘洋 --dept 办公室 --due +30d
@@ -75,10 +75,10 @@ issue assign R5-027 --lead 张伟 --owner 孙磊 --dept 计划财务处 --due +9
 expect count --round R5 --status rectifying = 27
 expect count --lead 王建国 = 9
 
-## 报告须由第一责任人(党组书记)签字背书:别人签字会被拒绝
+## 报告须由第一责任人（党组书记）签字背书：别人签字会被拒绝
 expect fail "须由第一责任人 陈明 签字背书" issue report R5-001 "已整改" --evidence "学习记录.pdf" --signed-by 刘洋
 
-## 一个月后:9 个 30 天时限的问题该交账了
+## 一个月后：9 个 30 天时限的问题该交账了
 clock 2024-06-08
 issue progress R5-001 "制定整改方案,明确措施和时限"
 issue progress R5-004 "制定整改方案,明确措施和时限"
@@ -89,11 +89,11 @@ issue progress R5-016 "制定整改方案,明确措施和时限"
 issue progress R5-019 "制定整改方案,明确措施和时限"
 issue progress R5-022 "制定整改方案,明确措施和时限"
 issue progress R5-025 "制定整改方案,明确措施和时限"
-## 预警随模拟时钟变化:30 天时限的问题 6 月 10 日到期,还剩 2 天,亮黄灯;60 天、90 天的还早,暂不预警
+## 预警随模拟时钟变化：30 天时限的问题 6 月 10 日到期，还剩 2 天，亮黄灯；60 天、90 天的还早，暂不预警
 warnings
 expect warning R5-001 yellow
 
-## 6 月 10 日:30 天时限的问题陆续报告整改
+## 6 月 10 日：30 天时限的问题陆续报告整改
 clock 2024-06-10
 issue report R5-001 "已按方案完成整改" --evidence "整改台账-R5-001.pdf" --signed-by 陈明
 issue report R5-004 "已按方案完成整改" --evidence "整改台账-R5-004.pdf" --signed-by 陈明
@@ -105,7 +105,7 @@ issue report R5-019 "已按方案完成整改" --evidence "整改台账-R5-019.p
 issue report R5-022 "已按方案完成整改" --evidence "整改台账-R5-022.pdf" --signed-by 陈明
 issue report R5-025 "已按方案完成整改" --evidence "整改台账-R5-025.pdf" --signed-by 陈明
 
-## 巡察办验收:验收人不能是本问题的责任人(职责分离)
+## 巡察办验收：验收人不能是本问题的责任人（职责分离）
 clock 2024-06-20
 user 巡察办
 expect fail "王建国 是 R5-001 的责任人" issue verify R5-001 --pass --by 王建国 --method documents
@@ -120,7 +120,7 @@ issue verify R5-022 --pass --by 吴静 --method documents,onsite
 issue verify R5-025 --pass --by 吴静 --method documents,onsite
 expect status R5-010 rectifying
 
-## 60 天时限的问题:7 月报告,其中一个验收不通过
+## 60 天时限的问题：7 月报告，其中一个验收不通过
 clock 2024-07-05
 user 局党组
 issue report R5-010 "补齐发展党员档案材料,逐一核对" --evidence "发展党员档案核查表.xlsx" --signed-by 陈明
@@ -155,7 +155,7 @@ issue rule R5-022 "政府采购内部控制规程"
 ## 违规发放津贴补贴问题线索移交纪委监委
 transfer add R5-019 --to discipline "违规发放津贴补贴问题线索"
 
-## 8 月:90 天时限的问题和退回的问题全部报告、验收
+## 8 月：90 天时限的问题和退回的问题全部报告、验收
 clock 2024-08-01
 user 局党组
 issue report R5-020 "重新梳理公务接待清单,严格执行接待标准" --evidence "公务接待清单核查.pdf" --signed-by 陈明
@@ -182,7 +182,7 @@ issue verify R5-024 --pass --by 吴静 --method documents,onsite,survey
 issue verify R5-027 --pass --by 吴静 --method documents,onsite,survey
 transfer conclude T-0001 --sanctions 2 --handled 3 --recovered 112521
 
-## 结果:27 个问题全部销号,两个问题曾被退回一次;整改率按“已销号 ÷ (总数 − 撤销)”计算,口径随结果一并输出
+## 结果：27 个问题全部销号，两个问题曾被退回一次；整改率按“已销号 ÷ (总数 − 撤销)”计算，口径随结果一并输出
 stats --round R5 --by category
 ledger units
 slip R5-020

@@ -58,7 +58,7 @@ public enum Help {
 
     public static func overview(_ lang: Language) -> String {
         var lines: [String] = []
-        lines.append(lang == .zh ? "命令(中英文均可;help 命令 查看详情与示例):" : "Commands (English or Chinese; help COMMAND for details and an example):")
+        lines.append(lang == .zh ? "命令（中英文均可；help 命令 查看详情与示例）：" : "Commands (English or Chinese; help COMMAND for details and an example):")
         // Two columns, each padded by display width: a Chinese name takes two cells a character.
         let specs = groups.flatMap(\.1).compactMap { id in Grammar.commands.first { $0.id == id } }
         let english = specs.map { Layout.width($0.name) }.max() ?? 0
@@ -73,7 +73,7 @@ public enum Help {
             }
         }
         lines.append("")
-        lines.append(lang == .zh ? "日期:\(DateParser.forms)。引号:\"…\" '…' “…” 「…」。行尾 \\ 续行,# 注释。"
+        lines.append(lang == .zh ? "日期：\(DateParser.forms)。引号：\"…\" '…' “…” 「…」。行尾 \\ 续行，# 注释。"
                                  : "Dates: \(DateParser.forms). Quotes: \"…\" '…' “…” 「…」. A trailing \\ continues a line; # starts a comment.")
         return lines.joined(separator: "\n")
     }
@@ -151,17 +151,17 @@ public enum Help {
         var lines: [String] = []
         if lang == .zh {
             // Chinese first, the English spelling beside it: both are typed the same way.
-            lines.append(spec.chineseName + "  (" + spec.name + ")  — " + spec.summary.zh)
-            lines.append("用法: " + usageZh(spec))
-            lines.append("英文: " + usage(spec))
+            lines.append(spec.chineseName + "（" + spec.name + "）— " + spec.summary.zh)
+            lines.append("用法：" + usageZh(spec))
+            lines.append("英文：" + usage(spec))
         } else {
             lines.append(spec.name + "  (" + spec.chineseName + ")  — " + spec.summary.text(lang))
             lines.append("usage: " + usage(spec))
         }
         let aliases = spec.words.map { $0.joined(separator: "/") }.joined(separator: " ")
-        lines.append((lang == .zh ? "别名: " : "aliases: ") + aliases)
+        lines.append((lang == .zh ? "别名：" : "aliases: ") + aliases)
         for p in spec.params {
-            lines.append("  <\(p.name)>  " + p.help.text(lang) + (p.required ? "" : (lang == .zh ? "(可选)" : " (optional)")))
+            lines.append("  <\(p.name)>  " + p.help.text(lang) + (p.required ? "" : (lang == .zh ? "（可选）" : " (optional)")))
         }
         for f in spec.flags {
             var s: String
@@ -174,18 +174,18 @@ public enum Help {
                 if !f.aliases.isEmpty { s += "  (--" + f.aliases.joined(separator: ", --") + ")" }
             }
             s += "  " + f.help.text(lang)
-            if f.required { s += lang == .zh ? "(必填)" : " (required)" }
+            if f.required { s += lang == .zh ? "（必填）" : " (required)" }
             lines.append(s)
         }
         if lang == .zh {
-            lines.append("示例: " + exampleZh(spec))
+            lines.append("示例：" + exampleZh(spec))
             lines.append("      " + spec.example)
         } else {
             lines.append("example: " + spec.example)
         }
         if spec.id == .run {
             lines.append(lang == .zh
-                ? "退出码: 0 全部成功;1 有命令出错(默认整个文件未写入;--keep-going 时其余已写入);2 文件无法读取或用法错误。"
+                ? "退出码：0 全部成功；1 有命令出错（默认整个文件未写入；--keep-going 时其余已写入）；2 文件无法读取或用法错误。"
                 : "exit codes: 0 all applied; 1 a command failed (by default nothing of the file was written; with --keep-going the good ones were); 2 the file could not be read or usage was wrong.")
         }
         return lines.joined(separator: "\n")

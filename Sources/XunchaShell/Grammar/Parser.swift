@@ -81,8 +81,8 @@ public enum Parser {
         guard let first = tokens.first else { return nil }
         if first.quoted || first.isFlag {
             throw ShellError(en: "a line must start with a command word, not \"\(first.text)\"",
-                             zh: "每行须以命令开头,而不是“\(first.text)”", at: first.position,
-                             hintEn: "type help for the list of commands", hintZh: "输入 help 查看命令列表")
+                             zh: "每行须以命令开头，而不是“\(first.text)”", at: first.position,
+                             hintEn: "type help for the list of commands", hintZh: "输入 帮助（help）查看命令列表")
         }
         // The common case in one step: a known first word and, if the command has two, a known second.
         if let n = direct(first.text, tokens.count > 1 ? tokens[1].text : nil) {
@@ -94,8 +94,8 @@ public enum Parser {
             let near = Suggest.nearest(first.text, in: firstWords) 
                 ?? secondWords[first.text.lowercased()] ?? Suggest.nearest(first.text, in: Array(secondWords.keys)).flatMap { secondWords[$0] }
             throw ShellError(en: "unknown command \"\(first.text)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? ""),
-                             zh: "未知命令“\(first.text)”" + (near.map { ",是否要输入“\($0)”?" } ?? ""),
-                             at: first.position, hintEn: "type help for the list of commands", hintZh: "输入 help 查看命令列表")
+                             zh: "未知命令“\(first.text)”" + (near.map { "，是否要输入“\($0)”？" } ?? ""),
+                             at: first.position, hintEn: "type help for the list of commands", hintZh: "输入 帮助（help）查看命令列表")
         }
         var index = 1
         var spec: CompiledSpec
@@ -104,8 +104,9 @@ public enum Parser {
         } else {
             // Only for the messages below: built on the way to an error, not for every line.
             func subs() -> String { group.map { $0.spec.words[1][0] }.joined(separator: ", ") }
+            func subsZh() -> String { group.map(\.spec.subcommandZh).joined(separator: "、") }
             guard tokens.count > 1 else {
-                throw ShellError(en: "\"\(first.text)\" needs a subcommand: \(subs())", zh: "“\(first.text)”后须跟子命令:\(subs())",
+                throw ShellError(en: "\"\(first.text)\" needs a subcommand: \(subs())", zh: "“\(first.text)”后须跟子命令：\(subsZh())",
                                  at: end, hintEn: "e.g. \(group[0].spec.example)", hintZh: "例如 \(Help.exampleZh(group[0].spec))")
             }
             let word = tokens[1]
@@ -114,7 +115,7 @@ public enum Parser {
                 let near = Suggest.nearest(word.text, in: group.flatMap { $0.spec.words[1] })
                 throw ShellError(en: "unknown subcommand \"\(word.text)\" of \(group[0].spec.words[0][0]); expected one of: \(subs())"
                                     + (near.map { " (did you mean \"\($0)\"?)" } ?? ""),
-                                 zh: "\(group[0].spec.words[0][0]) 没有子命令“\(word.text)”;可用:\(subs())" + (near.map { "(是否要输入“\($0)”?)" } ?? ""),
+                                 zh: "\(group[0].spec.chineseName.split(separator: " ").first ?? "")（\(group[0].spec.words[0][0])）没有子命令“\(word.text)”；可用：\(subsZh())" + (near.map { "（是否要输入“\($0)”？）" } ?? ""),
                                  at: word.position)
             }
             spec = match
@@ -182,7 +183,7 @@ public enum Parser {
                 let usage = Help.usage(compiled.spec)
                 throw ShellError(en: "unexpected argument \"\(token.text)\"", zh: "多余的参数“\(token.text)”", at: token.position,
                                  hintEn: "usage: \(usage)" + (token.text.contains(" ") ? "" : "; quote text that contains spaces"),
-                                 hintZh: "用法:\(Help.usageZh(compiled.spec))")
+                                 hintZh: "用法：\(Help.usageZh(compiled.spec))")
             }
             inv.slots[index - 1] = UInt8(truncatingIfNeeded: nextParam)
             nextParam += 1
@@ -190,8 +191,8 @@ public enum Parser {
         // Params are given in order: the first missing one is the first required one not reached.
         if let n = compiled.requiredParams.first(where: { $0 >= nextParam }), n < compiled.spec.params.count {
             let p = compiled.spec.params[n]
-            throw ShellError(en: "\(compiled.spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(compiled.spec.name) 缺少 <\(p.name)>:\(p.help.zh)",
-                             at: end, hintEn: "usage: \(Help.usage(compiled.spec))", hintZh: "用法:\(Help.usageZh(compiled.spec))")
+            throw ShellError(en: "\(compiled.spec.name) needs <\(p.name)>: \(p.help.en)", zh: "\(compiled.spec.namedZh)缺少 <\(p.name)>：\(p.help.zh)",
+                             at: end, hintEn: "usage: \(Help.usage(compiled.spec))", hintZh: "用法：\(Help.usageZh(compiled.spec))")
         }
         // Every missing flag at once: one round trip to learn what the command needs, not three.
         let missing = compiled.requiredFlags.filter { n in
@@ -201,14 +202,14 @@ public enum Parser {
             let name = compiled.spec.name
             let example = compiled.spec.example
             guard missing.count > 1 else {
-                throw ShellError(en: "\(name) needs --\(f.name): \(f.help.en)", zh: "\(name) 缺少 --\(f.name):\(f.help.zh)",
+                throw ShellError(en: "\(name) needs --\(f.name): \(f.help.en)", zh: "\(compiled.spec.namedZh)缺少 \(f.named(.zh))：\(f.help.zh)",
                                  at: end, hintEn: "e.g. \(example)", hintZh: "例如 \(Help.exampleZh(compiled.spec))")
             }
             let flags = missing.map { "--" + $0.name }
             let en = flags.dropLast().joined(separator: ", ") + " and " + (flags.last ?? "")
             // A flag with a Chinese spelling is named by it (English beside); one without, by its help.
-            let zh = missing.map { f in f.named(.zh) == "--" + f.name ? "--\(f.name)(\(f.help.zh))" : f.named(.zh) }.joined(separator: "、")
-            throw ShellError(en: "\(name) needs \(en)", zh: "\(name) 缺少 \(missing.count) 个选项:\(zh)",
+            let zh = missing.map { f in f.named(.zh) == "--" + f.name ? "--\(f.name)（\(f.help.zh)）" : f.named(.zh) }.joined(separator: "、")
+            throw ShellError(en: "\(name) needs \(en)", zh: "\(compiled.spec.namedZh)缺少 \(missing.count) 个选项：\(zh)",
                              at: end, hintEn: "e.g. \(example)", hintZh: "例如 \(Help.exampleZh(compiled.spec))")
         }
         return inv
@@ -239,10 +240,10 @@ public enum Parser {
             let list = compiled.spec.flags.map { "--" + $0.name }.joined(separator: " ")
             let listZh = compiled.spec.flags.map { $0.named(.zh) }.joined(separator: " ")
             throw ShellError(en: "\(compiled.spec.name) has no flag --\(name)" + (near.map { "; did you mean --\($0)?" } ?? ""),
-                             zh: "\(compiled.spec.name) 没有选项 --\(name)" + (near.map { ",是否要输入 --\($0)?" } ?? ""),
+                             zh: "\(compiled.spec.namedZh)没有选项 --\(name)" + (near.map { "，是否要输入 --\($0)？" } ?? ""),
                              at: token.position,
                              hintEn: list.isEmpty ? "it takes no flags" : "flags: \(list)",
-                             hintZh: list.isEmpty ? "该命令没有选项" : "可用选项:\(listZh)")
+                             hintZh: list.isEmpty ? "该命令没有选项" : "可用选项：\(listZh)")
         }
         let code = UInt8(truncatingIfNeeded: compiled.paramCount + slot)
         // Read from the precomputed lists: copying the `Flag` (its strings) per flag given showed.
@@ -253,7 +254,7 @@ public enum Parser {
         guard slot < compiled.takesValue.count && compiled.takesValue[slot] else {
             if inline != nil {
                 let flag = compiled.spec.flags[slot]
-                throw ShellError(en: "--\(flag.name) is a switch and takes no value", zh: "--\(flag.name) 是开关,不带值", at: token.position)
+                throw ShellError(en: "--\(flag.name) is a switch and takes no value", zh: "--\(flag.name) 是开关，不带值", at: token.position)
             }
             inv.slots[position] = code
             return
@@ -266,7 +267,7 @@ public enum Parser {
         } else {
             guard index < inv.tokens.count, !inv.tokens[index].isFlag else {
                 let flag = compiled.spec.flags[slot]
-                throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
+                throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值：\(flag.help.zh)",
                                  at: index < inv.tokens.count ? inv.tokens[index].position : inv.end,
                                  hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(Help.exampleZh(compiled.spec))")
             }
@@ -277,7 +278,7 @@ public enum Parser {
         // `--round=` or `--round ""` names nothing: filtering on it would quietly match nothing.
         guard !value.text.isEmpty else {
             let flag = compiled.spec.flags[slot]
-            throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值:\(flag.help.zh)",
+            throw ShellError(en: "--\(flag.name) needs a value: \(flag.help.en)", zh: "--\(flag.name) 需要一个值：\(flag.help.zh)",
                              at: value.position, hintEn: "e.g. \(compiled.spec.example)", hintZh: "例如 \(Help.exampleZh(compiled.spec))")
         }
         if let inline { inv.tokens[at] = inline }
@@ -330,9 +331,9 @@ public enum Suggest {
         return prev[b.count]
     }
 
-    /// `; did you mean "x"?` / `,是否要输入“x”?`, or nothing when no spelling is near.
+    /// `; did you mean "x"?` / `，是否要输入“x”？`, or nothing when no spelling is near.
     static func phrase(_ word: String, in candidates: [String]) -> Localized? {
         guard let near = nearest(word, in: candidates) else { return nil }
-        return Localized(en: "; did you mean \(near)?", zh: ",是否要输入 \(near)?")
+        return Localized(en: "; did you mean \(near)?", zh: "，是否要输入 \(near)？")
     }
 }

@@ -127,10 +127,10 @@ public struct Flag: Sendable, Equatable {
     public var spellings: [String] { [name] + aliases }
 
     /// How a Chinese session names the flag: its Chinese spelling with the English one beside
-    /// (`--类别(--category)`), or the English one when it has none.
+    /// (`--类别（--category）`), or the English one when it has none.
     public func named(_ lang: Language) -> String {
         guard lang == .zh, let zh = aliases.first(where: { $0.unicodeScalars.contains { $0.value > 0x2E80 } }) else { return "--" + name }
-        return "--\(zh)(--\(name))"
+        return "--\(zh)（--\(name)）"
     }
 }
 
@@ -169,6 +169,16 @@ public struct CommandSpec: Sendable {
     public var name: String { words.compactMap(\.first).joined(separator: " ") }
     public var chineseName: String {
         words.map { w in w.first { $0.unicodeScalars.contains { $0.value > 0x2E80 } } ?? w[0] }.joined(separator: " ")
+    }
+
+    /// How a Chinese message names the command: as it is typed in Chinese, the English beside
+    /// (`问题 分解（issue assign）`).
+    public var namedZh: String { "\(chineseName)（\(name)）" }
+
+    /// The Chinese spelling of the subcommand word, or the English one when it has none.
+    var subcommandZh: String {
+        guard words.count > 1 else { return "" }
+        return words[1].first { $0.unicodeScalars.contains { $0.value > 0x2E80 } } ?? words[1][0]
     }
 
     public func flag(named word: String) -> Flag? {

@@ -12,7 +12,7 @@ extension Invocation {
     public func string(_ name: String) throws(ShellError) -> String {
         guard let t = token(name) else {
             throw ShellError(en: "missing <\(name)>", zh: "缺少 <\(name)>", at: end,
-                             hintEn: "usage: \(Help.usage(spec))", hintZh: "用法:\(Help.usageZh(spec))")
+                             hintEn: "usage: \(Help.usage(spec))", hintZh: "用法：\(Help.usageZh(spec))")
         }
         return t.text
     }
@@ -45,7 +45,7 @@ extension Invocation {
         case .success(let d): return d
         case .failure(var e):
             e.position = t.position
-            e.hint = Localized(en: "dates: \(DateParser.forms)", zh: "日期格式:\(DateParser.forms)")
+            e.hint = Localized(en: "dates: \(DateParser.forms)", zh: "日期格式：\(DateParser.forms)")
             throw e
         }
     }
@@ -81,8 +81,8 @@ extension Invocation {
             let words = V.allCases.map { "\($0.rawValue) \($0.chinese[0])" }.joined(separator: ", ")
             let near = Suggest.nearest(t.text, in: V.spellings)
             throw ShellError(en: "\"\(t.text)\" is not a \(V.title.en)" + (near.map { "; did you mean \($0)?" } ?? ""),
-                             zh: "“\(t.text)”不是有效的\(V.title.zh)" + (near.map { ",是否要输入 \($0)?" } ?? ""),
-                             at: t.position, hintEn: "expected one of: \(words)", hintZh: "可用:\(words)")
+                             zh: "“\(t.text)”不是有效的\(V.title.zh)" + (near.map { "，是否要输入 \($0)？" } ?? ""),
+                             at: t.position, hintEn: "expected one of: \(words)", hintZh: "可用：\(words)")
         }
         return v
     }
@@ -96,7 +96,7 @@ extension Invocation {
             let list = choices.map(\.word).joined(separator: ", ")
             let near = Suggest.nearest(t.text, in: choices.flatMap(\.spellings))
             throw ShellError(en: "\"\(t.text)\" is not valid here" + (near.map { " (did you mean \($0)?)" } ?? "") + "; expected one of: \(list)",
-                             zh: "“\(t.text)”无效" + (near.map { "(是否要输入 \($0)?)" } ?? "") + ";可用:\(list)", at: t.position)
+                             zh: "“\(t.text)”无效" + (near.map { "（是否要输入 \($0)？）" } ?? "") + "；可用：\(list)", at: t.position)
         }
         return c.word
     }
@@ -109,7 +109,7 @@ extension Invocation {
                 let near = Suggest.phrase(word, in: VerifyMethod.spellings)
                 throw ShellError(en: "\"\(word)\" is not a verification method" + (near?.en ?? ""),
                                  zh: "“\(word)”不是验收方式" + (near?.zh ?? ""),
-                                 at: token.position, hintEn: "expected: \(words)", hintZh: "可用:\(words)")
+                                 at: token.position, hintEn: "expected: \(words)", hintZh: "可用：\(words)")
             }
             out.append(m)
         }
@@ -124,7 +124,7 @@ extension Invocation {
                 let words = V.allCases.map { "\($0.rawValue) \($0.chinese[0])" }.joined(separator: ", ")
                 let near = Suggest.phrase(word, in: V.spellings)
                 throw ShellError(en: "\"\(word)\" is not a \(V.title.en)" + (near?.en ?? ""), zh: "“\(word)”不是有效的\(V.title.zh)" + (near?.zh ?? ""),
-                                 at: token.position, hintEn: "expected: \(words)", hintZh: "可用:\(words)")
+                                 at: token.position, hintEn: "expected: \(words)", hintZh: "可用：\(words)")
             }
             out.append(v)
         }
@@ -139,7 +139,7 @@ extension Invocation {
                 throw ShellError(en: "\"\(word)\" is not a status" + (near?.en ?? ""),
                                  zh: "“\(word)”不是问题状态" + (near?.zh ?? ""), at: token.position,
                                  hintEn: "expected: " + IssueStatus.allCases.map(\.rawValue).joined(separator: ", "),
-                                 hintZh: "可用:" + IssueStatus.allCases.map { $0.chinese[0] }.joined(separator: "、"))
+                                 hintZh: "可用：" + IssueStatus.allCases.map { $0.chinese[0] }.joined(separator: "、"))
             }
             out.insert(s)
         }

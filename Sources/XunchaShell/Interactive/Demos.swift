@@ -41,7 +41,7 @@ public enum Demos {
     /// `play --list`: each demo's name and the story it tells.
     public static func list(_ lang: Language) -> String {
         let width = all.map { Layout.width($0.name) }.max() ?? 0
-        var lines = [lang == .zh ? "内置演示(play 名称 --step 单步播放;也可给出脚本文件路径):"
+        var lines = [lang == .zh ? "内置演示（play 名称 --step 单步播放；也可给出脚本文件路径）："
                                  : "Built-in demos (play NAME --step plays one step by step; a script's path works too):"]
         for demo in all { lines.append("  " + Layout.padRight(demo.name, to: width) + "  " + demo.title) }
         return lines.joined(separator: "\n")

@@ -89,14 +89,14 @@ public struct Player {
                 while key == .toggleNarration {
                     narrate.toggle()
                     showPainted(paint(narrate ? "(narration shown)" : "(narration hidden)", "2"),
-                                paint(narrate ? "(显示解说)" : "(隐藏解说)", "2"))
+                                paint(narrate ? "（显示解说）" : "（隐藏解说）", "2"))
                     showCommand(line)
                     key = ask(line)
                 }
                 switch key {
                 case .quit:
                     session.say("(stopped before line \(line.end.line) of \(file); nothing after it ran)",
-                                "(已退出演示:\(file) 第 \(line.end.line) 行及以后未执行)")
+                                "（已退出演示：\(file) 第 \(line.end.line) 行及以后未执行）")
                     return .quit(line: line.end.line)
                 case .toggleNarration, .redraw: break
                 case .runToNarration: waiting = false
@@ -106,11 +106,11 @@ public struct Player {
             try run(line, file)
             if session.wantsQuit { break }
             if interrupted() || (delay.map { $0 > 0 && !waiting && pause($0) } ?? false) {
-                session.say("(interrupted after line \(line.end.line) of \(file))", "(演示中断:\(file) 第 \(line.end.line) 行之后未执行)")
+                session.say("(interrupted after line \(line.end.line) of \(file))", "（演示中断：\(file) 第 \(line.end.line) 行之后未执行）")
                 return .interrupted(line: line.end.line)
             }
         }
-        session.say("(end of \(file))", "(\(file) 演示结束)")
+        session.say("(end of \(file))", "（\(file) 演示结束）")
         return .finished
     }
 
@@ -136,7 +136,7 @@ public struct Player {
 
     private func showKeys() {
         showPainted(paint("[step] Enter: run the command shown · c: run on to the next narration · s: hide/show narration · q: quit", "2"),
-                    paint("[单步] 回车:执行所示命令 · c:连续执行到下一段解说 · s:隐藏/显示解说 · q:退出", "2"))
+                    paint("[单步] 回车：执行所示命令 · c：连续执行到下一段解说 · s：隐藏/显示解说 · q：退出", "2"))
     }
 
     /// Runs one line; an expectation that holds says so, for the audience.
@@ -185,7 +185,7 @@ extension Invocation {
         guard let t = token(name) else { return nil }
         guard let s = Player.seconds(t.text) else {
             throw ShellError(en: "\"\(t.text)\" is not a pause in seconds from 0 to 60, like 1s or 0.5",
-                             zh: "“\(t.text)”不是 0 到 60 秒之间的间隔,如 1s 或 0.5", at: t.position)
+                             zh: "“\(t.text)”不是 0 到 60 秒之间的间隔，如 1s 或 0.5", at: t.position)
         }
         return s
     }

@@ -53,7 +53,7 @@ public final class Repl {
     /// Runs until `quit` or Ctrl-D; returns the exit status.
     public func run() -> Int32 {
         session.say("xuncha — type help (帮助) for commands, help tutorial for a first tour; Ctrl-D leaves.",
-                    "xuncha 巡察整改 — 输入 help 查看命令,help tutorial 五分钟上手;Ctrl-D 退出。")
+                    "xuncha 巡察整改 — 输入 help 查看命令，help tutorial 五分钟上手；Ctrl-D 退出。")
         if let greeting { session.out(greeting) }
         var pending: [Token] = []
         var lineNumber = 0

@@ -31,15 +31,15 @@ public enum DateParser {
               fields.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }),
               let y = Int(fields[0]), let m = Int(fields[1]), let d = Int(fields[2]) else {
             return .failure(ShellError(en: "\"\(text)\" is not a date (forms: \(forms))",
-                                      zh: "“\(text)”不是日期(可用格式:\(forms))"))
+                                      zh: "“\(text)”不是日期（可用格式：\(forms)）"))
         }
         guard (1...12).contains(m) else {
-            return .failure(ShellError(en: "\"\(text)\": there is no month \(m)", zh: "“\(text)”:没有 \(m) 月"))
+            return .failure(ShellError(en: "\"\(text)\": there is no month \(m)", zh: "“\(text)”：没有 \(m) 月"))
         }
         guard let day = Day(year: y, month: m, day: d) else {
             let last = Day.daysIn(month: m, year: y)
             return .failure(ShellError(en: "\"\(text)\": there is no such day (\(y)-\(m < 10 ? "0" : "")\(m) has \(last) days)",
-                                      zh: "“\(text)”:没有这一天(\(y)年\(m)月只有 \(last) 天)"))
+                                      zh: "“\(text)”：没有这一天（\(y)年\(m)月只有 \(last) 天）"))
         }
         return .success(day)
     }
@@ -48,7 +48,7 @@ public enum DateParser {
     public static func relative(_ t: String, base: Day) -> Result<Day, ShellError> {
         guard let (sign, n, unit) = splitOffset(t) else {
             return .failure(ShellError(en: "\"\(t)\" is not a date offset (e.g. +30d, -1w, +3m, +1y)",
-                                      zh: "“\(t)”不是日期偏移(例如 +30d、-1w、+3m、+1y)"))
+                                      zh: "“\(t)”不是日期偏移（例如 +30d、-1w、+3m、+1y）"))
         }
         switch unit {
         case "d", "天", "日": return .success(base.adding(days: sign * n))
@@ -57,7 +57,7 @@ public enum DateParser {
         case "y", "年": return .success(base.adding(months: sign * n * 12))
         default:
             return .failure(ShellError(en: "\"\(t)\": unknown unit \"\(unit)\" (use d, w, m or y)",
-                                      zh: "“\(t)”:未知单位“\(unit)”(可用 d、w、m、y)"))
+                                      zh: "“\(t)”：未知单位“\(unit)”（可用 d、w、m、y）"))
         }
     }
 
@@ -73,7 +73,7 @@ public enum DateParser {
             }
         }
         return .failure(ShellError(en: "\"\(text)\" is not a number of days (e.g. 10, 10d, 2w)",
-                                  zh: "“\(text)”不是天数(例如 10、10d、2w)"))
+                                  zh: "“\(text)”不是天数（例如 10、10d、2w）"))
     }
 
     private static func splitOffset(_ t: String) -> (Int, Int, String)? {

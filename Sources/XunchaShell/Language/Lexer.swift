@@ -68,13 +68,13 @@ public enum Lexer {
             return ShellError(en: "control character U+\(hex(s.value)) is not allowed",
                               zh: "不允许控制字符 U+\(hex(s.value))", at: position,
                               hintEn: "remove it; write a line break inside \"…\" as \\n",
-                              hintZh: "请删除;引号内的换行请写作 \\n")
+                              hintZh: "请删除；引号内的换行请写作 \\n")
         }
         if isInvisible(s) {
             return ShellError(en: "invisible character U+\(hex(s.value)) is not allowed (it hides or reorders text)",
-                              zh: "不允许不可见字符 U+\(hex(s.value))(它会隐藏文字或打乱显示顺序)", at: position,
+                              zh: "不允许不可见字符 U+\(hex(s.value))（它会隐藏文字或打乱显示顺序）", at: position,
                               hintEn: "remove it (it is often pasted along with text from a web page)",
-                              hintZh: "请删除(常随网页文字一起粘贴进来)")
+                              hintZh: "请删除（常随网页文字一起粘贴进来）")
         }
         return nil
     }
@@ -85,7 +85,7 @@ public enum Lexer {
         let length = line.utf8.count
         if length > maxLineBytes {
             throw ShellError(en: "the line is longer than \(maxLineBytes) bytes (\(length))",
-                             zh: "该行超过 \(maxLineBytes) 字节(\(length))",
+                             zh: "该行超过 \(maxLineBytes) 字节（\(length)）",
                              at: SourcePosition(line: lineNumber, column: 1),
                              hintEn: "split it, or keep long texts in a file", hintZh: "请拆分该行")
         }
@@ -125,7 +125,7 @@ public enum Lexer {
 
     /// The error for a line that is not valid UTF-8, at the first character that does not decode.
     static func invalidUTF8(_ bytes: some Sequence<UInt8>, lineNumber: Int) -> ShellError {
-        ShellError(en: "invalid UTF-8 (the file must be saved as UTF-8)", zh: "无效的 UTF-8 编码(文件须以 UTF-8 保存)",
+        ShellError(en: "invalid UTF-8 (the file must be saved as UTF-8)", zh: "无效的 UTF-8 编码（文件须以 UTF-8 保存）",
                    at: SourcePosition(line: lineNumber, column: validPrefixScalars(bytes) + 1))
     }
 

@@ -39,14 +39,14 @@ public struct ShellError: Error, Equatable, Sendable {
 
     /// `file:3:14: error: no issue R5-999` plus an indented hint line when there is one.
     public func render(file: String, language: Language) -> String {
-        let word = language == .zh ? "错误" : "error"
+        let word = language == .zh ? "错误：" : "error: "
         var place = self.file ?? file
         if let p = position { place += ":\(p.line):\(p.column)" }
         // A message quotes what was typed; a 60 KB token must not become a 60 KB error line.
         var text = message.text(language)
         if text.count > Self.longestMessage { text = String(text.prefix(Self.longestMessage)) + "…" }
-        var s = "\(place): \(word): \(text)"
-        if let hint { s += "\n  " + (language == .zh ? "提示: " : "hint: ") + hint.text(language) }
+        var s = "\(place): \(word)\(text)"
+        if let hint { s += "\n  " + (language == .zh ? "提示：" : "hint: ") + hint.text(language) }
         return s
     }
 }

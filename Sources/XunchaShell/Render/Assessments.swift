@@ -28,7 +28,7 @@ enum Assessments {
         let redo = entries.reduce(0) { $0 + $1.assessment.redo.count }
         let byGrade = Grade.allCases.map { g in (lang == .zh ? (g.chinese.first ?? g.rawValue) : g.rawValue) + " \(counts[g] ?? 0)" }
             .joined(separator: lang == .zh ? "、" : ", ")
-        let footer = lang == .zh ? "评估 \(entries.count) 次(\(byGrade)),要求再整改问题 \(redo) 个"
+        let footer = lang == .zh ? "评估 \(entries.count) 次（\(byGrade)），要求再整改问题 \(redo) 个"
                                  : "\(entries.count) assessment(s) (\(byGrade)); \(redo) problem(s) sent back for rectification"
         return Table(kind: "ledger.assessments", columns: Column.list(cols, lang), cells: cells, footer: [footer],
                      summary: [JSONField("assessments", .int(entries.count)), JSONField("redo", .int(redo))]

@@ -22,7 +22,7 @@ enum Checks {
                     .text(c.compared.map { word($0, lang) }.joined(separator: lang == .zh ? "、" : ",")), .text(c.findings), .text(e.unit.name)]
         }
         let checked = Set(entries.map(\.unit.code)).count
-        let footer = lang == .zh ? "督查 \(entries.count) 次,涉及 \(checked) 个单位" : "\(entries.count) check(s) of \(checked) unit(s)"
+        let footer = lang == .zh ? "督查 \(entries.count) 次，涉及 \(checked) 个单位" : "\(entries.count) check(s) of \(checked) unit(s)"
         return Table(kind: "ledger.checks", columns: Column.list(cols, lang), cells: cells, footer: [footer],
                      summary: [JSONField("checks", .int(entries.count)), JSONField("units", .int(checked))])
     }

@@ -15,7 +15,7 @@ enum CoverageLedger {
         let never = c.rows.count - c.inspected
         let note = lang == .zh ? "从未巡察 \(never) 个单位" : "\(never) unit(s) never inspected"
         return Table(kind: "ledger.coverage", columns: Column.list(cols, lang), cells: cells,
-                     footer: [c.line(lang), note + (c.since.map { lang == .zh ? "(自 \($0.iso) 起)" : " since \($0.iso)" } ?? "")],
+                     footer: [c.line(lang), note + (c.since.map { lang == .zh ? "（自 \($0.iso) 起）" : " since \($0.iso)" } ?? "")],
                      summary: fields(c), formula: Coverage.formula.text(lang))
     }
 

@@ -23,11 +23,11 @@ func totalLabel(_ lang: Language) -> Cell { Cell(lang == .zh ? "合计" : "total
 func word<V: Vocabulary>(_ v: V, _ lang: Language) -> String { lang == .zh ? (v.chinese.first ?? v.rawValue) : v.rawValue }
 
 /// A problem's status as people read it: one sent back by a failed verification and not yet
-/// reported again is `整改中(退回)` / `rectifying (returned)`, so the office sees it was returned.
+/// reported again is `整改中（退回）` / `rectifying (returned)`, so the office sees it was returned.
 func statusText(_ i: Issue, _ lang: Language) -> String {
     let text = word(i.status, lang)
     guard i.status == .rectifying, i.returned > 0 else { return text }
-    return text + (lang == .zh ? "(退回)" : " (returned)")
+    return text + (lang == .zh ? "（退回）" : " (returned)")
 }
 
 /// The summed outcomes of transfers (办结结果): how many were handed over and concluded, people
@@ -44,7 +44,7 @@ struct Outcomes {
 
     func line(_ lang: Language) -> String {
         lang == .zh
-            ? "移交 \(transfers) 件,办结 \(concluded) 件;党纪政务处分 \(sanctions) 人,组织处理 \(handled) 人次;追缴 \(Money.text(recovered, lang)),清退 \(Money.text(refunded, lang))"
+            ? "移交 \(transfers) 件，办结 \(concluded) 件；党纪政务处分 \(sanctions) 人，组织处理 \(handled) 人次；追缴 \(Money.text(recovered, lang))，清退 \(Money.text(refunded, lang))"
             : "\(transfers) transferred, \(concluded) concluded; \(sanctions) sanctioned, \(handled) person-times handled; \(Money.text(recovered, lang)) recovered, \(Money.text(refunded, lang)) refunded"
     }
 

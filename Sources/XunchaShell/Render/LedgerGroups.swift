@@ -74,7 +74,7 @@ enum GroupLedgers {
         if tracked { totals.insert(.int(entries.reduce(0) { $0 + (overdueReports[$1.code] ?? 0) }), at: reportsAt) }
         let list = flagged.joined(separator: lang == .zh ? "、" : ", ")
         let note = lang == .zh
-            ? "整改率低于 \(threshold)%(rate.threshold)列为约谈对象:\(flagged.count) 个单位" + (flagged.isEmpty ? "" : " — \(list)")
+            ? "整改率低于 \(threshold)%（rate.threshold）列为约谈对象：\(flagged.count) 个单位" + (flagged.isEmpty ? "" : " — \(list)")
             : "rate below \(threshold)% (rate.threshold), flagged for a talk (约谈): \(flagged.count) unit(s)" + (flagged.isEmpty ? "" : " — \(list)")
         return Table(kind: "ledger.units", columns: Column.list(cols, lang), cells: cells, totals: entries.isEmpty ? nil : totals,
                      footer: [all.rate.line(lang), note],

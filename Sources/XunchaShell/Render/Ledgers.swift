@@ -51,10 +51,10 @@ enum Ledgers {
         let rate = Rate(list)
         let overdue = list.filter { $0.isOverdue(on: today) }.count
         let open = list.filter { $0.status.isOpen }.count
-        let count = lang == .zh ? "共 \(list.count) 个问题,未销号 \(open) 个,逾期 \(overdue) 个;"
+        let count = lang == .zh ? "共 \(list.count) 个问题，未销号 \(open) 个，逾期 \(overdue) 个；"
                                 : "\(list.count) problem(s), \(open) open, \(overdue) overdue; "
         guard !byStatus else {
-            let note = lang == .zh ? "按状态筛选,不计算整改率(整改率见 stats)" : "no rate: the rows are chosen by status (stats gives the rate)"
+            let note = lang == .zh ? "按状态筛选，不计算整改率（整改率见 stats）" : "no rate: the rows are chosen by status (stats gives the rate)"
             let fields = rate.fields.map { $0.key == "rate" ? JSONField("rate", .null) : $0 }
             return Table(kind: "ledger.issues", columns: Column.list(cols, lang), cells: rows, footer: [count + note],
                          summary: fields + [JSONField("open", .int(open)), JSONField("overdue", .int(overdue))])
@@ -84,8 +84,8 @@ enum Ledgers {
                     Column(key: "unit", en: "unit", zh: "单位"), Column(key: "to", en: "to", zh: "移交对象"),
                     Column(key: "summary", en: "matter", zh: "事项", flexible: true), Column(key: "on", en: "on", zh: "移交日期"),
                     Column(key: "concluded", en: "concluded", zh: "办结日期"),
-                    Column(key: "sanctions", en: "sanctioned", zh: "处分(人)", numeric: true),
-                    Column(key: "handled", en: "handled", zh: "组织处理(人次)", numeric: true),
+                    Column(key: "sanctions", en: "sanctioned", zh: "处分（人）", numeric: true),
+                    Column(key: "handled", en: "handled", zh: "组织处理（人次）", numeric: true),
                     Column(key: "recovered", en: "recovered", zh: "追缴金额", numeric: true),
                     Column(key: "refunded", en: "refunded", zh: "清退金额", numeric: true),
                     Column(key: "round", en: "round", zh: "轮次", exportOnly: true),

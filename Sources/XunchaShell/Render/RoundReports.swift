@@ -12,6 +12,16 @@ enum RoundReports {
         return out
     }
 
+    /// Where each report owed by `units` on the rounds (or the round) that keep report deadlines
+    /// stands: what `ledger units`, `warnings` and the reports read.
+    static func standings(_ l: any LedgerQuerying, round: String?, units: Set<String>) throws -> [ReportStanding] {
+        let rounds = try l.allRounds().filter { $0.reportsDue != nil && (round == nil || $0.code == round) }
+        guard !rounds.isEmpty else { return [] }
+        let owing = units.intersection(rounds.flatMap(\.targets))
+        let found = Dictionary(try l.units(codes: owing).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        return ReportStanding.all(rounds: rounds, units: found).filter { owing.contains($0.unit) }
+    }
+
     /// The reports still owed that carry a warning on `asOf`, as lines of the warnings digest:
     /// named by round and kind where a problem shows its id.
     static func warned(_ standings: [ReportStanding], _ asOf: Day, _ policy: Policy, _ lang: Language) -> [WarnedIssue] {

@@ -11,7 +11,7 @@ enum Slip {
         let pass = i.verifications.last { $0.verdict == .pass }
         let methods = pass?.methods ?? []
         let methodText = methods.map { word($0, lang) }.joined(separator: zh ? "、" : ", ")
-            + (methods.count >= 3 ? (zh ? "(三印证)" : " (three methods agree, 三印证)") : "")
+            + (methods.count >= 3 ? (zh ? "（三印证）" : " (three methods agree, 三印证)") : "")
         let days = i.closedOn.map { i.registeredOn.days(until: $0) }
         var rows: [(key: String, en: String, zh: String, text: String)] = [
             ("id", "problem", "问题编号", i.id),
@@ -21,7 +21,7 @@ enum Slip {
             ("title", "finding", "问题表述", i.title),
             ("category", "category", "问题类别", word(i.category, lang)),
             ("source", "source", "问题来源", word(i.source, lang)),
-            ("mode", "mode", "整改方式", word(i.mode, lang) + (i.longtermVerified ? (zh ? "(曾认定长期坚持)" : " (was in long-term upkeep)") : "")),
+            ("mode", "mode", "整改方式", word(i.mode, lang) + (i.longtermVerified ? (zh ? "（曾认定长期坚持）" : " (was in long-term upkeep)") : "")),
         ]
         if let r = i.requirement { rows.append(("requirement", "requirement", "整改要求", r)) }
         rows += [
@@ -47,7 +47,7 @@ enum Slip {
         if !i.rules.isEmpty { rows.append(("rules", "rules established", "建章立制", i.rules.map(\.title).joined(separator: "\n"))) }
         if !transfers.isEmpty {
             rows.append(("transfers", "transfers", "移交事项", transfers.map { t in
-                "\(t.id) → \(word(t.to, lang)):\(t.summary)" + (t.concludedOn.map { zh ? "(\($0.iso) 办结)" : " (concluded \($0.iso))" } ?? "")
+                "\(t.id) → \(word(t.to, lang))" + (zh ? "：" : ":") + t.summary + (t.concludedOn.map { zh ? "（\($0.iso) 办结）" : " (concluded \($0.iso))" } ?? "")
             }.joined(separator: "\n")))
         }
         rows.append(("closed_on", "closed on", "销号日期", i.closedOn?.iso ?? "—"))
@@ -56,7 +56,7 @@ enum Slip {
         let cols = [Column(key: "item", en: "item", zh: "项目"), Column(key: "content", en: "content", zh: "内容", wraps: true),
                     Column(key: "field", en: "field", zh: "字段", exportOnly: true)]
         let cells = rows.map { r -> [Cell] in [.text(zh ? r.zh : r.en), .text(r.text), .text(r.key)] }
-        let sign = zh ? "验收人(签字):____________    巡察办(盖章):____________    日期:____________"
+        let sign = zh ? "验收人（签字）：____________    巡察办（盖章）：____________    日期：____________"
                       : "verifier (signature): ____________    office (seal): ____________    date: ____________"
         return Table(kind: "slip", columns: Column.list(cols, lang), cells: cells,
                      title: zh ? "对账销号单 \(i.id)" : "closure slip (对账销号单) \(i.id)", footer: ["", sign],

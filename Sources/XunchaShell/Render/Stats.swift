@@ -11,7 +11,7 @@ enum Stats {
         let outcomes = Outcomes(outcomes)
         let total = all.rate, rules = all.rules, open = all.open, overdue = all.overdue
         let footer = [
-            lang == .zh ? "问题 \(total.all) 个,撤销 \(total.withdrawn) 个,已销号 \(total.closed) 个,未销号 \(open) 个,逾期 \(overdue) 个"
+            lang == .zh ? "问题 \(total.all) 个，撤销 \(total.withdrawn) 个，已销号 \(total.closed) 个，未销号 \(open) 个，逾期 \(overdue) 个"
                         : "\(total.all) problem(s), \(total.withdrawn) withdrawn, \(total.closed) closed, \(open) open, \(overdue) overdue",
             total.line(lang),
             outcomes.line(lang),

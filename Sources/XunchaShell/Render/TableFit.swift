@@ -62,7 +62,7 @@ enum TableFit {
     /// The line under a table that left columns out: which, and how to see them all.
     static func droppedNote(_ headers: [String], width: Int, _ lang: Language) -> String {
         lang == .zh
-            ? "(为适应 \(width) 列宽的终端,未显示:\(headers.joined(separator: "、"));加 --wide 或 --format csv 显示全部列)"
+            ? "（为适应 \(width) 列宽的终端，未显示：\(headers.joined(separator: "、"))；加 --wide 或 --format csv 显示全部列）"
             : "(left out to fit \(width) columns: \(headers.joined(separator: ", ")); --wide or --format csv shows every column)"
     }
 

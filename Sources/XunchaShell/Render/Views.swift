@@ -6,6 +6,12 @@ enum Views {
         Layout.padRight(lang == .zh ? zh : en, to: 12) + " " + value
     }
 
+    /// The colon after a word inside a value, full-width in Chinese.
+    static func colon(_ lang: Language) -> String { lang == .zh ? "：" : ": " }
+
+    /// `text` in parentheses after other text: full-width in Chinese, after a space in English.
+    static func aside(_ text: String, _ lang: Language) -> String { lang == .zh ? "（\(text)）" : " (\(text))" }
+
     /// `i` with its lists, its round and unit, its transferred matters in id order, and the
     /// policy its warning on `today` is read against.
     static func issue(_ i: Issue, round: Round?, unit: Unit?, transfers: [Transfer], _ policy: Policy, _ today: Day,
@@ -18,7 +24,7 @@ enum Views {
         lines.append(field("source", "来源", word(i.source, lang), lang))
         lines.append(field("mode", "整改方式", word(i.mode, lang), lang))
         var status = statusText(i, lang)
-        if i.isOverdue(on: today) { status += lang == .zh ? "(逾期 \(i.daysOverdue(on: today)) 天)" : " (overdue \(i.daysOverdue(on: today)) days)" }
+        if i.isOverdue(on: today) { status += lang == .zh ? "（逾期 \(i.daysOverdue(on: today)) 天）" : " (overdue \(i.daysOverdue(on: today)) days)" }
         if let w = i.warning(on: today, policy: policy) { status += "  [\(word(w, lang))]" }
         lines.append(field("status", "状态", status, lang))
         if let r = i.requirement { lines.append(field("requirement", "整改要求", r, lang)) }
@@ -30,12 +36,12 @@ enum Views {
         if let h = i.handler { lines.append(field("handler", "主办人", h, lang)) }
         if i.returned > 0 { lines.append(field("returned", "退回次数", String(i.returned), lang)) }
         if i.reopened > 0 { lines.append(field("reopened", "重新打开", String(i.reopened), lang)) }
-        for r in i.rules { lines.append(field("rule", "建章立制", "\(r.title) (\(r.on.iso))", lang)) }
+        for r in i.rules { lines.append(field("rule", "建章立制", r.title + aside(r.on.iso, lang), lang)) }
         for t in transfers {
-            lines.append(field("transfer", "移交", "\(t.id) → \(word(t.to, lang)): \(t.summary)" + (t.concludedOn.map { " [\($0.iso)]" } ?? ""), lang))
+            lines.append(field("transfer", "移交", "\(t.id) → \(word(t.to, lang))" + colon(lang) + t.summary + (t.concludedOn.map { " [\($0.iso)]" } ?? ""), lang))
         }
         lines.append("")
-        lines.append(lang == .zh ? "经过:" : "history:")
+        lines.append(lang == .zh ? "经过：" : "history:")
         for h in i.history {
             lines.append("  \(dated(h.on, entered: h.entered, lang))  \(Layout.padRight(Session.who(h.actor, onBehalf: h.onBehalf, lang), to: 8))  \(Layout.padRight(action(h.action, lang), to: 8))  \(Table.oneLine(h.detail))")
         }
@@ -45,7 +51,7 @@ enum Views {
     /// An effective date, and for a back-entry (补录) also the date it was entered.
     static func dated(_ day: Day, entered: Day?, _ lang: Language) -> String {
         guard let entered else { return day.iso }
-        return day.iso + (lang == .zh ? "(补录,录入于 \(entered.iso))" : " (back-entry, entered \(entered.iso))")
+        return day.iso + (lang == .zh ? "（补录，录入于 \(entered.iso)）" : " (back-entry, entered \(entered.iso))")
     }
 
     static func action(_ a: String, _ lang: Language) -> String {
@@ -65,7 +71,7 @@ enum Views {
         lines.append(field("kind", "类型", word(r.kind, lang), lang))
         lines.append(field("on site", "进驻", "\(r.from?.iso ?? "—") … \(r.to?.iso ?? "—")", lang))
         if let v = r.revisits { lines.append(field("revisits", "复查轮次", v, lang)) }
-        for t in r.teams { lines.append(field("team", "巡察组", t.name + (t.leader.map { "(\($0))" } ?? ""), lang)) }
+        for t in r.teams { lines.append(field("team", "巡察组", t.name + (t.leader.map { lang == .zh ? "（\($0)）" : "(\($0))" } ?? ""), lang)) }
         lines.append(field("targets", "被巡察单位", r.targets.joined(separator: ", "), lang))
         lines.append(field("feedback", "反馈", r.feedbackOn?.iso ?? "—", lang))
         lines.append(field("default due", "默认时限", r.defaultDue?.iso ?? "—", lang))
@@ -82,15 +88,15 @@ enum Views {
         lines.append(field("overdue", "逾期", "\(tally.overdue)", lang))
         lines.append(tally.rate.line(lang))
         for a in u.urges {
-            lines.append(field("urged", "督办", "\(a.on.iso) \(word(a.kind, lang)): \(a.text)" + (a.issue.map { " (\($0))" } ?? ""), lang))
+            lines.append(field("urged", "督办", "\(a.on.iso) \(word(a.kind, lang))" + colon(lang) + a.text + (a.issue.map { aside($0, lang) } ?? ""), lang))
         }
         for c in u.checks {
             let items = c.compared.map { word($0, lang) }.joined(separator: lang == .zh ? "、" : ",")
-            lines.append(field("checked", "督查", "\(c.on.iso) \(c.round ?? "—") · \(c.by)" + (items.isEmpty ? "" : " [\(items)]") + ": \(c.findings)", lang))
+            lines.append(field("checked", "督查", "\(c.on.iso) \(c.round ?? "—") · \(c.by)" + (items.isEmpty ? "" : " [\(items)]") + colon(lang) + c.findings, lang))
         }
         for a in u.assessments {
-            let redo = a.redo.isEmpty ? "" : (lang == .zh ? ";再整改 " : "; redo ") + a.redo.joined(separator: ",")
-            lines.append(field("assessed", "整改评估", "\(a.on.iso) \(a.round) \(word(a.grade, lang)) · \(a.by): \(a.findings)" + redo, lang))
+            let redo = a.redo.isEmpty ? "" : (lang == .zh ? "；再整改 " : "; redo ") + a.redo.joined(separator: ",")
+            lines.append(field("assessed", "整改评估", "\(a.on.iso) \(a.round) \(word(a.grade, lang)) · \(a.by)" + colon(lang) + a.findings + redo, lang))
         }
         return lines.joined(separator: "\n")
     }
@@ -105,7 +111,7 @@ enum Views {
             return [.text(r.code), .text(r.title), .word(r.kind, lang), .int(rate.all), .rate(rate), Cell(r.closed ? "✓" : "", .bool(r.closed))]
         }
         return Table(kind: "rounds", columns: Column.list(cols, lang), cells: rows,
-                     footer: [(lang == .zh ? "整改率口径:" : "rate = ") + Rate.formula.text(lang)], formula: Rate.formula.text(lang))
+                     footer: [(lang == .zh ? "整改率口径：" : "rate = ") + Rate.formula.text(lang)], formula: Rate.formula.text(lang))
     }
 
     /// `units` in any order.

@@ -27,14 +27,14 @@ enum Warnings {
         let order: [WarningColour] = [.red, .yellow, .green]
         func count(_ code: String, _ c: WarningColour) -> Int { warned[code]?.filter { $0.colour == c }.count ?? 0 }
         let cols = [Column(key: "unit", en: "unit", zh: "单位"), Column(key: "name", en: "name", zh: "名称", flexible: true),
-                    Column(key: "red", en: "red", zh: "红(逾期)", numeric: true), Column(key: "yellow", en: "yellow", zh: "黄", numeric: true),
+                    Column(key: "red", en: "red", zh: "红（逾期）", numeric: true), Column(key: "yellow", en: "yellow", zh: "黄", numeric: true),
                     Column(key: "green", en: "green", zh: "绿", numeric: true), Column(key: "issues", en: "problems", zh: "问题", flexible: true)]
         let rows = units.map { code -> [Cell] in
             let list = warned[code] ?? []
             let text = list.map { i in
                 let left = asOf.days(until: i.due)
-                if i.colour == .red { return lang == .zh ? "\(i.id)(逾\(-left)天)" : "\(i.id)(+\(-left)d)" }
-                return lang == .zh ? "\(i.id)(剩\(left)天)" : "\(i.id)(\(left)d)"
+                if i.colour == .red { return lang == .zh ? "\(i.id)（逾\(-left)天）" : "\(i.id)(+\(-left)d)" }
+                return lang == .zh ? "\(i.id)（剩\(left)天）" : "\(i.id)(\(left)d)"
             }
             let json = list.map { i in
                 JSONValue.object([JSONField("id", .string(i.id)), JSONField("warning", .string(i.colour.rawValue)),
@@ -45,10 +45,10 @@ enum Warnings {
                     .int(count(code, .green)), Cell(text.joined(separator: " "), .array(json))]
         }
         let sums = order.map { c in units.reduce(0) { $0 + count($1, c) } }
-        let title = lang == .zh ? "预警(截至 \(asOf.iso);红=逾期,黄=\(p.yellowDays) 天内到期,绿=\(p.greenDays) 天内到期)"
+        let title = lang == .zh ? "预警（截至 \(asOf.iso)；红=逾期，黄=\(p.yellowDays) 天内到期，绿=\(p.greenDays) 天内到期）"
                                 : "warnings as of \(asOf.iso) (red = overdue, yellow = due within \(p.yellowDays) days, green = within \(p.greenDays))"
         let line = rows.isEmpty ? (lang == .zh ? "无预警" : "no warnings")
-            : lang == .zh ? "\(units.count) 个单位:红 \(sums[0]) 个,黄 \(sums[1]) 个,绿 \(sums[2]) 个"
+            : lang == .zh ? "\(units.count) 个单位：红 \(sums[0]) 个，黄 \(sums[1]) 个，绿 \(sums[2]) 个"
                           : "\(units.count) unit(s): \(sums[0]) red, \(sums[1]) yellow, \(sums[2]) green"
         let totals: [Cell] = [totalLabel(lang), .blank, .int(sums[0]), .int(sums[1]), .int(sums[2]), .blank]
         return Table(kind: "warnings", columns: Column.list(cols, lang), cells: rows, totals: rows.isEmpty ? nil : totals,

@@ -15,6 +15,7 @@ enum HTMLReport {
         h += transfers(m)
         h += rules(m)
         h += assessments(m)
+        h += checks(m)
         h += footer(m)
         return h + "</main>\n</body>\n</html>\n"
     }
@@ -37,7 +38,7 @@ enum HTMLReport {
             if let f = r.feedbackOn { meta.append((m.t("Feedback", "反馈"), f.iso)) }
         }
         meta.append((m.t("As of", "截至"), m.asOf.iso))
-        let colon = m.lang == .zh ? ":" : ": "
+        let colon = m.lang == .zh ? "：" : ": "
         let items = meta.map { "<span>\(HTML.escape($0.0 + colon))<b>\(HTML.escape($0.1))</b></span>" }.joined()
         return """
         <header class="masthead">
@@ -73,7 +74,7 @@ enum HTMLReport {
                  sub: [m.t("\(r.closed) closed", "已销号 \(r.closed)"), m.t("\(s.open) open", "未销号 \(s.open)"),
                        m.t("\(r.withdrawn) withdrawn", "撤销 \(r.withdrawn)")])
         h += kpi(m.t("Overdue", "逾期"), HTML.grouped(s.overdue), unit: m.t("", "个"),
-                 sub: [m.t("due soon: \(m.warningCount(.yellow)) yellow", "临期:黄 \(m.warningCount(.yellow))"),
+                 sub: [m.t("due soon: \(m.warningCount(.yellow)) yellow", "临期：黄 \(m.warningCount(.yellow))"),
                        m.t("\(m.warningCount(.green)) green", "绿 \(m.warningCount(.green))")],
                  cls: s.overdue > 0 ? "alert" : "ok")
         h += kpi(m.t("Transfers", "移交事项"), HTML.grouped(s.outcomes.transfers), unit: m.t("", "件"),
@@ -91,7 +92,7 @@ enum HTMLReport {
         h += heading(1, m.t("Rectification rate by unit", "各单位整改率"), aside: m.t("lowest first", "按整改率由低到高"), m)
         h += "<figure>\n" + SVGCharts.unitRates(m) + "\n<figcaption class=\"legendline\">"
         h += "<span><i class=\"sw\" style=\"background:\(SVGCharts.Palette.bar)\"></i>\(HTML.escape(m.t("at or above \(th)%", "达到 \(th)%")))</span>"
-        h += "<span><i class=\"sw\" style=\"background:\(SVGCharts.Palette.low)\"></i>\(HTML.escape(m.t("below the talk line of \(th)%: flagged for a talk", "低于约谈线 \(th)%:列为约谈对象")))</span>"
+        h += "<span><i class=\"sw\" style=\"background:\(SVGCharts.Palette.low)\"></i>\(HTML.escape(m.t("below the talk line of \(th)%: flagged for a talk", "低于约谈线 \(th)%：列为约谈对象")))</span>"
         h += "<span>\(HTML.escape(m.t("rate = ", "整改率 = ") + Rate.formula.text(m.lang)))</span>"
         h += "</figcaption>\n</figure>\n</section>\n"
 
@@ -123,7 +124,7 @@ enum HTMLReport {
         }
         h += "</div>\n"
         guard !m.warnings.isEmpty else {
-            return h + "<p class=\"empty ok\">\(HTML.escape(m.t("✓ No problem is overdue or due soon as of \(m.asOf.iso).", "✓ 截至 \(m.asOf.iso),没有逾期或临期的问题。")))</p>\n</section>\n"
+            return h + "<p class=\"empty ok\">\(HTML.escape(m.t("✓ No problem is overdue or due soon as of \(m.asOf.iso).", "✓ 截至 \(m.asOf.iso)，没有逾期或临期的问题。")))</p>\n</section>\n"
         }
         h += "<table>\n<thead><tr><th>\(HTML.escape(m.t("Unit", "单位")))</th>"
         h += "<th class=\"n\">\(HTML.escape(m.t("Red", "红")))</th><th class=\"n\">\(HTML.escape(m.t("Yellow", "黄")))</th><th class=\"n\">\(HTML.escape(m.t("Green", "绿")))</th>"
@@ -151,9 +152,9 @@ enum HTMLReport {
         let o = m.summary.outcomes
         var h = "<section class=\"block\">\n" + heading(4, m.t("Transfers and outcomes", "移交事项及办结情况"), m)
         h += "<div class=\"tiles\">"
-        let tiles = [(HTML.grouped(o.transfers), m.t("transferred", "移交(件)")), (HTML.grouped(o.concluded), m.t("concluded", "办结(件)")),
-                     (HTML.grouped(o.sanctions), m.t("people sanctioned", "党纪政务处分(人)")),
-                     (HTML.grouped(o.handled), m.t("person-times handled", "组织处理(人次)")),
+        let tiles = [(HTML.grouped(o.transfers), m.t("transferred", "移交（件）")), (HTML.grouped(o.concluded), m.t("concluded", "办结（件）")),
+                     (HTML.grouped(o.sanctions), m.t("people sanctioned", "党纪政务处分（人）")),
+                     (HTML.grouped(o.handled), m.t("person-times handled", "组织处理（人次）")),
                      (HTML.escape(Money.text(o.recovered, m.lang)), m.t("recovered", "追缴")),
                      (HTML.escape(Money.text(o.refunded, m.lang)), m.t("refunded", "清退"))]
         for (value, label) in tiles { h += "<div class=\"tile\"><b>\(value)</b><span>\(HTML.escape(label))</span></div>" }
@@ -202,9 +203,9 @@ enum HTMLReport {
     static func footer(_ m: ReportModel) -> String {
         let th = m.policy.rateThreshold
         let text = m.t("Rate = \(Rate.formula.en); problems verified as long-term upkeep are counted apart. Units below the talk line of \(th)% are flagged for a talk. Warnings: red = overdue, yellow = due within \(m.policy.yellowDays) days, green = within \(m.policy.greenDays) days.",
-                       "口径说明:整改率 = \(Rate.formula.zh),长期坚持的问题另计;整改率低于约谈线 \(th)% 的单位列为约谈对象;预警:红 = 逾期,黄 = \(m.policy.yellowDays) 天内到期,绿 = \(m.policy.greenDays) 天内到期。")
+                       "口径说明：整改率 = \(Rate.formula.zh)，长期坚持的问题另计；整改率低于约谈线 \(th)% 的单位列为约谈对象；预警：红 = 逾期，黄 = \(m.policy.yellowDays) 天内到期，绿 = \(m.policy.greenDays) 天内到期。")
         // Who made the table is the identity the session acted as (`user`), not the login.
-        let made = m.t("Prepared by \(m.generatedBy), as of \(m.asOf.iso), with xuncha.", "制表人:\(m.generatedBy);数据截至 \(m.asOf.iso);由 xuncha 生成。")
+        let made = m.t("Prepared by \(m.generatedBy), as of \(m.asOf.iso), with xuncha.", "制表人：\(m.generatedBy)；数据截至 \(m.asOf.iso)；由 xuncha 生成。")
         return "<footer>\(HTML.escape(text))<br><span class=\"by\">\(HTML.escape(made))</span></footer>\n"
     }
 }

@@ -14,6 +14,6 @@ extension Session {
         let model = try read(inv) { try ReportModel($0, round: round, asOf: asOf, user: user, lang: language) }
         guard try writeOutput(HTMLReport.page(model), to: path, inv, field: "file") else { return }
         say("report written to \(path) (\(model.summary.rate.all) problem(s), as of \(asOf.iso))",
-            "报告已写入 \(path)(问题 \(model.summary.rate.all) 个,截至 \(asOf.iso))")
+            "报告已写入 \(path)（问题 \(model.summary.rate.all) 个，截至 \(asOf.iso)）")
     }
 }

@@ -57,6 +57,11 @@ struct ReportModel {
     /// The latest assessment (整改质效评估) of each assessed unit in scope, of the round when
     /// the report has one, in unit order.
     let grades: [(code: String, name: String, assessment: Assessment)]
+    /// The supervision checks (督查) of the round, or of every unit, made by the report's day, in
+    /// date order.
+    let checks: [(code: String, name: String, check: SupervisionCheck)]
+    /// Reports owed by the round's units (双报告) that are overdue on the report's day.
+    let reportsOverdue: Int
     /// The one unit a liaison's report is about.
     let onlyUnit: String?
 
@@ -77,7 +82,12 @@ struct ReportModel {
                           transfers: transfers.map(\.transfer), outcomes: Outcomes(transfers.map(\.transfer)))
         let byUnit = Dictionary(try ledger.tallies(matching: filter, today: asOf, by: .unit).map { ($0.key, $0.tally.rate) },
                                 uniquingKeysWith: { a, _ in a })
-        let warned = Warnings.byUnit(try ledger.warnedIssues(matching: filter, asOf: asOf))
+        // Reports still owed warn beside the problems, as in `warnings`.
+        let targets = Set(try ledger.allRounds().filter { round == nil || $0.code == round?.code }.flatMap(\.targets))
+        let standings = try RoundReports.standings(ledger, round: round?.code, units: targets)
+        reportsOverdue = standings.filter { $0.warning(on: asOf, policy: policy) == .red }.count
+        let warned = Warnings.byUnit(try ledger.warnedIssues(matching: filter, asOf: asOf)
+            + RoundReports.warned(standings, asOf, policy, lang))
         rules = try ledger.ruleRows(ofIssuesMatching: filter, today: asOf)
         // A round's targets appear even before any problem is registered against them.
         let codes = Set(byUnit.keys).union(round?.targets ?? [])
@@ -88,6 +98,10 @@ struct ReportModel {
         grades = namedUnits.filter { codes.contains($0.code) }.sorted { Order.natural($0.code, $1.code) }.compactMap { u in
             u.latestAssessment(round: round?.code).map { (u.code, u.name, $0) }
         }
+
+        checks = Order.stable(try ledger.allUnits().sorted { Order.natural($0.code, $1.code) }.flatMap { u in
+            u.checks.filter { c in c.on <= asOf && (round == nil || c.round == round?.code) }.map { (u.code, u.name, $0) }
+        }) { $0.check.on < $1.check.on }
 
         units = codes.map { code in
             let rate = byUnit[code] ?? Rate()

@@ -70,7 +70,7 @@ enum SVGCharts {
             let mid = y + rowH / 2
             let colour = u.low ? Palette.low : Palette.bar
             let name = u.name.isEmpty ? u.code : u.name
-            s += "<g><title>\(HTML.escape("\(u.code) \(name): \(u.rate.fraction)"))</title>"
+            s += "<g><title>\(HTML.escape("\(u.code) \(name)" + m.t(": ", "：") + u.rate.fraction))</title>"
             s += "<rect x=\"\(HTML.num(left))\" y=\"\(HTML.num(mid - barH / 2))\" width=\"\(HTML.num(area))\" height=\"\(HTML.num(barH))\" rx=\"3\" fill=\"\(Palette.track)\"/>"
             if let h = u.rate.hundredths, h > 0 {
                 let w = area * Double(h) / 10_000
@@ -108,7 +108,8 @@ enum SVGCharts {
             s += "<circle cx=\"\(HTML.num(c))\" cy=\"\(HTML.num(c))\" r=\"\(HTML.num(r))\" fill=\"none\" stroke=\"\(Palette.category(slice.category))\" "
             s += "stroke-width=\"\(HTML.num(stroke))\" stroke-dasharray=\"\(HTML.num(drawn)) \(HTML.num(circumference - drawn))\" "
             s += "stroke-dashoffset=\"\(HTML.num(-start))\" transform=\"rotate(-90 \(HTML.num(c)) \(HTML.num(c)))\">"
-            s += "<title>\(HTML.escape("\(word(slice.category, m.lang)): \(slice.count) (\(HTML.share(slice.count, of: total)))"))</title></circle>"
+            let share = HTML.share(slice.count, of: total)
+            s += "<title>\(HTML.escape(word(slice.category, m.lang) + m.t(": \(slice.count) (\(share))", "：\(slice.count)（\(share)）")))</title></circle>"
             start += length
         }
         s += text(c, c + 6, HTML.grouped(total), size: 34, fill: Palette.text, anchor: "middle", weight: "700")

@@ -36,7 +36,7 @@ extension Session {
             guard let category = try inv.vocab("category", Category.self) else { return nil }
             return .addIssue(round: try inv.string("round"), unit: try inv.string("unit"), title: try inv.string("title"),
                              category: category, source: try inv.vocab("source", Source.self) ?? .other, mode: mode,
-                             due: try inv.date("due", today: today), requirement: inv.optional("requirement"))
+                             due: try inv.date("due", today: today), requirement: inv.optional("requirement"), as: inv.optional("as"))
         case .issueAssign:
             return .assign(id: try inv.string("id"), lead: try inv.string("lead"), owner: try inv.string("owner"),
                            dept: try inv.string("dept"), handler: inv.optional("handler"), due: try inv.date("due", today: today))
@@ -49,7 +49,7 @@ extension Session {
             let verdicts = [("pass", Verdict.pass), ("fail", .fail), ("longterm", .longterm)].filter { inv.has($0.0) }
             guard verdicts.count == 1 else {
                 throw ShellError(en: verdicts.isEmpty ? "give the verdict: --pass, --fail or --longterm" : "give only one of --pass, --fail, --longterm",
-                                 zh: verdicts.isEmpty ? "请给出验收结论:--pass、--fail 或 --longterm" : "--pass、--fail、--longterm 只能选一个",
+                                 zh: verdicts.isEmpty ? "请给出验收结论：--pass、--fail 或 --longterm" : "--pass、--fail、--longterm 只能选一个",
                                  at: verdicts.count > 1 ? inv.position(of: verdicts[1].0) : inv.end,
                                  hintEn: "e.g. \(inv.spec.example)", hintZh: "例如 \(inv.spec.example)")
             }
@@ -68,7 +68,7 @@ extension Session {
             let outcome = TransferOutcome(sanctions: try inv.int("sanctions", 0...1_000_000) ?? 0,
                                           handled: try inv.int("handled", 0...1_000_000) ?? 0,
                                           recovered: try inv.money("recovered") ?? 0, refunded: try inv.money("refunded") ?? 0)
-            return .conclude(id: try inv.string("id"), outcome: outcome)
+            return .conclude(id: try transferReference(inv), outcome: outcome)
         case .urge:
             guard let kind = try inv.vocab("kind", UrgeKind.self) else { return nil }
             return .urge(unit: try inv.string("unit"), kind: kind, text: try inv.string("text"), issue: inv.optional("issue"))
@@ -99,7 +99,7 @@ extension Session {
             guard key != "lang" else { return nil }
             let raw = try inv.string("value")
             guard let value = Int(raw) else {
-                throw inv.fail("value", "\(key) takes a whole number, not \"\(raw)\"", "\(key) 的值须为整数,而不是“\(raw)”")
+                throw inv.fail("value", "\(key) takes a whole number, not \"\(raw)\"", "\(key) 的值须为整数，而不是“\(raw)”")
             }
             return .setPolicy(key: key, value: value)
         default:

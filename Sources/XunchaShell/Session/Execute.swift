@@ -59,8 +59,14 @@ extension Session {
         defer { rolesRead = outerRoles }
         try authorize(inv)
         try checkIssueRounds(inv)
+        // Asked first: a binding that refuses its arguments must not leave the flag unread.
+        let merging = inv.has("merge")
         if let command = try domainCommand(inv) {
-            try change(command, inv)
+            if merging {
+                try merge(command, inv)
+            } else {
+                try change(command, inv)
+            }
             return
         }
         switch inv.spec.id {
@@ -69,7 +75,7 @@ extension Session {
                 throw inv.fail("value", "lang is zh or en", "lang 的值为 zh 或 en")
             }
             language = lang
-            say("language: English", "语言:中文")
+            say("language: English", "语言：中文")
         case .clock: try clockCommand(inv)
         case .user:
             if let name = inv.optional("name") {
@@ -96,11 +102,11 @@ extension Session {
             if !inv.has("list") && inv.optional("file") == nil {
                 let names = Demos.all.map(\.name).joined(separator: ", ")
                 throw ShellError(en: "play needs <file>: a built-in demo (\(names)) or a demo script's path",
-                                 zh: "play 缺少 <file>:内置演示名(\(names))或演示脚本路径", at: inv.end,
-                                 hintEn: "play --list shows what each demo tells", hintZh: "play --list 列出各演示的内容")
+                                 zh: "演示（play）缺少 <file>：内置演示名（\(names)）或演示脚本路径", at: inv.end,
+                                 hintEn: "play --list shows what each demo tells", hintZh: "演示 --列表 列出各演示的内容")
             }
             guard let playHandler else {
-                throw ShellError(en: "play is not available here", zh: "此处不能使用 play", at: inv.start)
+                throw ShellError(en: "play is not available here", zh: "此处不能使用 演示（play）", at: inv.start)
             }
             try playHandler(inv)
         case .reportHTML: try reportHTML(inv)
@@ -118,8 +124,8 @@ extension Session {
         case .ledger, .stats, .warnings, .slip, .issueShow, .roundShow, .roundList, .unitShow, .unitList:
             try query(inv)
         default:
-            throw ShellError(en: "\(inv.spec.name) is incomplete", zh: "\(inv.spec.name) 参数不完整", at: inv.end,
-                             hintEn: "usage: \(Help.usage(inv.spec))", hintZh: "用法:\(Help.usageZh(inv.spec))")
+            throw ShellError(en: "\(inv.spec.name) is incomplete", zh: "\(inv.spec.namedZh)参数不完整", at: inv.end,
+                             hintEn: "usage: \(Help.usage(inv.spec))", hintZh: "用法：\(Help.usageZh(inv.spec))")
         }
     }
 
@@ -127,7 +133,8 @@ extension Session {
 
     /// Decides and records one change: inside a running file it joins the file's transaction,
     /// otherwise it is its own.
-    func change(_ command: Command, _ inv: Invocation) throws(ShellError) {
+    @discardableResult
+    func change(_ command: Command, _ inv: Invocation) throws(ShellError) -> Event {
         let event: Event
         if let writer {
             do { event = try commit(command, inv, writer) } catch { throw storeFailure(error) }
@@ -140,6 +147,7 @@ extension Session {
             let subject = Confirm.subject(of: event).flatMap { id in (try? ledger.issue(id: id, lists: .omitted)) ?? nil }
             say(Confirm.message(event, subject))
         }
+        return event
     }
 
     func clockCommand(_ inv: Invocation) throws(ShellError) {
@@ -151,7 +159,7 @@ extension Session {
             }
         }
         let mode = clock == nil ? Localized(en: "real", zh: "真实") : Localized(en: "simulated", zh: "模拟")
-        if confirms || inv.optional("date") == nil { say("clock: \(today.iso) (\(mode.en))", "日期:\(today.iso)(\(mode.zh))") }
+        if confirms || inv.optional("date") == nil { say("clock: \(today.iso) (\(mode.en))", "日期：\(today.iso)（\(mode.zh)）") }
     }
 
     func helpCommand(_ inv: Invocation) throws(ShellError) {
@@ -162,7 +170,7 @@ extension Session {
         guard !found.isEmpty else {
             let near = Suggest.nearest(words[0], in: Parser.firstWords)
             throw ShellError(en: "no command \"\(words.joined(separator: " "))\"" + (near.map { "; did you mean \($0)?" } ?? ""),
-                             zh: "没有命令“\(words.joined(separator: " "))”" + (near.map { ",是否要查 \($0)?" } ?? ""),
+                             zh: "没有命令“\(words.joined(separator: " "))”" + (near.map { "，是否要查 \($0)？" } ?? ""),
                              at: inv.rest.first?.position)
         }
         out(found.map { Help.command($0, language) }.joined(separator: "\n\n"))
@@ -189,7 +197,7 @@ extension Session {
                 guard !known.contains(where: { $0.lowercased() == round.lowercased() }) else { continue }
                 _ = try reader.round(round)
             } catch let error as DomainError {
-                throw ShellError(Localized(en: "no round \(round) (the round of \(id))", zh: "没有轮次 \(round)(\(id) 所属的轮次)"),
+                throw ShellError(Localized(en: "no round \(round) (the round of \(id))", zh: "没有轮次 \(round)（\(id) 所属的轮次）"),
                                  hint: error.hint, at: inv.position(of: name))
             } catch {
                 throw storeFailure(error)

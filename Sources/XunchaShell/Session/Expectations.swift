@@ -12,7 +12,7 @@ extension Session {
             let status = try standing(id, inv).status
             guard status == want else {
                 throw failed(inv, "\(id) is \(status.rawValue), expected \(want.rawValue)",
-                             "\(id) 当前为“\(status.chinese[0])”,预期“\(want.chinese[0])”")
+                             "\(id) 当前为“\(status.chinese[0])”，预期“\(want.chinese[0])”")
             }
         case .expectCount:
             let filter = try checkedFilter(inv)
@@ -20,7 +20,7 @@ extension Session {
             let want = try inv.int("n", 0...100_000_000) ?? 0
             let op = try inv.choice("op") ?? "="
             guard compare(n, op, want) else {
-                throw failed(inv, "count is \(n), expected \(op) \(want)", "数量为 \(n),预期 \(op) \(want)")
+                throw failed(inv, "count is \(n), expected \(op) \(want)", "数量为 \(n)，预期 \(op) \(want)")
             }
         case .expectRate:
             let filter = try checkedFilter(inv)
@@ -31,14 +31,14 @@ extension Session {
             }
             let op = try inv.choice("op") ?? "="
             guard let got = rate.hundredths, compare(got, op, want) else {
-                throw failed(inv, "rate is \(rate.fraction), expected \(op) \(text)", "整改率为 \(rate.fraction),预期 \(op) \(text)")
+                throw failed(inv, "rate is \(rate.fraction), expected \(op) \(text)", "整改率为 \(rate.fraction)，预期 \(op) \(text)")
             }
         case .expectWarning:
             let id = try inv.string("id")
             let got = try standing(id, inv).warning?.rawValue ?? "none"
             let want = try inv.choice("colour") ?? "none"
             guard got == want else {
-                throw failed(inv, "\(id) warning is \(got) on \(today.iso), expected \(want)", "\(id) 在 \(today.iso) 的预警为 \(got),预期 \(want)")
+                throw failed(inv, "\(id) warning is \(got) on \(today.iso), expected \(want)", "\(id) 在 \(today.iso) 的预警为 \(got)，预期 \(want)")
             }
         case .expectGrade:
             let round = try inv.string("round"), unit = try inv.string("unit")
@@ -48,7 +48,7 @@ extension Session {
                 return try l.requireUnit(unit).latestAssessment(round: round)?.grade.rawValue ?? "none"
             }
             guard got == want else {
-                throw failed(inv, "\(unit)'s latest grade for \(round) is \(got), expected \(want)", "\(unit) 在 \(round) 的最近评估等次为 \(got),预期 \(want)")
+                throw failed(inv, "\(unit)'s latest grade for \(round) is \(got), expected \(want)", "\(unit) 在 \(round) 的最近评估等次为 \(got)，预期 \(want)")
             }
         case .expectCoverage:
             let since = try inv.date("since", today: today)
@@ -59,7 +59,7 @@ extension Session {
             }
             let op = try inv.choice("op") ?? "="
             guard let got = coverage.rate.hundredths, compare(got, op, want) else {
-                throw failed(inv, "coverage is \(coverage.rate.fraction), expected \(op) \(text)", "覆盖率为 \(coverage.rate.fraction),预期 \(op) \(text)")
+                throw failed(inv, "coverage is \(coverage.rate.fraction), expected \(op) \(text)", "覆盖率为 \(coverage.rate.fraction)，预期 \(op) \(text)")
             }
         case .expectReport:
             let round = try inv.string("round"), unit = try inv.string("unit")
@@ -76,12 +76,12 @@ extension Session {
             }
             guard got == want else {
                 throw failed(inv, "\(unit)'s \(kind.rawValue) report on \(round) is \(got) on \(today.iso), expected \(want)",
-                             "\(unit) 的 \(round) \(kind.chinese[0])在 \(today.iso) 的预警为 \(got),预期 \(want)")
+                             "\(unit) 的 \(round) \(kind.chinese[0])在 \(today.iso) 的预警为 \(got)，预期 \(want)")
             }
         case .expectDigest:
             let want = try inv.string("digest").lowercased()
             let got = try read(inv) { try $0.digest() }
-            guard got == want else { throw failed(inv, "digest is \(got), expected \(want)", "摘要为 \(got),预期 \(want)") }
+            guard got == want else { throw failed(inv, "digest is \(got), expected \(want)", "摘要为 \(got)，预期 \(want)") }
         case .expectFail:
             try expectRefusal(inv)
         default:
@@ -108,7 +108,7 @@ extension Session {
         if let reason {
             guard !reason.text.trimmingSpaces.isEmpty else {
                 throw ShellError(en: "the reason of expect fail is empty: quote words its refusal must contain",
-                                 zh: "expect fail 的原因为空:请用引号写出拒绝信息应包含的文字", at: reason.position,
+                                 zh: "expect fail 的原因为空：请用引号写出拒绝信息应包含的文字", at: reason.position,
                                  hintEn: "e.g. \(inv.spec.example)", hintZh: "例如 \(inv.spec.example)")
             }
             guard !rest.isEmpty else {
@@ -124,7 +124,7 @@ extension Session {
         } catch {
             var e = error
             e.message = Localized(en: "expect fail needs a well-formed command with valid values: " + error.message.en,
-                                  zh: "expect fail 后须是格式正确、取值有效的命令:" + error.message.zh)
+                                  zh: "expect fail 后须是格式正确、取值有效的命令：" + error.message.zh)
             throw e
         }
         let savedOut = out, savedRules = rulesOnly
@@ -141,9 +141,9 @@ extension Session {
             if error.message.en.contains(reason.text) || error.message.zh.contains(reason.text) { return }
             let said = error.message.text(language)
             throw ShellError(en: "expectation failed: refused, but with \"\(said)\", which does not contain \"\(reason.text)\"",
-                             zh: "预期不成立:命令被拒绝,但拒绝信息“\(said)”不含“\(reason.text)”", at: reason.position)
+                             zh: "预期不成立：命令被拒绝，但拒绝信息“\(said)”不含“\(reason.text)”", at: reason.position)
         }
-        throw failed(inv, "expected this command to be refused, but it was accepted", "预期该命令被拒绝,但它被接受了")
+        throw failed(inv, "expected this command to be refused, but it was accepted", "预期该命令被拒绝，但它被接受了")
     }
 
     /// Status and warning today of the problem `id`, or the refusal for an id that names none.
@@ -156,7 +156,7 @@ extension Session {
     }
 
     private func failed(_ inv: Invocation, _ en: String, _ zh: String) -> ShellError {
-        ShellError(en: "expectation failed: \(en)", zh: "预期不成立:\(zh)", at: inv.start)
+        ShellError(en: "expectation failed: \(en)", zh: "预期不成立：\(zh)", at: inv.start)
     }
 
     private func compare(_ a: Int, _ op: String, _ b: Int) -> Bool {

@@ -88,23 +88,70 @@ public enum ScriptWriter {
 
     /// The whole journal as a command file. Undone commands and their undo are left out
     /// together: the undo restored exactly what the command changed, so the state is the same.
-    public static func script(_ entries: [JournalEntry], exportedOn: Day, from location: String) -> String {
+    /// Refused when a row holds text no command line can carry (see `ExportLines.add`).
+    public static func script(_ entries: [JournalEntry], exportedOn: Day, from location: String) throws(ShellError) -> String {
+        var lines = ExportLines(header: ["# xuncha export of \(location) on \(exportedOn.iso): run into an empty store to rebuild the same ledger",
+                                         "# (audit digest gives the same digest afterwards)"])
+        // A problem registered under an id given with --as (a round brought in from another
+        // store) keeps it: the next number of its round would be another.
+        var next: [String: Int] = [:]
+        for e in live(entries) {
+            var command = line(e.event) + rerunFlags(e.event)
+            if case .issueAdded(let p) = e.event, let number = IssueID.split(p.id)?.number {
+                let expected = next[p.round] ?? 1
+                if p.id != IssueID.make(round: p.round, number: expected) { command += " --as \(quote(p.id))" }
+                next[p.round] = max(expected, number + 1)
+            }
+            try lines.add(e, command)
+        }
+        return lines.text
+    }
+
+    /// The entries an export writes: undone commands and their undos are left out together.
+    static func live(_ entries: [JournalEntry]) -> [JournalEntry] {
         var undone = Set<Int64>()
         for e in entries { if case .undone(let p) = e.event { undone.insert(p.seq) } }
-        var lines = ["# xuncha export of \(location) on \(exportedOn.iso): run into an empty store to rebuild the same ledger",
-                     "# (audit digest gives the same digest afterwards)"]
-        var clock: Day?
-        var user: String?
-        for e in entries {
-            if undone.contains(e.seq) { continue }
-            if case .undone = e.event { continue }
-            if e.at != clock { lines.append("clock \(e.at.iso)"); clock = e.at }
-            // The person a fact was entered for is who the ledger says acted (代录).
-            let person = e.onBehalf ?? e.actor
-            if person != user { lines.append("user \(quote(person))"); user = person }
-            lines.append(line(e.event) + rerunFlags(e.event))
+        return entries.filter { e in
+            if undone.contains(e.seq) { return false }
+            if case .undone = e.event { return false }
+            return true
         }
-        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The lines of an exported script: each command preceded by the `clock` and `user` lines that
+/// give it its date and actor, and each one a line the lexer reads back.
+struct ExportLines {
+    var lines: [String]
+    var clock: Day?
+    var user: String?
+    /// Command lines written, `clock` and `user` not counted.
+    var commands = 0
+
+    init(header: [String]) { lines = header }
+
+    var text: String { lines.joined(separator: "\n") + "\n" }
+
+    mutating func add(_ e: JournalEntry, _ command: String) throws(ShellError) {
+        if e.at != clock { lines.append("clock \(e.at.iso)"); clock = e.at }
+        // The person a fact was entered for is who the ledger says acted (代录).
+        let person = e.onBehalf ?? e.actor
+        if person != user { try append("user \(ScriptWriter.quote(person))", e.seq); user = person }
+        try append(command, e.seq)
+        commands += 1
+    }
+
+    /// A store changed outside xuncha can hold text that no command can enter (a control
+    /// character in a title): written out, the script would stop at that line, so the export
+    /// is refused instead, naming the journal row.
+    mutating func append(_ line: String, _ seq: Int64) throws(ShellError) {
+        do { _ = try Lexer.tokenize(line) } catch {
+            throw ShellError(en: "cannot export: the journal's row \(seq) holds text no command line can carry (\(error.message.en))",
+                             zh: "无法导出：日志第 \(seq) 条含有命令行无法写出的文字（\(error.message.zh)）",
+                             hintEn: "such text gets into a store only when it is changed outside xuncha (audit verify checks the journal); nothing was written",
+                             hintZh: "只有在 xuncha 之外改动账本才会出现这样的文字（audit verify 可校验日志）；未写入任何文件")
+        }
+        lines.append(line)
     }
 }
 
@@ -113,7 +160,16 @@ extension Session {
         let path = try inv.string("file")
         let entries: [JournalEntry]
         entries = try journalEntries(after: 0)
-        let text = ScriptWriter.script(entries, exportedOn: today, from: storeLabel)
+        if let round = inv.optional("round") {
+            do { _ = try reader.round(round) } catch let e as DomainError {
+                throw ShellError(e.message, hint: e.hint, at: inv.position(of: "round"))
+            } catch { throw storeFailure(error) }
+            let lines = try ScriptWriter.roundScript(entries, round: round, exportedOn: today, from: storeLabel)
+            guard try writeOutput(lines.text, to: path, inv, field: "file") else { return }
+            say("\(lines.commands) command(s) of round \(round) exported to \(path)", "已导出轮次 \(round) 的 \(lines.commands) 条命令到 \(path)")
+            return
+        }
+        let text = try ScriptWriter.script(entries, exportedOn: today, from: storeLabel)
         guard try writeOutput(text, to: path, inv, field: "file") else { return }
         say("\(entries.count) event(s) exported to \(path)", "已导出 \(entries.count) 条记录到 \(path)")
     }
@@ -130,17 +186,17 @@ extension Session {
         let difference: String?
         do { difference = try store.tablesDifference() } catch { throw storeFailure(error) }
         if let difference {
-            throw ShellError(en: "the ledger tables do not match the journal: \(difference)", zh: "账本表与日志不一致:\(difference)",
+            throw ShellError(en: "the ledger tables do not match the journal: \(difference)", zh: "账本表与日志不一致：\(difference)",
                              at: inv.start, hintEn: "rows were changed outside xuncha; audit rebuild makes the tables again from the journal",
-                             hintZh: "有记录在 xuncha 之外被改动;audit rebuild 可由日志重建账本表")
+                             hintZh: "有记录在 xuncha 之外被改动；审计 重建（audit rebuild）可由日志重建账本表")
         }
         say("journal verified: \(report.checked) event(s), hash chain intact; the ledger tables match it",
-            "日志校验通过:共 \(report.checked) 条,哈希链完整;账本表与日志一致")
+            "日志校验通过：共 \(report.checked) 条，哈希链完整；账本表与日志一致")
     }
 
     func auditRebuild(_ inv: Invocation) throws(ShellError) {
         guard writer == nil else {
-            throw ShellError(en: "audit rebuild cannot run inside a file", zh: "audit rebuild 不能在命令文件中执行", at: inv.start)
+            throw ShellError(en: "audit rebuild cannot run inside a file", zh: "审计 重建（audit rebuild）不能在命令文件中执行", at: inv.start)
         }
         do { try store.rebuild() } catch { throw storeFailure(error) }
         say("the ledger tables were rebuilt from the journal", "已由日志重建账本表")
@@ -208,7 +264,7 @@ extension Session {
                 guard try w.footprint(of: later.event).overlaps(touched) else { continue }
                 let en = Self.who(later.actor, onBehalf: later.onBehalf, .en), zh = Self.who(later.actor, onBehalf: later.onBehalf, .zh)
                 throw ShellError(en: "cannot undo: seq \(later.seq) by \(en) depends on it (\(ScriptWriter.line(later.event)))",
-                                 zh: "不能撤回:第 \(later.seq) 条(\(zh))依赖于它(\(ScriptWriter.line(later.event)))", at: inv.start)
+                                 zh: "不能撤回：第 \(later.seq) 条（\(zh)）依赖于它（\(ScriptWriter.line(later.event))）", at: inv.start)
             }
             let ctx = context
             let entered = try entryDate(at: inv.start)
@@ -221,6 +277,6 @@ extension Session {
             try transaction { w in try record(w) }
         }
         undoStack.removeLast()
-        say("undone (seq \(last.seq)): \(ScriptWriter.line(target.event))", "已撤回(第 \(last.seq) 条):\(ScriptWriter.line(target.event))")
+        say("undone (seq \(last.seq)): \(ScriptWriter.line(target.event))", "已撤回（第 \(last.seq) 条）：\(ScriptWriter.line(target.event))")
     }
 }

@@ -49,8 +49,8 @@ public enum FileIO {
     /// Writes `bytes` to a new file with mode 0600; refuses to replace an existing one unless `force`.
     /// Written to a temporary name first and renamed, so a failed write never leaves half a file.
     public static func write(_ bytes: some Sequence<UInt8>, to path: String, force: Bool) throws(ShellError) {
-        let exists = ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在,未覆盖",
-                                hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --force")
+        let exists = ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在，未覆盖",
+                                hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --覆盖")
         if !force, access(path, F_OK) == 0 { throw exists }
         // A fresh name that must not exist, and is never followed if it is a link: in a shared
         // directory someone could otherwise plant `FILE.tmp-PID` pointing at one of our files.
@@ -99,8 +99,8 @@ public enum FileIO {
     public static func failure(_ path: String, _ code: Int32, reading: Bool) -> Localized {
         let reason = String(cString: strerror(code))
         return reading
-            ? Localized(en: "cannot read \(path): \(reason)", zh: "无法读取 \(path):\(reason)")
-            : Localized(en: "cannot write \(path): \(reason)", zh: "无法写入 \(path):\(reason)")
+            ? Localized(en: "cannot read \(path): \(reason)", zh: "无法读取 \(path)：\(reason)")
+            : Localized(en: "cannot write \(path): \(reason)", zh: "无法写入 \(path)：\(reason)")
     }
 }
 
@@ -128,10 +128,10 @@ extension Session {
         do throws(ShellError) {
             if dryRun {
                 if !inv.has("force"), access(path, F_OK) == 0 {
-                    throw ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在,未覆盖",
-                                     hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --force")
+                    throw ShellError(en: "\(path) exists; not overwritten", zh: "\(path) 已存在，未覆盖",
+                                     hintEn: "add --force to replace it", hintZh: "如需覆盖请加 --覆盖")
                 }
-                say("(checked only: \(path) not written)", "(仅检查:未写入 \(path))")
+                say("(checked only: \(path) not written)", "（仅检查：未写入 \(path)）")
                 return false
             }
             try writeFile(content(), path, inv.has("force"))

@@ -34,7 +34,7 @@ extension Session {
             if notCheckedSince != nil, kind != "units" {
                 throw ShellError(en: "--not-checked-since applies to ledger units", zh: "--not-checked-since 只用于单位台账",
                                  at: inv.position(of: "not-checked-since"), hintEn: "e.g. ledger units --not-checked-since 2024-01-01",
-                                 hintZh: "例如 ledger units --not-checked-since 2024-01-01")
+                                 hintZh: "例如 台账 单位 --未督查自 2024-01-01")
             }
             let table: Table = try read(inv) { l in
                 switch kind {
@@ -98,7 +98,7 @@ extension Session {
             let issue = try lookupIssue(inv)
             guard issue.status == .closed else {
                 throw ShellError(en: "\(issue.id) is \(issue.status.rawValue); a closure slip is only for closed problems",
-                                 zh: "\(issue.id) 当前为“\(issue.status.chinese[0])”,只有已销号问题才有对账销号单", at: inv.position(of: "id"))
+                                 zh: "\(issue.id) 当前为“\(issue.status.chinese[0])”，只有已销号问题才有对账销号单", at: inv.position(of: "id"))
             }
             let table = try read(inv) { l in
                 Slip.table(issue, round: try l.round(code: issue.round), unit: try l.unit(code: issue.unit),
@@ -141,11 +141,7 @@ extension Session {
 
     /// The two reports each of `units` owes on the rounds (or the one round) with a deadline.
     func reportStandings(_ l: any LedgerQuerying, round: String?, units: Set<String>) throws -> [ReportStanding] {
-        let rounds = try l.allRounds().filter { $0.reportsDue != nil && (round == nil || $0.code == round) }
-        guard !rounds.isEmpty else { return [] }
-        let owing = units.intersection(rounds.flatMap(\.targets))
-        let found = Dictionary(try l.units(codes: owing).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        return ReportStanding.all(rounds: rounds, units: found).filter { owing.contains($0.unit) }
+        try RoundReports.standings(l, round: round, units: units)
     }
 
     /// The problem the line's `id` names, with its lists (a slip and `issue show` print them).
@@ -172,7 +168,7 @@ extension Session {
         guard allowed.contains(sort) else {
             let list = allowed.joined(separator: ", ")
             throw ShellError(en: "--sort \(sort) does not apply to ledger \(kind)", zh: "\(kind) 台账不能按 \(sort) 排序",
-                             at: inv.position(of: "sort"), hintEn: "sort \(kind) by: \(list)", hintZh: "可用排序:\(list)")
+                             at: inv.position(of: "sort"), hintEn: "sort \(kind) by: \(list)", hintZh: "可用排序：\(list)")
         }
         return sort
     }
@@ -191,7 +187,7 @@ extension Session {
             let format = asked ?? OutputFormat.guess(fromPath: path) ?? .table
             if format == .xlsx { return try emitWorkbook(table, to: path, inv) }
             guard try writeOutput(table.rendered(format, maxWidth: nil), to: path, inv, field: "out") else { return }
-            say("\(table.cells.count) row(s) written to \(path) (\(format.rawValue))", "已写入 \(table.cells.count) 行到 \(path)(\(format.rawValue))")
+            say("\(table.cells.count) row(s) written to \(path) (\(format.rawValue))", "已写入 \(table.cells.count) 行到 \(path)（\(format.rawValue)）")
         } else {
             if asked == .xlsx { throw workbookNeedsFile(inv) }
             // `--wide`: every column at its full width, for a terminal that scrolls sideways.

@@ -60,8 +60,8 @@ extension Session {
         if inv.has("check") {
             say(result.errors == 0 ? "\(path): \(result.commands) command(s) checked, no errors; nothing written"
                                    : "\(path): \(result.errors) error(s) in \(result.commands) command(s); nothing written",
-                result.errors == 0 ? "\(path):已检查 \(result.commands) 条命令,无错误;未写入"
-                                   : "\(path):\(result.commands) 条命令中有 \(result.errors) 处错误;未写入")
+                result.errors == 0 ? "\(path)：已检查 \(result.commands) 条命令，无错误；未写入"
+                                   : "\(path)：\(result.commands) 条命令中有 \(result.errors) 处错误；未写入")
         } else {
             say(Self.summary(of: path, result, keepGoing: inv.has("keep-going")))
         }
@@ -153,18 +153,18 @@ extension Session {
         if keepGoing || result.errors > 0 {
             let lines = result.refusedLines.map(String.init)
             return Localized(en: "\(path): applied \(applied), refused \(result.errors)" + (lines.isEmpty ? "" : " (line\(lines.count == 1 ? "" : "s") \(lines.joined(separator: ", ")))"),
-                             zh: "\(path):已执行 \(applied) 条,拒绝 \(result.errors) 条" + (lines.isEmpty ? "" : "(第 \(lines.joined(separator: "、")) 行)"))
+                             zh: "\(path)：已执行 \(applied) 条，拒绝 \(result.errors) 条" + (lines.isEmpty ? "" : "（第 \(lines.joined(separator: "、")) 行）"))
         }
         let en = "\(path): \(applied) command\(applied == 1 ? "" : "s") applied"
             + (result.registered > 0 ? ", \(result.registered) problem\(result.registered == 1 ? "" : "s") registered" : "")
-        let zh = "\(path):已执行 \(applied) 条命令" + (result.registered > 0 ? ",登记问题 \(result.registered) 个" : "")
+        let zh = "\(path)：已执行 \(applied) 条命令" + (result.registered > 0 ? "，登记问题 \(result.registered) 个" : "")
         return Localized(en: en, zh: zh)
     }
 
     /// Said after a file's error when commands before it ran (`commandsTakenBack`): a plain run
     /// is one transaction, so none of its lines remain.
     public static func nothingApplied(_ path: String) -> Localized {
-        Localized(en: "\(path): nothing applied (the file is one transaction)", zh: "\(path):未执行任何命令(整个文件是一个事务)")
+        Localized(en: "\(path): nothing applied (the file is one transaction)", zh: "\(path)：未执行任何命令（整个文件是一个事务）")
     }
 }
 

@@ -69,6 +69,9 @@ public final class Session {
     /// How many commands of the last file ran before the error that stopped it (and were
     /// taken back with it).
     public internal(set) var commandsTakenBack = 0
+    /// What a merged line did inside a transaction (a definition skipped, the id a transfer
+    /// got), said when the transaction commits: a file that fails leaves nothing, so it says none.
+    var notes: [Localized] = []
     /// The before-images of this session's own commands, newest last, for `undo`.
     var undoStack: [(seq: Int64, before: Fragment)] = []
     /// Inside `--check` or `expect fail`: changes are recorded in a transaction that is taken
@@ -141,7 +144,7 @@ public final class Session {
         if let entered, announcedBackEntry != ctx.today {
             announcedBackEntry = ctx.today
             err(Localized(en: "note: entering with date \(ctx.today.iso) (back-entry); each row also keeps the date it was entered, \(entered.iso)",
-                          zh: "注意:以 \(ctx.today.iso) 为日期补录;每条记录同时保留录入日期 \(entered.iso)").text(language))
+                          zh: "注意：以 \(ctx.today.iso) 为日期补录；每条记录同时保留录入日期 \(entered.iso)").text(language))
         }
         if case .issueAdded = event { registeredCount += 1 }
         if let before {
@@ -156,11 +159,13 @@ public final class Session {
     }
 
     /// Runs `body` as one all-or-nothing unit: one write transaction of the store. On any
-    /// error nothing of it remains, and this session's undo list is as it was.
+    /// error nothing of it remains, and this session's undo list is as it was; the notes of
+    /// what it did (`notes`) are said once it committed, and dropped with it.
     func transaction<T>(_ body: (any LedgerWriter) throws -> T) throws(ShellError) -> T {
-        let savedUndo = undoStack, savedSeq = lastSeq
+        let savedUndo = undoStack, savedSeq = lastSeq, savedNotes = notes
+        let result: T
         do {
-            return try store.write { w in
+            result = try store.write { w in
                 let outer = writer
                 writer = w
                 defer { writer = outer }
@@ -169,17 +174,24 @@ public final class Session {
         } catch {
             undoStack = savedUndo
             lastSeq = savedSeq
+            notes = savedNotes
             throw storeFailure(error)
         }
+        if writer == nil {
+            let said = notes
+            notes = []
+            for n in said { say(n) }
+        }
+        return result
     }
 
     /// Runs `body` in a write that is always taken back, and writes no file meanwhile:
     /// `--check` and `expect fail`. Its result (or its refusal) is what `body` gave.
     func rehearse<T>(_ body: () throws(ShellError) -> T) throws(ShellError) -> T {
         var outcome: Result<T, ShellError>?
-        let savedDry = dryRun, savedUndo = undoStack, savedSeq = lastSeq
+        let savedDry = dryRun, savedUndo = undoStack, savedSeq = lastSeq, savedNotes = notes
         dryRun = true
-        defer { dryRun = savedDry; undoStack = savedUndo; lastSeq = savedSeq }
+        defer { dryRun = savedDry; undoStack = savedUndo; lastSeq = savedSeq; notes = savedNotes }
         do {
             try store.write { w in
                 let outer = writer
@@ -201,7 +213,7 @@ public final class Session {
         if let e = error as? any LocalizedFailure {
             return ShellError(e.failureMessage, hint: Localized(en: "nothing was changed", zh: "未作任何修改"))
         }
-        return ShellError(en: "the store failed: \(error)", zh: "账本存储出错:\(error)",
+        return ShellError(en: "the store failed: \(error)", zh: "账本存储出错：\(error)",
                           hintEn: "nothing was changed", hintZh: "未作任何修改")
     }
 
@@ -213,9 +225,9 @@ public final class Session {
         let real = realToday()
         if clock > real {
             throw ShellError(en: "the clock is set to \(clock.iso), after today (\(real.iso)): a real store takes no entries dated in the future",
-                             zh: "模拟日期 \(clock.iso) 晚于今天(\(real.iso)):正式账本不接受未来日期的记录", at: position,
+                             zh: "模拟日期 \(clock.iso) 晚于今天（\(real.iso)）：正式账本不接受未来日期的记录", at: position,
                              hintEn: "clock now returns to today; the ledger is unchanged (--sandbox tries dates freely on a copy)",
-                             hintZh: "clock now 回到今天;账本未作修改(--sandbox 可在副本上任意设置日期)")
+                             hintZh: "时钟 现在 回到今天；账本未作修改（--sandbox 可在副本上任意设置日期）")
         }
         return clock < real ? real : nil
     }

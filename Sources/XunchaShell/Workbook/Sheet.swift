@@ -93,7 +93,7 @@ extension WorkbookSheet {
             "stats": ("Rectification statistics", "整改情况统计"), "slip": ("Closure slip", "对账销号单"),
         ]
         let pair = titles[kind] ?? (kind, kind)
-        return lang == .zh ? "\(pair.1)(截至 \(asOf.iso))" : "\(pair.0) as of \(asOf.iso)"
+        return lang == .zh ? "\(pair.1)（截至 \(asOf.iso)）" : "\(pair.0) as of \(asOf.iso)"
     }
 }
 

@@ -22,7 +22,7 @@ enum WorkbookFile {
             try fm.createDirectory(atPath: dir, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         } catch {
             throw XlsxWorkbook.Failure(en: "cannot make a temporary directory: \(error.localizedDescription)",
-                                       zh: "无法创建临时目录:\(error.localizedDescription)")
+                                       zh: "无法创建临时目录：\(error.localizedDescription)")
         }
         defer { try? fm.removeItem(atPath: dir) }
         let path = dir + "/workbook.xlsx"

@@ -36,34 +36,34 @@ public enum PostgresFailure: Equatable, Sendable {
         switch self {
         case .badConnectionString(let detail):
             return Localized(en: "not a PostgreSQL connection string or URI: \(detail)",
-                             zh: "不是有效的 PostgreSQL 连接串或 URI:\(detail)")
+                             zh: "不是有效的 PostgreSQL 连接串或 URI：\(detail)")
         case .unreachable(let location, let detail):
             return Localized(en: "cannot reach the PostgreSQL server of \(location): \(detail) (is the server running, and the host and port right?)",
-                             zh: "无法连接 \(location) 的 PostgreSQL 服务器:\(detail)(服务器是否在运行,主机和端口是否正确?)")
+                             zh: "无法连接 \(location) 的 PostgreSQL 服务器：\(detail)（服务器是否在运行，主机和端口是否正确？）")
         case .loginRefused(let location, let user, let detail):
             return Localized(en: "the PostgreSQL server of \(location) refused the login of \(user): \(detail)",
-                             zh: "\(location) 的 PostgreSQL 服务器拒绝了用户 \(user) 的登录:\(detail)")
+                             zh: "\(location) 的 PostgreSQL 服务器拒绝了用户 \(user) 的登录：\(detail)")
         case .passwordMissing(let location, let user):
             return Localized(en: "the PostgreSQL server of \(location) asks a password of \(user) and none was given (use ~/.pgpass or PGPASSWORD)",
-                             zh: "\(location) 的 PostgreSQL 服务器要求用户 \(user) 提供密码,但未提供(请使用 ~/.pgpass 或 PGPASSWORD)")
+                             zh: "\(location) 的 PostgreSQL 服务器要求用户 \(user) 提供密码，但未提供（请使用 ~/.pgpass 或 PGPASSWORD）")
         case .databaseMissing(let location, let database):
             return Localized(en: "no database \(database) on the PostgreSQL server of \(location) (an administrator creates it: createdb \(database))",
-                             zh: "\(location) 的 PostgreSQL 服务器上没有数据库 \(database)(请管理员创建:createdb \(database))")
+                             zh: "\(location) 的 PostgreSQL 服务器上没有数据库 \(database)（请管理员创建：createdb \(database)）")
         case .connectionLost(let location, let detail):
             return Localized(en: "the connection to \(location) was lost: \(detail); nothing of the unfinished work was saved",
-                             zh: "与 \(location) 的连接已断开:\(detail);未完成的操作均未保存")
+                             zh: "与 \(location) 的连接已断开：\(detail)；未完成的操作均未保存")
         case .notALedger(let location, let table):
             return Localized(en: "\(location) is not a xuncha ledger: it already has a table \(table) that xuncha did not make",
-                             zh: "\(location) 不是 xuncha 账本:其中已有一张不是 xuncha 创建的表 \(table)")
+                             zh: "\(location) 不是 xuncha 账本：其中已有一张不是 xuncha 创建的表 \(table)")
         case .notInitialised(let location):
             return Localized(en: "\(location) is not a xuncha ledger yet: its owner runs xuncha store init URL first",
-                             zh: "\(location) 还不是 xuncha 账本:请其所有者先执行 xuncha store init URL")
+                             zh: "\(location) 还不是 xuncha 账本：请其所有者先执行 xuncha store init URL")
         case .olderSchema(let location, let migration, let owner):
             return Localized(en: "the ledger at \(location) lacks migration \(migration): its owner \(owner) brings it up to date by opening it (or with xuncha store init URL)",
-                             zh: "\(location) 的账本缺少迁移 \(migration):须由其所有者 \(owner) 打开账本(或执行 xuncha store init URL)完成升级")
+                             zh: "\(location) 的账本缺少迁移 \(migration)：须由其所有者 \(owner) 打开账本（或执行 xuncha store init URL）完成升级")
         case .actorIsTheLogin(let location, let login, let actor):
             return Localized(en: "on the shared ledger \(location) the journal records your login \(login), not \(actor); nothing was written (user NAME works in sandboxes and demos)",
-                             zh: "在共享账本 \(location) 上,日志记录的是登录名 \(login) 而不是 \(actor);未写入任何内容(user 命令只用于演练账本和演示)")
+                             zh: "在共享账本 \(location) 上，日志记录的是登录名 \(login) 而不是 \(actor)；未写入任何内容（user 命令只用于演练账本和演示）")
         case .server(let location, let code, let detail):
             return Localized(en: "\(location): \(detail) (SQLSTATE \(code))", zh: "\(location):\(detail)(SQLSTATE \(code))")
         }
