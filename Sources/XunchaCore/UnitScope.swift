@@ -123,6 +123,9 @@ public struct UnitScope: LedgerQuerying {
         Set(try issues(matching: IssueFilter(), today: Day(ordinal: 0), lists: .omitted).compactMap(\.dept)).sorted()
     }
 
+    /// Who holds which role is not a liaison's to read.
+    public func logins() throws -> [String] { [] }
+
     /// The digest is of the whole ledger: a liaison does not get one.
     public func digest() throws -> String {
         throw DomainError(en: "the ledger's digest covers every unit; a unit liaison sees \(unit) only",

@@ -15,6 +15,7 @@ public enum Help {
         case .text: return "TEXT"
         case .person: return "NAME"
         case .dept: return "DEPT"
+        case .login: return "LOGIN"
         case .roundCode: return "ROUND"
         case .unitCode: return "UNIT"
         case .issueID: return "ID"

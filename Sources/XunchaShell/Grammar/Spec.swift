@@ -5,6 +5,8 @@ public enum ValueKind: Sendable, Equatable {
     case text
     case person
     case dept
+    /// A login (an account of the system, or a PostgreSQL user) that holds a role or is tied to a person.
+    case login
     case roundCode
     case unitCode
     /// An issue id; completion offers only issues in these statuses (empty = any).
