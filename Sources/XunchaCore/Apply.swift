@@ -4,9 +4,10 @@ extension LedgerReader {
     /// happened when the command was decided) and never refuses: a fact about an entity that is
     /// missing changes nothing. Replaying the journal through it rebuilds the ledger.
     /// `entered` is the real date of a back-entry (补录: `day` is earlier than the day it was
-    /// written), which the problem's history lines keep beside their effective date.
-    public func apply(_ event: Event, on day: Day, actor: String, entered: Day? = nil) throws -> Fragment {
-        var w = Working(ledger: self, entered: entered)
+    /// written), which the problem's history lines keep beside their effective date; `onBehalf`
+    /// the person a line was entered for (代录), which they keep beside the actor.
+    public func apply(_ event: Event, on day: Day, actor: String, entered: Day? = nil, onBehalf: String? = nil) throws -> Fragment {
+        var w = Working(ledger: self, entered: entered, onBehalf: onBehalf)
         switch event {
         case .roundOpened(let p):
             w.changes.rounds[p.code] = Round(code: p.code, title: p.title, kind: p.kind, from: p.from, to: p.to, revisits: p.revisits)
@@ -35,7 +36,7 @@ extension LedgerReader {
             var issue = Issue(id: p.id, round: p.round, unit: p.unit, title: p.title, category: p.category,
                               source: p.source, mode: p.mode, requirement: p.requirement, registeredOn: day,
                               due: p.due ?? round?.defaultDue)
-            issue.history.append(HistoryEntry(on: day, actor: actor, action: "added", detail: p.title, entered: entered))
+            issue.history.append(HistoryEntry(on: day, actor: actor, action: "added", detail: p.title, entered: entered, onBehalf: onBehalf))
             w.changes.issues[p.id] = issue
             if let n = IssueID.split(p.id)?.number, let next = round?.nextIssue, n >= next {
                 try w.round(p.round) { $0.nextIssue = n + 1 }
@@ -75,7 +76,8 @@ extension LedgerReader {
             w.changes.transfers[p.id] = Transfer(id: p.id, issue: p.issue, to: p.to, summary: p.summary, on: day)
             if let n = Int(p.id.dropFirst(2)), n >= (try nextTransferNumber()) { w.changes.nextTransfer = n + 1 }
             try w.issue(p.issue) {
-                $0.history.append(HistoryEntry(on: day, actor: actor, action: "transferred", detail: p.id + " → " + p.to.rawValue, entered: entered))
+                $0.history.append(HistoryEntry(on: day, actor: actor, action: "transferred", detail: p.id + " → " + p.to.rawValue,
+                                             entered: entered, onBehalf: onBehalf))
             }
         case .transferConcluded(let p):
             if var t = try findTransfer(p.id) {
@@ -84,7 +86,9 @@ extension LedgerReader {
                 w.changes.transfers[p.id] = t
             }
         case .urged(let p):
-            try w.unit(p.unit) { $0.urges.append(UrgeAct(kind: p.kind, text: p.text, on: day, by: actor, issue: p.issue)) }
+            // The urge is the person's the identity entered it for (代录), as the ledger names people.
+            let by = onBehalf ?? actor
+            try w.unit(p.unit) { $0.urges.append(UrgeAct(kind: p.kind, text: p.text, on: day, by: by, issue: p.issue)) }
         case .policySet(let p):
             var policy = try currentPolicy()
             policy.set(p.key, p.value)
@@ -97,6 +101,18 @@ extension LedgerReader {
             try w.unit(p.unit) {
                 $0.checks.append(SupervisionCheck(round: p.round, on: p.on, by: p.by, compared: p.compared, findings: p.findings))
             }
+        case .roleGranted(let g):
+            var access = try w.currentAccess()
+            access.add(g)
+            w.changes.access = access
+        case .roleRevoked(let g):
+            var access = try w.currentAccess()
+            access.remove(g)
+            w.changes.access = access
+        case .personLogin(let p):
+            var access = try w.currentAccess()
+            access.logins[p.person] = p.login
+            w.changes.access = access
         case .assessed(let p):
             try w.unit(p.unit) {
                 $0.assessments.append(Assessment(round: p.round, grade: p.grade, by: p.by, methods: p.methods,
@@ -119,7 +135,13 @@ extension LedgerReader {
 private struct Working<Ledger: LedgerReader> {
     let ledger: Ledger
     let entered: Day?
+    let onBehalf: String?
     var changes = Fragment()
+
+    func currentAccess() throws -> Access {
+        if let changed = changes.access { return changed }
+        return try ledger.currentAccess()
+    }
 
     func current(round code: String) throws -> Round? {
         if let changed = changes.rounds[code] { return changed }
@@ -147,10 +169,10 @@ private struct Working<Ledger: LedgerReader> {
     /// Changes a problem and adds the line its history shows for the change.
     mutating func issue(_ id: String, _ day: Day, _ actor: String, _ action: String, _ detail: String,
                         _ change: (inout Issue) -> Void) throws {
-        let entered = self.entered
+        let entered = self.entered, onBehalf = self.onBehalf
         try issue(id) {
             change(&$0)
-            $0.history.append(HistoryEntry(on: day, actor: actor, action: action, detail: detail, entered: entered))
+            $0.history.append(HistoryEntry(on: day, actor: actor, action: action, detail: detail, entered: entered, onBehalf: onBehalf))
         }
     }
 }

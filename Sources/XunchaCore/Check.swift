@@ -31,6 +31,19 @@ enum Check {
         }
     }
 
+    /// A login is an account name of the operating system or of PostgreSQL: ASCII letters,
+    /// digits, `_`, `-` and `.`, at most 63 bytes (PostgreSQL's limit), not starting with `-`.
+    static func login(_ login: String, field: String) throws(DomainError) {
+        let bytes = Array(login.utf8)
+        let ok = !bytes.isEmpty && bytes.count <= 63 && bytes[0] != 0x2D && bytes.allSatisfy { b in
+            (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D || b == 0x2E
+        }
+        guard ok else {
+            throw DomainError(en: "login \"\(login)\" must be 1–63 ASCII letters, digits, _, - or ., as the system spells it",
+                              zh: "登录名“\(login)”须为 1–63 个英文字母、数字或 _、-、.，与系统账户一致", field: field)
+        }
+    }
+
     static func text(_ text: String, field: String) throws(DomainError) {
         // Format characters (zero-width joiners, soft hyphens) show nothing: a text of only
         // those is as empty as one of spaces.

@@ -2,11 +2,16 @@
 /// so the core never reads a clock.
 public struct Context: Sendable, Equatable {
     public var today: Day
+    /// The person acting as the ledger names people: the on-behalf name when there is one.
     public var actor: String
+    /// The authenticated identity entering the command, on a real store; separation of duties
+    /// also holds for the people tied to it (`person 孙七 --login sunqi`).
+    public var login: String?
 
-    public init(today: Day, actor: String) {
+    public init(today: Day, actor: String, login: String? = nil) {
         self.today = today
         self.actor = actor
+        self.login = login
     }
 }
 
@@ -36,6 +41,11 @@ public enum Command: Sendable, Equatable {
     case assess(round: String, unit: String, grade: Grade, by: String?, methods: [VerifyMethod], findings: String, redo: [String])
     case check(unit: String, round: String?, on: Day?, by: String?, compared: [CheckItem], findings: String)
     case reportRound(round: String, unit: String, kind: ReportKind, on: Day?, signedBy: String)
+    /// `grant ROLE [UNIT] --to LOGIN` / `revoke ROLE [UNIT] --from LOGIN`.
+    case grant(role: Role, unit: String?, login: String)
+    case revoke(role: Role, unit: String?, login: String)
+    /// `person NAME --login LOGIN`: ties a person to a login; `--login none` unties.
+    case tiePerson(person: String, login: String?)
 }
 
 /// A refused command: what is wrong, what was expected, and which argument it concerns so the

@@ -179,13 +179,16 @@ public struct HistoryEntry: Codable, Hashable, Sendable {
     /// When the line was written, for a back-entry (补录) dated earlier than that; nil when it
     /// was written on its own date.
     public var entered: Day?
+    /// The person the line was entered for (代录) by `actor`; nil when the actor acted alone.
+    public var onBehalf: String?
 
-    public init(on: Day, actor: String, action: String, detail: String, entered: Day? = nil) {
+    public init(on: Day, actor: String, action: String, detail: String, entered: Day? = nil, onBehalf: String? = nil) {
         self.on = on
         self.actor = actor
         self.action = action
         self.detail = detail
         self.entered = entered
+        self.onBehalf = onBehalf
     }
 }
 

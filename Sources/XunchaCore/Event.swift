@@ -25,6 +25,9 @@ public enum Event: Hashable, Sendable {
     case assessed(Assessed)
     case checked(Checked)
     case roundReported(RoundReported)
+    case roleGranted(Grant)
+    case roleRevoked(Grant)
+    case personLogin(PersonLogin)
 
     public struct RoundOpened: Codable, Hashable, Sendable {
         public var code: String, title: String, kind: RoundKind
@@ -96,6 +99,14 @@ public enum Event: Hashable, Sendable {
     /// 双报告: one of a unit's two reports on a round received.
     public struct RoundReported: Codable, Hashable, Sendable {
         public var round: String, unit: String, kind: ReportKind, on: Day, signedBy: String
+    }
+    /// `person NAME --login L`: ties a person the ledger names to a login (nil unties).
+    public struct PersonLogin: Codable, Hashable, Sendable {
+        public var person: String, login: String?
+        public init(person: String, login: String?) {
+            self.person = person
+            self.login = login
+        }
     }
     /// `undo`: the journal keeps the undone row and records this fact, which puts back the
     /// before-image of everything the undone event touched.

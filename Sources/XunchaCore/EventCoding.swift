@@ -28,6 +28,9 @@ extension Event {
         case .assessed: "assessed.v1"
         case .checked: "checked.v1"
         case .roundReported: "roundReported.v1"
+        case .roleGranted: "roleGranted.v1"
+        case .roleRevoked: "roleRevoked.v1"
+        case .personLogin: "personLogin.v1"
         }
     }
 
@@ -57,6 +60,8 @@ extension Event {
         case .assessed(let p): return try e.encode(p)
         case .checked(let p): return try e.encode(p)
         case .roundReported(let p): return try e.encode(p)
+        case .roleGranted(let p), .roleRevoked(let p): return try e.encode(p)
+        case .personLogin(let p): return try e.encode(p)
         }
     }
 
@@ -88,6 +93,9 @@ extension Event {
         case "assessed.v1": return .assessed(try d.decode(Assessed.self, from: body))
         case "checked.v1": return .checked(try d.decode(Checked.self, from: body))
         case "roundReported.v1": return .roundReported(try d.decode(RoundReported.self, from: body))
+        case "roleGranted.v1": return .roleGranted(try d.decode(Grant.self, from: body))
+        case "roleRevoked.v1": return .roleRevoked(try d.decode(Grant.self, from: body))
+        case "personLogin.v1": return .personLogin(try d.decode(PersonLogin.self, from: body))
         default: throw EventCoding.Failure.unknownType(type)
         }
     }

@@ -9,13 +9,16 @@ public struct JournalEntry: Sendable, Equatable {
     public var event: Event
     /// The real date a back-entry (补录) was written, when `at` is earlier; else nil.
     public var entered: Day?
+    /// The person the identity `actor` entered this for (代录), outside the hash chain.
+    public var onBehalf: String?
 
-    public init(seq: Int64, at: Day, actor: String, event: Event, entered: Day? = nil) {
+    public init(seq: Int64, at: Day, actor: String, event: Event, entered: Day? = nil, onBehalf: String? = nil) {
         self.seq = seq
         self.at = at
         self.actor = actor
         self.event = event
         self.entered = entered
+        self.onBehalf = onBehalf
     }
 }
 
@@ -64,14 +67,20 @@ public protocol Ledger: AnyObject, LedgerReader, LedgerQuerying {
 public protocol LedgerWriter: LedgerReader {
     func entries(after seq: Int64) throws -> [JournalEntry]
     /// Appends one fact to the journal and writes the rows it changed; returns its seq.
-    /// `entered` is the real date of a back-entry (`at` earlier than the day it is written).
-    func record(_ event: Event, at: Day, entered: Day?, actor: String, changes: Fragment) throws -> Int64
+    /// `entered` is the real date of a back-entry (`at` earlier than the day it is written);
+    /// `onBehalf` the person `actor` entered it for (代录).
+    func record(_ event: Event, at: Day, entered: Day?, actor: String, onBehalf: String?, changes: Fragment) throws -> Int64
 }
 
 extension LedgerWriter {
     /// A fact written on its own date.
     public func record(_ event: Event, at: Day, actor: String, changes: Fragment) throws -> Int64 {
-        try record(event, at: at, entered: nil, actor: actor, changes: changes)
+        try record(event, at: at, entered: nil, actor: actor, onBehalf: nil, changes: changes)
+    }
+
+    /// A fact the actor entered for nobody else.
+    public func record(_ event: Event, at: Day, entered: Day?, actor: String, changes: Fragment) throws -> Int64 {
+        try record(event, at: at, entered: entered, actor: actor, onBehalf: nil, changes: changes)
     }
 }
 

@@ -79,6 +79,8 @@ public protocol LedgerQuerying {
     func people() throws -> [String]
     /// Every responsible department named on a problem; each once, in text order.
     func departments() throws -> [String]
+    /// Every login holding a role or tied to a person; each once, in text order.
+    func logins() throws -> [String]
 
     // MARK: identity
 

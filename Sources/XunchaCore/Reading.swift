@@ -19,6 +19,11 @@ public protocol LedgerReader {
     /// Open problems of `round` without a deadline: a feedback meeting's default deadline
     /// applies to them. In no particular order.
     func undatedOpenIssues(round: String) throws -> [String]
+    /// The roles granted and the logins tied to people.
+    func currentAccess() throws -> Access
+    /// The actor of the journal's first row, the identity that created the ledger (its admin);
+    /// nil for an empty ledger.
+    func creator() throws -> String?
 }
 
 /// The before- or after-image of the entities one event touched: what `apply` hands the store
@@ -31,11 +36,14 @@ public struct Fragment: Codable, Hashable, Sendable {
     public var transfers: [String: Transfer?] = [:]
     public var policy: Policy?
     public var nextTransfer: Int?
+    /// Roles and logins, whole; absent from the undo images of stores made before roles.
+    public var access: Access?
 
     public init() {}
 
     public var isEmpty: Bool {
         rounds.isEmpty && units.isEmpty && issues.isEmpty && transfers.isEmpty && policy == nil && nextTransfer == nil
+            && access == nil
     }
 
     /// The keys this image holds, for telling whether a later event depends on it.
@@ -44,6 +52,7 @@ public struct Fragment: Codable, Hashable, Sendable {
         f.rounds = Set(rounds.keys); f.units = Set(units.keys)
         f.issues = Set(issues.keys); f.transfers = Set(transfers.keys)
         f.policy = policy != nil; f.transferCounter = nextTransfer != nil
+        f.access = access != nil
         return f
     }
 
@@ -55,6 +64,7 @@ public struct Fragment: Codable, Hashable, Sendable {
         transfers.merge(later.transfers) { $1 }
         if let p = later.policy { policy = p }
         if let n = later.nextTransfer { nextTransfer = n }
+        if let a = later.access { access = a }
     }
 }
 
@@ -66,13 +76,14 @@ public struct Footprint: Hashable, Sendable {
     public var transfers: Set<String> = []
     public var policy = false
     public var transferCounter = false
+    public var access = false
 
     public init() {}
 
     public func overlaps(_ other: Footprint) -> Bool {
         !rounds.isDisjoint(with: other.rounds) || !units.isDisjoint(with: other.units)
             || !issues.isDisjoint(with: other.issues) || !transfers.isDisjoint(with: other.transfers)
-            || (policy && other.policy) || (transferCounter && other.transferCounter)
+            || (policy && other.policy) || (transferCounter && other.transferCounter) || (access && other.access)
     }
 }
 
@@ -86,6 +97,7 @@ extension LedgerReader {
         for k in keys.transfers { f.transfers[k] = .some(try findTransfer(k)) }
         if keys.policy { f.policy = try currentPolicy() }
         if keys.transferCounter { f.nextTransfer = try nextTransferNumber() }
+        if keys.access { f.access = try currentAccess() }
         return f
     }
 
@@ -117,6 +129,7 @@ extension LedgerReader {
         case .assessed(let p): f.units = [p.unit]; f.issues = Set(p.redo)
         case .checked(let p): f.units = [p.unit]
         case .roundReported(let p): f.units = [p.unit]
+        case .roleGranted, .roleRevoked, .personLogin: f.access = true
         }
         return f
     }

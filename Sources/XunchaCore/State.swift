@@ -8,6 +8,10 @@ public struct State: Codable, Hashable, Sendable {
     public var transfers: [String: Transfer] = [:]
     public var policy = Policy()
     public var nextTransfer: Int = 1
+    /// Roles and logins: who may do what, outside the digest (it is not the ledger's content).
+    public var access = Access()
+    /// The actor of the first fact recorded: the ledger's creator.
+    public var firstActor: String?
 
     public init() {}
 
@@ -28,12 +32,14 @@ public struct State: Codable, Hashable, Sendable {
         for (k, v) in f.transfers { transfers[k] = v }
         if let p = f.policy { policy = p }
         if let n = f.nextTransfer { nextTransfer = n }
+        if let a = f.access { access = a }
     }
 
     /// Applies a recorded fact to this in-memory ledger.
-    public mutating func record(_ event: Event, on day: Day, actor: String, entered: Day? = nil) {
+    public mutating func record(_ event: Event, on day: Day, actor: String, entered: Day? = nil, onBehalf: String? = nil) {
+        if firstActor == nil { firstActor = actor }
         // Reading plain dictionaries cannot fail.
-        if let changes = try? apply(event, on: day, actor: actor, entered: entered) { restore(changes) }
+        if let changes = try? apply(event, on: day, actor: actor, entered: entered, onBehalf: onBehalf) { restore(changes) }
     }
 
     /// Calls `body` with each problem matching `filter`, in no particular order.
@@ -64,6 +70,8 @@ extension State: LedgerReader {
     public func findTransfer(_ id: String) -> Transfer? { transfers[id] }
     public func currentPolicy() -> Policy { policy }
     public func nextTransferNumber() -> Int { nextTransfer }
+    public func currentAccess() -> Access { access }
+    public func creator() -> String? { firstActor }
 
     public func roundCodes(limit: Int) -> (codes: [String], more: Bool) {
         (Array(rounds.keys.sorted().prefix(limit)), rounds.count > limit)

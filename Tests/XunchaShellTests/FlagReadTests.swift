@@ -11,6 +11,7 @@ final class FlagReadTests: XCTestCase {
         case .text: "说明"
         case .person: "王五"
         case .dept: "执行局"
+        case .login: "wangli"
         case .roundCode: "R5"
         case .unitCode: "FY"
         case .issueID: "R5-001"

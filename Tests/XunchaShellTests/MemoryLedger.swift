@@ -159,4 +159,8 @@ struct MemoryLedger: LedgerQuerying {
     func departments() throws -> [String] {
         Set(state.issues.values.compactMap(\.dept)).sorted()
     }
+
+    func logins() throws -> [String] {
+        Set(state.access.grants.map(\.login) + state.access.logins.values).sorted()
+    }
 }

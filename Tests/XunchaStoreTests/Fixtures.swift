@@ -11,6 +11,8 @@ struct Fact {
     var actor: String
     /// The real date of a back-entry, nil for a fact written on its own date.
     var entered: Day? = nil
+    /// The person the actor entered it for (代录), nil when the actor acted alone.
+    var onBehalf: String? = nil
 }
 
 /// Builds valid histories by deciding real commands against a plain in-memory ledger, so that
@@ -22,6 +24,8 @@ struct History {
     var actor = "clerk"
     /// Set to record the next facts as back-entries written on this date.
     var entered: Day?
+    /// Set to record the next facts as entered on behalf of this person.
+    var onBehalf: String?
 
     init() throws {
         day = try XCTUnwrap(Day(year: 2024, month: 5, day: 10))
@@ -29,8 +33,8 @@ struct History {
 
     mutating func run(_ command: Command) throws {
         let event = try state.decide(command, Context(today: day, actor: actor))
-        state.record(event, on: day, actor: actor, entered: entered)
-        facts.append(Fact(event: event, at: day, actor: actor, entered: entered))
+        state.record(event, on: day, actor: actor, entered: entered, onBehalf: onBehalf)
+        facts.append(Fact(event: event, at: day, actor: actor, entered: entered, onBehalf: onBehalf))
     }
 
     /// A round with `units` targets and issues plus progress notes until `count` facts exist.
@@ -76,8 +80,8 @@ class StoreTestCase: XCTestCase {
     @discardableResult
     func record(_ f: Fact, _ w: any LedgerWriter, actor: String? = nil) throws -> Int64 {
         let who = actor ?? f.actor
-        return try w.record(f.event, at: f.at, entered: f.entered, actor: who,
-                            changes: try w.apply(f.event, on: f.at, actor: who, entered: f.entered))
+        return try w.record(f.event, at: f.at, entered: f.entered, actor: who, onBehalf: f.onBehalf,
+                            changes: try w.apply(f.event, on: f.at, actor: who, entered: f.entered, onBehalf: f.onBehalf))
     }
 
     func append(_ facts: some Sequence<Fact>, to ledger: any Ledger) throws {

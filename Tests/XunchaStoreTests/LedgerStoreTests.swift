@@ -114,6 +114,9 @@ final class LedgerStoreTests: StoreTestCase {
         h.entered = day.adding(days: 40)
         try h.run(.progress(id: "R5-001", text: "进展"))
         h.entered = nil
+        h.onBehalf = "局党组"
+        try h.run(.progress(id: "R5-001", text: "代录的进展"))
+        h.onBehalf = nil
         try h.run(.report(id: "R5-001", text: "已整改", evidence: ["清单, 第一份.pdf", "照片"], signedBy: "李四"))
         try h.run(.verify(id: "R5-001", verdict: .fail, by: "孙七", methods: [.documents], note: "不到位"))
         try h.run(.report(id: "R5-001", text: "再次整改", evidence: ["补充"], signedBy: "李四"))
@@ -141,6 +144,14 @@ final class LedgerStoreTests: StoreTestCase {
         try h.run(.closeRound(round: "R5", force: "转入常态化监督"))
         for spec in Policy.keys { try h.run(.setPolicy(key: spec.name, value: spec.range.upperBound == 5 ? 2 : 15)) }
         try h.run(.closeRound(round: "R0", force: nil))
+        try h.run(.grant(role: .clerk, unit: nil, login: "wangli"))
+        try h.run(.grant(role: .unit, unit: "FY", login: "fy_liaison"))
+        try h.run(.grant(role: .reader, unit: nil, login: "leader1"))
+        try h.run(.revoke(role: .reader, unit: nil, login: "leader1"))
+        try h.run(.tiePerson(person: "孙七", login: "sunqi"))
+        XCTAssertEqual(h.state.access, Access(grants: [Grant(login: "fy_liaison", role: .unit, unit: "FY"), Grant(login: "wangli", role: .clerk)],
+                                              logins: ["孙七": "sunqi"]))
+        XCTAssertEqual(FieldCoverage.unset([h.state.access], path: "Access"), [])
         XCTAssertEqual(FieldCoverage.unset(Array(h.state.rounds.values), path: "Round"), [])
         XCTAssertEqual(FieldCoverage.unset(Array(h.state.units.values), path: "Unit"), [])
         XCTAssertEqual(FieldCoverage.unset(Array(h.state.issues.values), path: "Issue"), [])
@@ -151,6 +162,24 @@ final class LedgerStoreTests: StoreTestCase {
         XCTAssertEqual(try ledger.loadState(), h.state)
         XCTAssertEqual(try ledger.loadState().digest(), h.state.digest())
         XCTAssertNil(try ledger.tablesDifference())
+        XCTAssertEqual(try ledger.entries(after: 0).map(\.onBehalf), h.facts.map(\.onBehalf), "the journal keeps who a fact was entered for")
+        try ledger.rebuild()
+        XCTAssertEqual(try ledger.loadState(), h.state, "a rebuild from the journal gives the roles and the on-behalf lines back")
+    }
+
+    /// The roles are a projection like any table: a grant changed behind xuncha's back is
+    /// named by the comparison with the journal, and a rebuild puts it back.
+    func testAGrantChangedOutsideIsNamedAndRebuildPutsItBack() throws {
+        var h = try History()
+        try h.run(.addUnit(code: "FY", name: "法院", secretary: "李四"))
+        try h.run(.grant(role: .unit, unit: "FY", login: "fy_liaison"))
+        try storeWith(h)
+        try tamper(storePath, "UPDATE grants SET role = 'admin', unit = NULL WHERE login = 'fy_liaison'")
+        let ledger = try SQLiteLedger.open(path: storePath, createIfMissing: false)
+        XCTAssertEqual(try ledger.tablesDifference(), "the roles differ from the journal")
+        try ledger.rebuild()
+        XCTAssertNil(try ledger.tablesDifference())
+        XCTAssertEqual(try ledger.currentAccess().grants, [Grant(login: "fy_liaison", role: .unit, unit: "FY")])
     }
 
     func testAnInMemoryLedgerHasTheSameSchema() throws {

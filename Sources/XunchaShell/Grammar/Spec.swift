@@ -5,6 +5,8 @@ public enum ValueKind: Sendable, Equatable {
     case text
     case person
     case dept
+    /// A login (an account of the system, or a PostgreSQL user) that holds a role or is tied to a person.
+    case login
     case roundCode
     case unitCode
     /// An issue id; completion offers only issues in these statuses (empty = any).
@@ -149,6 +151,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case expectStatus, expectCount, expectRate, expectFail, expectDigest, expectWarning, expectReport, expectCoverage, expectGrade
     case undo, exportScript, auditVerify, auditRebuild, auditDigest, auditLog
     case help, quit, clear
+    case grant, revoke, roleList, person, whoami
 }
 
 /// One command of the grammar table: its words (each with aliases), arguments, flags, help and

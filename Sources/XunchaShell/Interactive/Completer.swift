@@ -86,6 +86,7 @@ public struct Completer {
         case .transferID: return Self.matching(live { try $0.transferIDs() }, word)
         case .person: return Self.matching(live { try $0.people() }, word)
         case .dept: return Self.matching(live { try $0.departments() }, word)
+        case .login: return Self.matching(live { try $0.logins() }, word)
         case .vocabulary(let v): return Self.matching(v.spellings, word)
         case .choice(let c): return Self.matching(c.flatMap(\.spellings), word)
         case .methods:

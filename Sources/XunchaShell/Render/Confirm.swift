@@ -60,6 +60,13 @@ enum Confirm {
             let of = p.round.map { " of \($0)" } ?? "", ofZh = p.round.map { " \($0) 的" } ?? ""
             return Localized(en: "supervision check\(of) recorded for \(p.unit) on \(p.on.iso) by \(p.by)",
                              zh: "已记录 \(p.by) \(p.on.iso) 对 \(p.unit)\(ofZh)整改督查")
+        case .roleGranted(let g):
+            return Localized(en: "\(g.login) now holds \(g.name)", zh: "已授予 \(g.login) \(g.nameZh)角色")
+        case .roleRevoked(let g):
+            return Localized(en: "\(g.login) no longer holds \(g.name)", zh: "已收回 \(g.login) 的\(g.nameZh)角色")
+        case .personLogin(let p):
+            if let login = p.login { return Localized(en: "\(p.person) logs in as \(login)", zh: "\(p.person) 的登录名为 \(login)") }
+            return Localized(en: "\(p.person) is tied to no login", zh: "\(p.person) 不再对应登录名")
         case .assessed(let p):
             let redo = p.redo.joined(separator: ", ")
             return Localized(en: "\(p.unit) assessed for \(p.round): \(p.grade.rawValue)" + (redo.isEmpty ? "" : "; returned for rectification: \(redo)"),

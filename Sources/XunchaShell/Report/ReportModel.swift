@@ -62,9 +62,12 @@ struct ReportModel {
     let checks: [(code: String, name: String, check: SupervisionCheck)]
     /// Reports owed by the round's units (双报告) that are overdue on the report's day.
     let reportsOverdue: Int
+    /// The one unit a liaison's report is about.
+    let onlyUnit: String?
 
     /// Asks the ledger what the report shows of `round` (or of every round) as of `asOf`.
     init(_ ledger: any LedgerQuerying, round: Round?, asOf: Day, user: String, lang: Language) throws {
+        self.onlyUnit = (ledger as? UnitScope)?.unit
         self.lang = lang
         self.asOf = asOf
         self.generatedBy = user
@@ -126,9 +129,11 @@ struct ReportModel {
 
     func warningCount(_ c: WarningColour) -> Int { warnings.reduce(0) { $0 + $1.count(c) } }
 
-    /// The scope in words: the round's title and code, or every round.
+    /// The scope in words: the round's title and code, or every round; for a unit liaison,
+    /// the unit alone.
     var scope: String {
-        guard let round else { return t("all rounds", "全部巡察轮次") }
-        return lang == .zh ? "\(round.title)(\(round.code))" : "\(round.title) (\(round.code))"
+        let rounds = round.map { lang == .zh ? "\($0.title)(\($0.code))" : "\($0.title) (\($0.code))" } ?? t("all rounds", "全部巡察轮次")
+        guard let onlyUnit else { return rounds }
+        return rounds + t(" — \(onlyUnit) only", " — 仅 \(onlyUnit)")
     }
 }

@@ -67,6 +67,9 @@ public enum ScriptWriter {
             if let r = p.round { s += " --round \(q(r))" }
             if !p.compared.isEmpty { s += " --compared " + p.compared.map(\.rawValue).joined(separator: ",") }
             return s
+        case .roleGranted(let g): return "grant \(g.role.rawValue)" + (g.unit.map { " \(q($0))" } ?? "") + " --to \(q(g.login))"
+        case .roleRevoked(let g): return "revoke \(g.role.rawValue)" + (g.unit.map { " \(q($0))" } ?? "") + " --from \(q(g.login))"
+        case .personLogin(let p): return "person \(q(p.person)) --login \(p.login.map(q) ?? "none")"
         case .assessed(let p):
             var s = "assess \(q(p.round)) \(q(p.unit)) \(q(p.findings)) --grade \(p.grade.rawValue) --by \(q(p.by))"
             if !p.methods.isEmpty { s += " --method " + p.methods.map(\.rawValue).joined(separator: ",") }
@@ -131,7 +134,9 @@ struct ExportLines {
 
     mutating func add(_ e: JournalEntry, _ command: String) throws(ShellError) {
         if e.at != clock { lines.append("clock \(e.at.iso)"); clock = e.at }
-        if e.actor != user { try append("user \(ScriptWriter.quote(e.actor))", e.seq); user = e.actor }
+        // The person a fact was entered for is who the ledger says acted (代录).
+        let person = e.onBehalf ?? e.actor
+        if person != user { try append("user \(ScriptWriter.quote(person))", e.seq); user = person }
         try append(command, e.seq)
         commands += 1
     }
@@ -203,15 +208,19 @@ extension Session {
         let issue = inv.optional("issue")
         let who = inv.optional("user")
         let since = try inv.date("since", today: today)
+        // A unit liaison reads the journal rows it wrote itself, none of anyone else's.
+        let onlyOwn = scopeUnit != nil ? identity : nil
         var rows = entries.filter { e in
-            if let who, e.actor != who { return false }
+            if let onlyOwn, e.actor != onlyOwn { return false }
+            if let who, e.actor != who, e.onBehalf != who { return false }
             if let since, e.at < since { return false }
             if let issue { return Self.event(e.event, isAbout: issue) || ScriptWriter.line(e.event).contains(ScriptWriter.quote(issue)) }
             return true
         }
         if let limit = try inv.int("limit", 1...1_000_000), rows.count > limit { rows = Array(rows.suffix(limit)) }
         for e in rows {
-            out("\(Layout.padLeft(String(e.seq), to: 6))  \(Views.dated(e.at, entered: e.entered, language))  \(Layout.padRight(e.actor, to: 8))  \(ScriptWriter.line(e.event))")
+            let who = Self.who(e.actor, onBehalf: e.onBehalf, language)
+            out("\(Layout.padLeft(String(e.seq), to: 6))  \(Views.dated(e.at, entered: e.entered, language))  \(Layout.padRight(who, to: 8))  \(ScriptWriter.line(e.event))")
         }
         if rows.isEmpty { say("no events", "没有记录") }
     }
@@ -253,13 +262,14 @@ extension Session {
                 if undone.contains(later.seq) { continue }
                 if case .undone(let p) = later.event, p.seq > last.seq { continue }
                 guard try w.footprint(of: later.event).overlaps(touched) else { continue }
-                throw ShellError(en: "cannot undo: seq \(later.seq) by \(later.actor) depends on it (\(ScriptWriter.line(later.event)))",
-                                 zh: "不能撤回：第 \(later.seq) 条（\(later.actor)）依赖于它（\(ScriptWriter.line(later.event))）", at: inv.start)
+                let en = Self.who(later.actor, onBehalf: later.onBehalf, .en), zh = Self.who(later.actor, onBehalf: later.onBehalf, .zh)
+                throw ShellError(en: "cannot undo: seq \(later.seq) by \(en) depends on it (\(ScriptWriter.line(later.event)))",
+                                 zh: "不能撤回：第 \(later.seq) 条（\(zh)）依赖于它（\(ScriptWriter.line(later.event))）", at: inv.start)
             }
             let ctx = context
             let entered = try entryDate(at: inv.start)
-            lastSeq = try w.record(event, at: ctx.today, entered: entered, actor: ctx.actor,
-                                   changes: try w.apply(event, on: ctx.today, actor: ctx.actor, entered: entered))
+            lastSeq = try w.record(event, at: ctx.today, entered: entered, actor: actor, onBehalf: onBehalf,
+                                   changes: try w.apply(event, on: ctx.today, actor: actor, entered: entered, onBehalf: onBehalf))
         }
         if let writer {
             do { try record(writer) } catch { throw storeFailure(error) }

@@ -15,7 +15,8 @@ enum JournalRows {
         guard let body = row["body"] as Data? else { throw StoreError.damagedRow(seq: seq, reason: "its body is missing") }
         do {
             let entered = (row["entered"] as String?).flatMap(Day.init(iso:))
-            return JournalEntry(seq: seq, at: day, actor: actor, event: try Event.decode(type: type, body: body), entered: entered)
+            return JournalEntry(seq: seq, at: day, actor: actor, event: try Event.decode(type: type, body: body), entered: entered,
+                                onBehalf: row["on_behalf"])
         } catch EventCoding.Failure.unknownType(let unknown) {
             throw StoreError.unknownEventType(seq: seq, type: unknown)
         } catch {
@@ -24,7 +25,7 @@ enum JournalRows {
     }
 
     static func forEach(_ db: any SQLExecutor, after seq: Int64, _ body: (JournalEntry) throws -> Void) throws {
-        let rows = try db.cursor(SQLPart("SELECT seq, at, actor, type, body, entered FROM journal WHERE seq > ? ORDER BY seq", [seq]))
+        let rows = try db.cursor(SQLPart("SELECT seq, at, actor, type, body, entered, on_behalf FROM journal WHERE seq > ? ORDER BY seq", [seq]))
         while let row = try rows.next() { try body(try entry(from: row)) }
     }
 

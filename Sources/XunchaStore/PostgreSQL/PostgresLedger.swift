@@ -169,6 +169,8 @@ public final class PostgresLedger: Ledger {
         func findTransfer(_ id: String) throws -> Transfer? { try check(); return try open.transfer(id) }
         func currentPolicy() throws -> Policy { try check(); return try open.currentPolicy() }
         func nextTransferNumber() throws -> Int { try check(); return try open.nextTransferNumber() }
+        func currentAccess() throws -> Access { try check(); return try open.currentAccess() }
+        func creator() throws -> String? { try check(); return try open.creator() }
         func roundCodes(limit: Int) throws -> (codes: [String], more: Bool) { try check(); return try open.roundCodes(limit: limit) }
         func unitCodes(limit: Int) throws -> (codes: [String], more: Bool) { try check(); return try open.unitCodes(limit: limit) }
         func openIssueCount(round: String) throws -> Int { try check(); return try open.openIssueCount(round: round) }
@@ -177,14 +179,14 @@ public final class PostgresLedger: Ledger {
         // The journal rows of this write may still be in the batch.
         func entries(after seq: Int64) throws -> [JournalEntry] { try check(); try open.flush(); return try ledger.entries(after: seq) }
 
-        func record(_ event: Event, at: Day, entered: Day?, actor: String, changes: Fragment) throws -> Int64 {
+        func record(_ event: Event, at: Day, entered: Day?, actor: String, onBehalf: String?, changes: Fragment) throws -> Int64 {
             try check()
             // The server writes the login as the actor of anyone but the owner: a row hashed
             // under another name would break the chain, so it is refused before anything is sent.
             guard ledger.isOwner || actor == ledger.identity else {
                 throw StoreError.postgres(.actorIsTheLogin(location: ledger.location, login: ledger.identity, actor: actor))
             }
-            let seq = try open.append(event, at: at, entered: entered, actor: actor)
+            let seq = try open.append(event, at: at, entered: entered, actor: actor, onBehalf: onBehalf)
             try open.change(changes)
             try open.boundCache()
             return seq
@@ -213,13 +215,15 @@ public final class PostgresLedger: Ledger {
         let replayed = try SQLiteLedger.inMemory()
         try replayed.write { _ in
             guard let open = replayed.openWrite else { throw StoreError.appendOutsideWrite }
-            // A back-entry's `entered` day is part of what the replay writes into the tables.
-            let rows = try executor.cursor(SQLPart("SELECT seq, at, actor, type, body, prev_hash, hash, entered FROM journal ORDER BY seq"))
+            // A back-entry's `entered` day and the person a fact was entered for are part of what
+            // the replay writes into the tables.
+            let rows = try executor.cursor(SQLPart("SELECT seq, at, actor, type, body, prev_hash, hash, entered, on_behalf FROM journal ORDER BY seq"))
             while let row = try rows.next() {
-                try open.db.execute(SQLPart("INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, entered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                            [row["seq"] as Int64?, row["at"] as String?, row["actor"] as String?, row["type"] as String?,
-                                             row["body"] as String?, row["prev_hash"] as String?, row["hash"] as String?,
-                                             row["entered"] as String?]))
+                try open.db.execute(SQLPart("""
+                    INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, entered, on_behalf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [row["seq"] as Int64?, row["at"] as String?, row["actor"] as String?, row["type"] as String?,
+                          row["body"] as String?, row["prev_hash"] as String?, row["hash"] as String?,
+                          row["entered"] as String?, row["on_behalf"] as String?]))
             }
             try Replay.intoTables(open.db)
             try open.forget()
@@ -248,6 +252,8 @@ extension PostgresLedger: LedgerReader {
     public func findTransfer(_ id: String) throws -> Transfer? { try withTables { try $0.transfer(id) } }
     public func currentPolicy() throws -> Policy { try withTables { try $0.policy() } }
     public func nextTransferNumber() throws -> Int { try withTables { try $0.nextTransfer() } }
+    public func currentAccess() throws -> Access { try withTables { try $0.access() } }
+    public func creator() throws -> String? { try withTables { try $0.creator() } }
     public func roundCodes(limit: Int) throws -> (codes: [String], more: Bool) { try withTables { try $0.codes(of: "rounds", limit: limit) } }
     public func unitCodes(limit: Int) throws -> (codes: [String], more: Bool) { try withTables { try $0.codes(of: "units", limit: limit) } }
     public func openIssueCount(round: String) throws -> Int { try withTables { try $0.openIssues(round: round).count } }

@@ -25,6 +25,11 @@ enum PostgresSchema {
         ("5 assessments", postgres(Tables.assessments)),
         ("6 supervision checks", postgres(Tables.checks)),
         ("7 round reports", postgres(Tables.roundReports) + "ALTER TABLE rounds ADD COLUMN IF NOT EXISTS reports_due TEXT;\n"),
+        ("8 on behalf", """
+            ALTER TABLE journal ADD COLUMN IF NOT EXISTS on_behalf TEXT;
+            ALTER TABLE issue_history ADD COLUMN IF NOT EXISTS on_behalf TEXT;
+            """),
+        ("9 roles", postgres(Tables.roles)),
     ]
 
     /// The table recording which migrations a database has had.
@@ -85,7 +90,7 @@ enum PostgresSchema {
     static let projectionTables = ["head", "rounds", "round_teams", "round_targets", "units", "urges",
                                    "unit_assessments", "unit_checks", "unit_reports", "issues",
                                    "issue_progress", "issue_reports", "issue_verifications", "issue_rules",
-                                   "issue_history", "transfers", "settings"]
+                                   "issue_history", "transfers", "settings", "grants", "persons"]
 
     /// What the two group roles may do: readers read everything; writers also append to the
     /// journal and keep the tables current. Neither may change or empty the journal.

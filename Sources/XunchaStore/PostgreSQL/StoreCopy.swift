@@ -17,7 +17,7 @@ extension PostgresLedger: SQLLedger {}
 /// and the tables are rebuilt from it, in one write of DST; so the copy's chain is the
 /// source's and its tables are what the journal says, whatever the source's tables held.
 public enum StoreCopy {
-    static let journalColumns = ["seq", "at", "actor", "type", "body", "prev_hash", "hash", "recorded", "entered"]
+    static let journalColumns = ["seq", "at", "actor", "type", "body", "prev_hash", "hash", "recorded", "entered", "on_behalf"]
 
     /// The rows of a ledger's journal (`store copy` writes only into an empty one).
     public static func journalRows(_ ledger: any Ledger) throws -> Int {
@@ -42,7 +42,7 @@ public enum StoreCopy {
                     let values: [(any DatabaseValueConvertible)?] = [
                         row["seq"] as Int64?, row["at"] as String?, row["actor"] as String?, row["type"] as String?,
                         row["body"] as String?, row["prev_hash"] as String?, row["hash"] as String?,
-                        row["recorded"] as String?, row["entered"] as String?]
+                        row["recorded"] as String?, row["entered"] as String?, row["on_behalf"] as String?]
                     try open.db.execute(SQLPart("INSERT INTO journal (\(names)) VALUES (\(marks))", values))
                     copied += 1
                 }

@@ -183,4 +183,10 @@ struct LedgerQueries {
     func departments() throws -> [String] {
         try strings(SQLPart("SELECT DISTINCT \(dialect.text("dept")) AS dept FROM issues WHERE dept IS NOT NULL ORDER BY 1"))
     }
+
+    func logins() throws -> [String] {
+        try strings(SQLPart("""
+            SELECT DISTINCT \(dialect.text("login")) AS login FROM (SELECT login FROM grants UNION SELECT login FROM persons) l ORDER BY 1
+            """))
+    }
 }

@@ -67,6 +67,7 @@ extension SQLiteLedger: LedgerQuerying {
     public func transferIDs() throws -> [String] { try query { try $0.transferIDs() } }
     public func people() throws -> [String] { try query { try $0.people() } }
     public func departments() throws -> [String] { try query { try $0.departments() } }
+    public func logins() throws -> [String] { try query { try $0.logins() } }
 
     public func digest() throws -> String { try query { try $0.digest() } }
 }

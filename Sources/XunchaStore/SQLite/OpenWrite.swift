@@ -27,6 +27,7 @@ final class OpenWrite {
     private var transfers: [String: Cached<Transfer>] = [:]
     private var policy: Cached<Policy>?
     private var nextTransfer: Cached<Int>?
+    private var access: Cached<Access>?
     /// The keys changed since the last flush: a flush visits only them (iterating the whole
     /// cache while changing it copied the dictionary, at a province file's every feedback).
     private var dirtyRounds: Set<String> = [], dirtyUnits: Set<String> = []
@@ -151,6 +152,23 @@ final class OpenWrite {
         return found
     }
 
+    /// The first row's actor: written once, so the first read holds for the transaction.
+    private var firstActor: String??
+
+    func creator() throws -> String? {
+        if let known = firstActor { return known }
+        let found = try projection.creator()
+        if found != nil { firstActor = .some(found) }
+        return found
+    }
+
+    func currentAccess() throws -> Access {
+        if let a = access?.value { return a }
+        let found = try projection.access()
+        access = Cached(value: found, base: found)
+        return found
+    }
+
     /// Reads that are SQL over many rows see the transaction's changes only once flushed.
     func tables() throws -> Projection {
         try flush()
@@ -176,25 +194,26 @@ final class OpenWrite {
         }
         if let p = f.policy { _ = try currentPolicy(); policy?.value = p }
         if let n = f.nextTransfer { _ = try nextTransferNumber(); nextTransfer?.value = n }
+        if let a = f.access { _ = try currentAccess(); access?.value = a }
         if !f.isEmpty { dirty = true }
     }
 
     /// Appends one journal row, chained to the tail.
-    func append(_ event: Event, at: Day, entered: Day? = nil, actor: String) throws -> Int64 {
+    func append(_ event: Event, at: Day, entered: Day? = nil, actor: String, onBehalf: String? = nil) throws -> Int64 {
         if let broken { throw broken }
         let body = try event.encodedBody()
         let seq = tail.seq + 1
         let type = event.type
         let hash = ChainHash.compute(prev: tail.hash, seq: seq, at: at.iso, actor: actor, type: type, body: body)
         try batch.add(Self.journalInsert, [seq, at.iso, actor, type, String(decoding: body, as: UTF8.self), tail.hash, hash,
-                                           recorded, entered?.iso], origin: seq)
+                                           recorded, entered?.iso, onBehalf], origin: seq)
         tail = (seq, hash)
         headChanged = true
         return seq
     }
 
     static let journalInsert = BatchedInsert(table: "journal", columns: ["seq", "at", "actor", "type", "body", "prev_hash",
-                                                                         "hash", "recorded", "entered"])
+                                                                         "hash", "recorded", "entered", "on_behalf"])
 
     /// Points the head at a journal that was written before this transaction (a migration).
     func adopt(tail: (seq: Int64, hash: String)) {
@@ -247,6 +266,7 @@ final class OpenWrite {
             try p.writeSetting(Projection.transferCounter, value)
             nextTransfer?.base = value
         }
+        if let c = access, c.changed, let value = c.value { try p.write(access: value); access?.base = value }
         dirty = false
     }
 
@@ -274,7 +294,7 @@ final class OpenWrite {
 
     /// Drops the cache once it is flushed, so that a long replay does not hold the whole ledger.
     func forgetEntities() {
-        rounds = [:]; units = [:]; issues = [:]; transfers = [:]; policy = nil; nextTransfer = nil
+        rounds = [:]; units = [:]; issues = [:]; transfers = [:]; policy = nil; nextTransfer = nil; access = nil
         cachedIssuesOfRound = [:]
         dirtyRounds = []; dirtyUnits = []; dirtyIssues = []; dirtyTransfers = []
         dirty = false

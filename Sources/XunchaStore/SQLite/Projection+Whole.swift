@@ -34,6 +34,8 @@ extension Projection {
         }
         state.policy = try policy()
         state.nextTransfer = try nextTransfer()
+        state.access = try access()
+        state.firstActor = try creator()
         return state
     }
 

@@ -60,6 +60,21 @@ struct Projection {
         return p
     }
 
+    /// The roles granted and the logins of people.
+    func access() throws -> Access {
+        var grants: [Grant] = []
+        for row in try db.rows(SQLPart("SELECT login, role, unit FROM grants")) {
+            grants.append(Grant(login: row["login"], role: try Rows.word(row, "role"), unit: row["unit"]))
+        }
+        var logins: [String: String] = [:]
+        for row in try db.rows(SQLPart("SELECT name, login FROM persons")) { logins[row["name"]] = row["login"] as String }
+        return Access(grants: grants, logins: logins)
+    }
+
+    func creator() throws -> String? {
+        try db.strings(SQLPart("SELECT actor FROM journal ORDER BY seq LIMIT 1")).first
+    }
+
     /// The settings row that holds the next transfer number.
     static let transferCounter = "next_transfer"
 
@@ -129,6 +144,18 @@ struct Projection {
     func write(policy: Policy) throws {
         for spec in Policy.keys {
             if let value = policy.value(of: spec.name) { try writeSetting(spec.name, value) }
+        }
+    }
+
+    /// Roles are few: the tables are written again whole, as the access image says.
+    func write(access: Access) throws {
+        try db.execute(SQLPart("DELETE FROM grants"))
+        for g in access.grants {
+            try db.execute(SQLPart("INSERT INTO grants (login, role, unit) VALUES (?, ?, ?)", [g.login, g.role.rawValue, g.unit]))
+        }
+        try db.execute(SQLPart("DELETE FROM persons"))
+        for (name, login) in access.logins.sorted(by: { $0.key < $1.key }) {
+            try db.execute(SQLPart("INSERT INTO persons (name, login) VALUES (?, ?)", [name, login]))
         }
     }
 

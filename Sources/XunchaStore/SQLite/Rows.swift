@@ -163,10 +163,10 @@ enum Rows {
         table: "issue_rules", owner: "issue", columns: ["title", "on_day"],
         values: { [$0.title, $0.on.iso] }, decode: { Rule(title: $0["title"], on: try requiredDay($0, "on_day")) })
     static let history = List<HistoryEntry>(
-        table: "issue_history", owner: "issue", columns: ["on_day", "actor", "action", "detail", "entered"],
-        values: { [$0.on.iso, $0.actor, $0.action, $0.detail, $0.entered?.iso] },
+        table: "issue_history", owner: "issue", columns: ["on_day", "actor", "action", "detail", "entered", "on_behalf"],
+        values: { [$0.on.iso, $0.actor, $0.action, $0.detail, $0.entered?.iso, $0.onBehalf] },
         decode: { HistoryEntry(on: try requiredDay($0, "on_day"), actor: $0["actor"], action: $0["action"], detail: $0["detail"],
-                               entered: day($0, "entered")) })
+                               entered: day($0, "entered"), onBehalf: $0["on_behalf"]) })
 
     // MARK: - Column values
 

@@ -23,20 +23,20 @@ extension SQLiteLedger {
             try db.execute(sql: Tables.journal)
             try db.execute(sql: Tables.projection)
         }
+        // The tables and columns later migrations add, which the replay reads and writes too.
+        try replayed.write { try Tables.addLater($0) }
         try withDatabase { db in
             try replayed.write { target in
-                let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, type, body, prev_hash, hash, entered FROM journal ORDER BY seq")
+                let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, type, body, prev_hash, hash, entered, on_behalf FROM journal ORDER BY seq")
                 while let row = try rows.next() {
-                    try target.execute(sql: "INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, entered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                       arguments: [row["seq"], row["at"], row["actor"], row["type"], row["body"], row["prev_hash"], row["hash"], row["entered"]])
+                    try target.execute(sql: """
+                        INSERT INTO journal (seq, at, actor, type, body, prev_hash, hash, entered, on_behalf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [row["seq"], row["at"], row["actor"], row["type"], row["body"], row["prev_hash"], row["hash"],
+                                         row["entered"], row["on_behalf"]])
                 }
             }
         }
-        try replayed.write { db in
-            // The tables later migrations add, which the replay writes too.
-            try Tables.addLater(db)
-            try Replay.intoTables(db)
-        }
+        try replayed.write { try Replay.intoTables($0) }
         let expected = try replayed.read { try Projection(db: $0).loadState() }
         return Self.firstDifference(try loadState(), expected)
     }
@@ -56,6 +56,7 @@ extension SQLiteLedger {
             ?? first("transfer", found.transfers, expected.transfers, order: <)
             ?? (found.policy != expected.policy ? "the settings differ from the journal" : nil)
             ?? (found.nextTransfer != expected.nextTransfer ? "the transfer counter differs from the journal" : nil)
+            ?? (found.access != expected.access ? "the roles differ from the journal" : nil)
     }
 
     /// A private in-memory copy of this ledger, made with SQLite's backup API.

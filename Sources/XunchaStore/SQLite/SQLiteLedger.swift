@@ -163,6 +163,8 @@ public final class SQLiteLedger: Ledger {
         func findTransfer(_ id: String) throws -> Transfer? { try check(); return try open.transfer(id) }
         func currentPolicy() throws -> Policy { try check(); return try open.currentPolicy() }
         func nextTransferNumber() throws -> Int { try check(); return try open.nextTransferNumber() }
+        func currentAccess() throws -> Access { try check(); return try open.currentAccess() }
+        func creator() throws -> String? { try check(); return try open.creator() }
         func roundCodes(limit: Int) throws -> (codes: [String], more: Bool) { try check(); return try open.roundCodes(limit: limit) }
         func unitCodes(limit: Int) throws -> (codes: [String], more: Bool) { try check(); return try open.unitCodes(limit: limit) }
         func openIssueCount(round: String) throws -> Int { try check(); return try open.openIssueCount(round: round) }
@@ -171,11 +173,11 @@ public final class SQLiteLedger: Ledger {
         // The journal rows of this write may still be in the batch.
         func entries(after seq: Int64) throws -> [JournalEntry] { try check(); try open.flush(); return try ledger.entries(after: seq) }
 
-        func record(_ event: Event, at: Day, entered: Day?, actor: String, changes: Fragment) throws -> Int64 {
+        func record(_ event: Event, at: Day, entered: Day?, actor: String, onBehalf: String?, changes: Fragment) throws -> Int64 {
             try check()
             guard ledger.openDatabase?.isInsideTransaction == true else { throw StoreError.writeAborted(path: ledger.location) }
             return try translatingErrors(path: ledger.location, busySeconds: ledger.busySeconds) {
-                let seq = try open.append(event, at: at, entered: entered, actor: actor)
+                let seq = try open.append(event, at: at, entered: entered, actor: actor, onBehalf: onBehalf)
                 try open.change(changes)
                 try open.boundCache()
                 return seq
@@ -209,6 +211,8 @@ extension SQLiteLedger: LedgerReader {
     public func findTransfer(_ id: String) throws -> Transfer? { try withTables { try $0.transfer(id) } }
     public func currentPolicy() throws -> Policy { try withTables { try $0.policy() } }
     public func nextTransferNumber() throws -> Int { try withTables { try $0.nextTransfer() } }
+    public func currentAccess() throws -> Access { try withTables { try $0.access() } }
+    public func creator() throws -> String? { try withTables { try $0.creator() } }
     public func roundCodes(limit: Int) throws -> (codes: [String], more: Bool) { try withTables { try $0.codes(of: "rounds", limit: limit) } }
     public func unitCodes(limit: Int) throws -> (codes: [String], more: Bool) { try withTables { try $0.codes(of: "units", limit: limit) } }
     public func openIssueCount(round: String) throws -> Int { try withTables { try $0.openIssues(round: round).count } }

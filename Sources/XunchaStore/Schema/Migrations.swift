@@ -41,6 +41,12 @@ enum Migrations {
         m.registerMigration("7 round reports") { db in
             try Tables.addLater(db)
         }
+        m.registerMigration("8 on behalf") { db in
+            try Tables.addLater(db)
+        }
+        m.registerMigration("9 roles") { db in
+            try Tables.addLater(db)
+        }
         return m
     }
 
@@ -86,11 +92,12 @@ enum Replay {
     static func intoTables(_ db: any SQLExecutor) throws {
         let write = try OpenWrite(db: db, recorded: "")
         var last: (seq: Int64, hash: String) = (0, ChainHash.genesis)
-        let rows = try db.cursor(SQLPart("SELECT seq, at, actor, type, body, hash, entered FROM journal ORDER BY seq"))
+        let rows = try db.cursor(SQLPart("SELECT seq, at, actor, type, body, hash, entered, on_behalf FROM journal ORDER BY seq"))
         var count = 0
         while let row = try rows.next() {
             let entry = try JournalRows.entry(from: row)
-            try write.change(try write.apply(entry.event, on: entry.at, actor: entry.actor, entered: entry.entered))
+            try write.change(try write.apply(entry.event, on: entry.at, actor: entry.actor, entered: entry.entered,
+                                             onBehalf: entry.onBehalf))
             last = (entry.seq, row["hash"])
             count += 1
             // A long journal is written back in parts, so the cache does not hold the whole ledger.
@@ -103,7 +110,8 @@ enum Replay {
     /// Empties every projection table (before a rebuild).
     static func clearTables(_ db: any SQLExecutor) throws {
         for table in ["rounds", "round_teams", "round_targets", "units", "urges", "unit_assessments", "unit_checks", "unit_reports", "issues", "issue_progress",
-                      "issue_reports", "issue_verifications", "issue_rules", "issue_history", "transfers", "settings", "head"] {
+                      "issue_reports", "issue_verifications", "issue_rules", "issue_history", "transfers", "settings", "grants",
+                      "persons", "head"] {
             try db.execute(SQLPart("DELETE FROM \(table)"))
         }
     }

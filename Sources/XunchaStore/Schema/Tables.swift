@@ -205,13 +205,33 @@ enum Tables {
         );
         """
 
+    /// Migration 9: who may do what. `grants` holds one row per role granted (`unit` set for
+    /// the `unit` role only); `persons` ties a person the ledger names to a login. Both are
+    /// projections of `roleGranted`/`roleRevoked`/`personLogin` facts, like every other table.
+    static let roles = """
+        CREATE TABLE IF NOT EXISTS grants (
+            login TEXT NOT NULL, role TEXT NOT NULL, unit TEXT,
+            CHECK (role IN ('admin', 'clerk', 'verifier', 'unit', 'reader')),
+            CHECK ((role = 'unit') = (unit IS NOT NULL))
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS grants_key ON grants (login, role, coalesce(unit, ''));
+        CREATE TABLE IF NOT EXISTS persons (name TEXT PRIMARY KEY, login TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS persons_login ON persons (login);
+        """
+
+    /// Columns later migrations add to tables of migration 1 and 2: the real date of a back-entry
+    /// (migration 4, which migration 2 already makes), the rounds' report deadline (7), and the
+    /// person a fact was entered for (8: `journal.on_behalf` outside the hash chain, like
+    /// `recorded` and `entered`, and on the problem's history lines).
+    static let laterColumns = [("rounds", "reports_due"), ("journal", "on_behalf"), ("issue_history", "on_behalf")]
+
     /// Makes what later migrations add, each part only if it is missing: a replay into the
     /// tables of migration 2 (the migration of a format-1 store, `audit verify`'s fresh copy)
     /// writes every table and column the current code knows.
     static func addLater(_ db: Database) throws {
-        for table in [assessments, checks, roundReports] { try db.execute(sql: table) }
-        if try !db.columns(in: "rounds").contains(where: { $0.name == "reports_due" }) {
-            try db.execute(sql: "ALTER TABLE rounds ADD COLUMN reports_due TEXT")
+        for table in [assessments, checks, roundReports, roles] { try db.execute(sql: table) }
+        for (table, column) in laterColumns where try !db.columns(in: table).contains(where: { $0.name == column }) {
+            try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) TEXT")
         }
     }
 }
