@@ -10,6 +10,13 @@ extension LedgerReader {
             guard !access.grants.contains(g) else {
                 throw DomainError(en: "\(login) already holds \(g.name)", zh: "\(login) 已有\(g.nameZh)角色", field: "to")
             }
+            // A liaison's session reads one unit: a second unit would be silently out of its view.
+            if let held = access.grants(of: login).first(where: { $0.role == .unit }), g.role == .unit {
+                throw DomainError(en: "\(login) already speaks for \(held.unit ?? ""): a liaison speaks for one unit",
+                                  zh: "\(login) 已是\(held.nameZh)：一个联络员只对应一个单位", field: "to",
+                                  hintEn: "revoke unit \(held.unit ?? "") --from \(login) first, or grant the unit role to another login",
+                                  hintZh: "请先撤权 单位联络员 \(held.unit ?? "") --从 \(login)，或授予其他登录名")
+            }
             return .roleGranted(g)
         case let .revoke(role, unitCode, login):
             let g = try grant(role, unitCode, login, field: "from")

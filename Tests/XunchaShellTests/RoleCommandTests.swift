@@ -32,4 +32,20 @@ final class RoleCommandTests: XCTestCase {
         XCTAssertNotNil(h.fail("revoke reader --from wangli"), "a role not held is not revoked")
         XCTAssertNotNil(h.fail("grant unit --to x"), "the unit role names its unit")
     }
+
+    /// A liaison's session reads one unit, so a second unit role for the same login is refused
+    /// rather than left out of its view; after the first is revoked the login may take another.
+    func testALiaisonSpeaksForOneUnit() {
+        let h = Harness.ready()
+        h.run("unit add JY \"某区教育局\" --secretary 周八")
+        h.run("grant unit FY --to fy_liaison")
+        let refused = h.fail("grant unit JY --to fy_liaison")
+        XCTAssertEqual(refused?.message.en, "fy_liaison already speaks for FY: a liaison speaks for one unit")
+        XCTAssertEqual(refused?.message.zh, "fy_liaison 已是单位联络员（FY）：一个联络员只对应一个单位")
+        XCTAssertEqual(refused?.hint?.en, "revoke unit FY --from fy_liaison first, or grant the unit role to another login")
+        h.run("grant reader --to fy_liaison")
+        h.run("revoke unit FY --from fy_liaison")
+        h.run("grant unit JY --to fy_liaison")
+        XCTAssertEqual(try h.journal.currentAccess().grants(of: "fy_liaison").map(\.name), ["reader", "unit JY"])
+    }
 }
