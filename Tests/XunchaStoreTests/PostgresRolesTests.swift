@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+import XunchaCore
+@testable import XunchaStore
+
+/// A role granted or revoked in a PostgreSQL ledger also grants or revokes the matching group
+/// role on the server, in the same transaction; a login role that does not exist refuses the
+/// grant with its name, and nothing is written. On the test cluster scripts/test starts.
+final class PostgresRolesTests: XCTestCase {
+    func testGrantAndRevokeFollowTheLedgersRolesOnTheServer() throws {
+        let (server, conninfo, prefix) = try ledger()
+        let admin = try PGConnection(conninfo: server)
+        let liaison = "fy_" + prefix
+        try admin.execute("CREATE ROLE \(liaison) LOGIN")
+        let pg = try PostgresLedger.open(conninfo: conninfo)
+        try run(pg, .addUnit(code: "FY", name: "舞阳县人民法院", secretary: nil))
+
+        try run(pg, .grant(role: .unit, unit: "FY", login: liaison))
+        XCTAssertEqual(try groups(of: liaison, admin), ["\(prefix)_xuncha_unit"])
+        try run(pg, .grant(role: .clerk, unit: nil, login: liaison))
+        XCTAssertEqual(try groups(of: liaison, admin), ["\(prefix)_xuncha_unit", "\(prefix)_xuncha_writer"])
+        // A second admin may pass roles on: it holds the admins' group with ADMIN OPTION.
+        try run(pg, .grant(role: .admin, unit: nil, login: liaison))
+        XCTAssertEqual(try admin.execute("""
+            SELECT m.admin_option FROM pg_auth_members m WHERE m.member = '\(liaison)'::regrole AND m.roleid = '\(prefix)_xuncha_admin'::regrole
+            """).rows, [["t"]])
+        try run(pg, .revoke(role: .admin, unit: nil, login: liaison))
+        try run(pg, .revoke(role: .unit, unit: "FY", login: liaison))
+        XCTAssertEqual(try groups(of: liaison, admin), ["\(prefix)_xuncha_writer"], "a clerk stays a writer")
+        try run(pg, .revoke(role: .clerk, unit: nil, login: liaison))
+        XCTAssertEqual(try groups(of: liaison, admin), [])
+    }
+
+    func testAGrantToALoginTheServerDoesNotKnowIsRefusedNamingIt() throws {
+        let (_, conninfo, prefix) = try ledger()
+        let pg = try PostgresLedger.open(conninfo: conninfo)
+        try run(pg, .addUnit(code: "FY", name: "舞阳县人民法院", secretary: nil))
+        let missing = "nobody_" + prefix
+        XCTAssertThrowsError(try run(pg, .grant(role: .unit, unit: "FY", login: missing))) { error in
+            XCTAssertEqual(error as? StoreError, .postgres(.loginRoleMissing(location: pg.location, login: missing)))
+            XCTAssertTrue((error as? StoreError)?.message.en.contains("CREATE ROLE \(missing) LOGIN") == true)
+            XCTAssertTrue((error as? StoreError)?.message.zh.contains("CREATE ROLE \(missing) LOGIN") == true)
+        }
+        XCTAssertEqual(try pg.entries(after: 0).count, 1, "the grant's journal row was rolled back")
+        XCTAssertEqual(try pg.currentAccess(), Access())
+    }
+
+    // MARK: -
+
+    /// A fresh database made a ledger by `store init` with a prefix of its own (group roles are
+    /// cluster-wide), opened by the cluster's superuser.
+    private func ledger() throws -> (server: String, conninfo: String, prefix: String) {
+        guard let server = ProcessInfo.processInfo.environment["XUNCHA_TEST_PG"], !server.isEmpty else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("XUNCHA_TEST_PG is not set: scripts/test starts the cluster") }
+            throw XCTSkip("no PostgreSQL test cluster (XUNCHA_TEST_PG); scripts/test starts one")
+        }
+        let prefix = "r" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        let name = "roles_" + prefix
+        try PGConnection(conninfo: server).execute("CREATE DATABASE \(name)")
+        let conninfo = server.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
+        XCTAssertNotEqual(conninfo, server, "XUNCHA_TEST_PG names the postgres database of the cluster")
+        _ = try PostgresStoreInit.run(conninfo: conninfo, prefix: prefix, now: Date())
+        return (server, conninfo, prefix)
+    }
+
+    private func run(_ pg: PostgresLedger, _ command: Command) throws {
+        let day = try XCTUnwrap(Day(year: 2024, month: 5, day: 10))
+        try pg.write { w in
+            let event = try w.decide(command, Context(today: day, actor: pg.identity))
+            let changes = try w.apply(event, on: day, actor: pg.identity)
+            _ = try w.record(event, at: day, actor: pg.identity, changes: changes)
+        }
+    }
+
+    private func groups(of login: String, _ c: PGConnection) throws -> [String] {
+        try c.execute("""
+            SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = '\(login)'::regrole ORDER BY 1
+            """).rows.compactMap { $0.first ?? nil }
+    }
+}
