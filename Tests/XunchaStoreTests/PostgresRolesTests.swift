@@ -45,6 +45,33 @@ final class PostgresRolesTests: XCTestCase {
         XCTAssertEqual(try pg.currentAccess(), Access())
     }
 
+    /// `audit rebuild` writes the table of roles again without appending: an admin who is not
+    /// the owner may, by its membership of the admins' group; a clerk may not write that table.
+    func testAnAdminWhoIsNotTheOwnerRebuildsAndAClerkCannotWriteTheRoles() throws {
+        let (server, conninfo, prefix) = try ledger()
+        let superuser = try PGConnection(conninfo: server)
+        let second = "admin_" + prefix, clerk = "clerk_" + prefix
+        try superuser.execute("CREATE ROLE \(second) LOGIN")
+        try superuser.execute("CREATE ROLE \(clerk) LOGIN")
+        let pg = try PostgresLedger.open(conninfo: conninfo)
+        try run(pg, .grant(role: .admin, unit: nil, login: second))
+        try run(pg, .grant(role: .clerk, unit: nil, login: clerk))
+        // A role lost from the table: the rebuild must write the table of roles again.
+        let owner = try PGConnection(conninfo: conninfo)
+        try owner.execute("DELETE FROM grants WHERE login = $1", [clerk])
+        let asAdmin = try PostgresLedger.open(conninfo: conninfo.replacingOccurrences(of: "postgres@", with: "\(second)@"))
+        XCTAssertNotNil(try asAdmin.tablesDifference())
+        try asAdmin.rebuild()
+        XCTAssertNil(try asAdmin.tablesDifference())
+        XCTAssertEqual(try pg.currentAccess().grants.map(\.login).sorted(), [second, clerk].sorted())
+        let asClerk = try PostgresLedger.open(conninfo: conninfo.replacingOccurrences(of: "postgres@", with: "\(clerk)@"))
+        XCTAssertThrowsError(try asClerk.connection.execute("INSERT INTO grants (login, role) VALUES ($1, 'admin')", [clerk])) { error in
+            guard case .postgres(.permissionDenied)? = error as? StoreError else { return XCTFail("\(error)") }
+        }
+        XCTAssertEqual(try asClerk.connection.execute("DELETE FROM grants").affected, 0)
+        XCTAssertEqual(try pg.currentAccess().grants.count, 2)
+    }
+
     // MARK: -
 
     /// A fresh database made a ledger by `store init` with a prefix of its own (group roles are

@@ -56,7 +56,9 @@ enum PostgresSecurity {
 
     /// The tables the journal's check reads to know who holds which role. A writer changing
     /// them directly could make itself an admin, so it may write them only beside its own
-    /// append of a fact about roles, which the check let through because it is an admin.
+    /// append of a fact about roles, which the check let through because it is an admin, or as
+    /// a member of the admins' group (which only a grant of admin makes), so that an admin who
+    /// is not the owner can `audit rebuild`, which writes them again without appending.
     static let roleTables = ["grants", "persons"]
 
     /// Every table with row-level security: the projection, the head and the journal.
@@ -66,6 +68,7 @@ enum PostgresSecurity {
         let q = PostgresSchema.quoted
         let s = q(schema), w = q(g.writer), r = q(g.reader), u = q(g.unit), a = q(g.admin)
         let path = "SET search_path = \(s), pg_temp"
+        let mayWriteRoles = "xuncha_appending_roles() OR pg_has_role(session_user, '\(g.admin.replacingOccurrences(of: "'", with: "''"))', 'MEMBER')"
         var sql = functions(path: path)
         sql += """
             GRANT \(w), \(r), \(u) TO \(a) WITH ADMIN OPTION;
@@ -88,7 +91,7 @@ enum PostgresSecurity {
                 DROP POLICY IF EXISTS xuncha_roles ON \(table);
                 \(roleTables.contains(table) ? """
                     CREATE POLICY xuncha_all ON \(table) FOR SELECT TO \(w), \(r) USING (true);
-                    CREATE POLICY xuncha_roles ON \(table) TO \(w) USING (xuncha_appending_roles()) WITH CHECK (xuncha_appending_roles());
+                    CREATE POLICY xuncha_roles ON \(table) TO \(w) USING (\(mayWriteRoles)) WITH CHECK (\(mayWriteRoles));
                     """ : "CREATE POLICY xuncha_all ON \(table) TO \(w), \(r) USING (true) WITH CHECK (true);")
                 DROP POLICY IF EXISTS xuncha_unit_read ON \(table);
                 DROP POLICY IF EXISTS xuncha_unit_insert ON \(table);
