@@ -7,7 +7,7 @@ public enum Role: String, Codable, CaseIterable, Hashable, Sendable {
         switch self {
         case .admin: "管理员"
         case .clerk: "内勤"
-        case .verifier: "验收"
+        case .verifier: "验收人"
         case .unit: "单位联络员"
         case .reader: "查阅"
         }

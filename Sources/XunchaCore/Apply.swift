@@ -86,7 +86,9 @@ extension LedgerReader {
                 w.changes.transfers[p.id] = t
             }
         case .urged(let p):
-            try w.unit(p.unit) { $0.urges.append(UrgeAct(kind: p.kind, text: p.text, on: day, by: actor, issue: p.issue)) }
+            // The urge is the person's the identity entered it for (代录), as the ledger names people.
+            let by = onBehalf ?? actor
+            try w.unit(p.unit) { $0.urges.append(UrgeAct(kind: p.kind, text: p.text, on: day, by: by, issue: p.issue)) }
         case .policySet(let p):
             var policy = try currentPolicy()
             policy.set(p.key, p.value)

@@ -2,11 +2,16 @@
 /// so the core never reads a clock.
 public struct Context: Sendable, Equatable {
     public var today: Day
+    /// The person acting as the ledger names people: the on-behalf name when there is one.
     public var actor: String
+    /// The authenticated identity entering the command, on a real store; separation of duties
+    /// also holds for the people tied to it (`person 孙七 --login sunqi`).
+    public var login: String?
 
-    public init(today: Day, actor: String) {
+    public init(today: Day, actor: String, login: String? = nil) {
         self.today = today
         self.actor = actor
+        self.login = login
     }
 }
 

@@ -144,6 +144,12 @@ extension LedgerReader {
                                   hintEn: "separation of duties: the verifier must not be its lead, owner or handler",
                                   hintZh: "验收人不得是牵头领导、责任领导或主办人")
             }
+            if let login = context.login,
+               let person = try currentAccess().persons(of: login).first(where: { [i.lead, i.owner, i.handler].contains($0) }) {
+                throw DomainError(en: "\(login) is the login of \(person), who is responsible for \(id), and may not enter its verification",
+                                  zh: "\(login) 是 \(id) 责任人 \(person) 的登录名，不能录入本问题的验收", field: "by",
+                                  hintEn: "separation of duties: another verifier enters it", hintZh: "职责分离：由其他验收人录入")
+            }
             let distinct = Array(methods.uniqued())
             let policy = try currentPolicy()
             if verdict == .pass, distinct.count < policy.verifyMethods {

@@ -26,10 +26,16 @@ public struct LedgerDigest {
     /// Adds a problem without the days its history lines were entered: like the journal's
     /// `recorded`, a back-entry's `entered` says when a fact was written down, not what the ledger
     /// holds, so the same facts run into two stores on different days give the same digest. (The
-    /// entity itself keeps it: an undo's before-image must restore it.)
+    /// entity itself keeps it: an undo's before-image must restore it.) A line entered on behalf
+    /// of someone (代录) counts as that person's, the one the ledger says acted: the same file run
+    /// by two identities, or in a sandbox where `user` sets the actor, gives one digest.
     public mutating func add(issue: Issue) throws {
         var canonical = issue
-        for n in canonical.history.indices { canonical.history[n].entered = nil }
+        for n in canonical.history.indices {
+            canonical.history[n].entered = nil
+            if let person = canonical.history[n].onBehalf { canonical.history[n].actor = person }
+            canonical.history[n].onBehalf = nil
+        }
         try add("issue", canonical)
     }
 

@@ -21,6 +21,9 @@ public protocol LedgerReader {
     func undatedOpenIssues(round: String) throws -> [String]
     /// The roles granted and the logins tied to people.
     func currentAccess() throws -> Access
+    /// The actor of the journal's first row, the identity that created the ledger (its admin);
+    /// nil for an empty ledger.
+    func creator() throws -> String?
 }
 
 /// The before- or after-image of the entities one event touched: what `apply` hands the store

@@ -10,6 +10,8 @@ public struct State: Codable, Hashable, Sendable {
     public var nextTransfer: Int = 1
     /// Roles and logins: who may do what, outside the digest (it is not the ledger's content).
     public var access = Access()
+    /// The actor of the first fact recorded: the ledger's creator.
+    public var firstActor: String?
 
     public init() {}
 
@@ -35,6 +37,7 @@ public struct State: Codable, Hashable, Sendable {
 
     /// Applies a recorded fact to this in-memory ledger.
     public mutating func record(_ event: Event, on day: Day, actor: String, entered: Day? = nil, onBehalf: String? = nil) {
+        if firstActor == nil { firstActor = actor }
         // Reading plain dictionaries cannot fail.
         if let changes = try? apply(event, on: day, actor: actor, entered: entered, onBehalf: onBehalf) { restore(changes) }
     }
@@ -68,6 +71,7 @@ extension State: LedgerReader {
     public func currentPolicy() -> Policy { policy }
     public func nextTransferNumber() -> Int { nextTransfer }
     public func currentAccess() -> Access { access }
+    public func creator() -> String? { firstActor }
 
     public func roundCodes(limit: Int) -> (codes: [String], more: Bool) {
         (Array(rounds.keys.sorted().prefix(limit)), rounds.count > limit)

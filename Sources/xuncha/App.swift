@@ -39,7 +39,8 @@ final class App {
         // Without a name chosen for the session, the account the process runs as names the actor
         // (a journal row, the report's 制表人): read from the user database by the effective uid,
         // never from $USER or $LOGNAME, which anyone can set to anybody's name.
-        var user = options.user ?? [env["XUNCHA_USER"], App.accountName()].compactMap { $0 }.first { !$0.isEmpty } ?? "user"
+        let named = options.user ?? env["XUNCHA_USER"].flatMap { $0.isEmpty ? nil : $0 }
+        var user = named ?? App.accountName() ?? "user"
         // The acting user goes into every journal row and into exported scripts (`user "…"`):
         // it must be a name the shell itself would accept, or an export could not be run back.
         do { try NameCheck.validate(user, field: "user") } catch {
@@ -69,8 +70,8 @@ final class App {
                                      zh: "xuncha: \(pg.location) 已升级(迁移 \(pg.migrated.joined(separator: "、")))")
                 FileHandle.standardError.write(Data((text.text(language) + "\n").utf8))
             }
-            // The server records the login as the actor of anyone but the ledger's owner.
-            if let pg = postgres, !pg.isOwner { user = pg.identity }
+            // The login is who acts; a name chosen for the session is whom it enters for.
+            if let pg = postgres, named == nil { user = pg.identity }
         }
         var sandboxDir: String?
         var path: String?
@@ -142,6 +143,16 @@ final class App {
         session.clock = clock
         // Only a real store keeps real dates; a copy or memory may be moved anywhere in time.
         session.clockIsFree = postgres == nil && (path == nil || options.sandbox)
+        // On a real store the journal's actor is the authenticated identity: the login on
+        // PostgreSQL, the account of the effective uid on a file. A copy or memory keeps
+        // `user` as the actor, so demos and training read as they were written.
+        if let postgres {
+            session.identity = postgres.identity
+            if postgres.isOwner { session.storeOwners = [postgres.identity] }
+        } else if !session.clockIsFree, let path {
+            session.identity = App.accountName() ?? "uid\(geteuid())"
+            session.storeOwners = App.fileOwner(path).map { [$0] } ?? []
+        }
         if env["XUNCHA_TIMING"] == "1", let ledger { App.startTiming(session, ledger: ledger) }
         session.playHandler = { [unowned self] inv throws(ShellError) in
             try self.playCommand(inv)
@@ -195,6 +206,13 @@ final class App {
     }
 
     /// The account this process runs as, from the password database.
+    /// The account owning the store's file, from the user database by the file's uid.
+    static func fileOwner(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, let entry = getpwuid(info.st_uid), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
+    }
+
     /// The name of the account of the effective uid in the user database (nil when it has none).
     static func accountName() -> String? {
         guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }

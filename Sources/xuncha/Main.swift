@@ -100,6 +100,7 @@ struct PlayCommand: ParsableCommand {
         defer { app.close() }
         // A demo tells a story over months: it moves the clock freely, also into a store it is given.
         app.session.clockIsFree = true
+        app.session.identity = nil
         let status = app.play(file: file, step: step, delay: seconds)
         if status != 0 { throw ExitCode(status) }
     }

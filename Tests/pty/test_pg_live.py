@@ -28,6 +28,8 @@ def shared(pg_cluster, home):
     assert r.returncode == 0, r.stderr
     clerk = "sunqi_" + uuid.uuid4().hex[:6]
     pg_cluster.psql("postgres", f'CREATE ROLE {clerk} LOGIN IN ROLE "{p}_xuncha_writer"')
+    # The ledger's owner, its admin, makes the login a clerk of the ledger.
+    assert xuncha("--store", url, "-c", f"grant clerk --to {clerk}", home=home).returncode == 0
     return url, clerk, pg_cluster.url(db, user=clerk)
 
 

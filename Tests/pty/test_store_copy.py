@@ -11,7 +11,7 @@ from test_pg_store import prefix, xuncha
 # These tests make their own ledgers on the cluster: the PostgreSQL pass has nothing to add.
 pytestmark = pytest.mark.skipif(on_postgres(), reason="on PostgreSQL in either pass")
 
-COLUMNS = "seq, at, actor, type, body, prev_hash, hash, recorded, entered"
+COLUMNS = "seq, at, actor, type, body, prev_hash, hash, recorded, entered, on_behalf"
 
 
 def answers(store, home):
@@ -56,7 +56,7 @@ def test_sqlite_to_postgres_to_sqlite_gives_the_same_ledger(pg_cluster, home, or
     assert again.returncode == 0, again.stderr
     # Row for row: every column of the journal, the actors, dates and hashes included.
     assert journal(back) == journal(original)
-    assert {row[2] for row in journal(back)} >= {"孙七"}
+    assert {row[9] for row in journal(back)} >= {"孙七"}, "who each row was entered for travels too"
     pg_rows = pg_cluster.psql(db, f"SELECT count(*), count(DISTINCT hash), max(seq) FROM journal").stdout.strip()
     assert pg_rows == f"{rows}|{rows}|{rows}"
     first = answers(str(original), home)

@@ -51,7 +51,8 @@ def test_undo_is_refused_when_someone_else_changed_the_same_problem_since(home, 
     other = xuncha(home, "--store", str(store), "-c", 'issue progress R5-001 "另一人的进展"', XUNCHA_USER="孙七")
     assert other.returncode == 0, other.stderr.decode()
     shell.sendline("undo")
-    shell.expect(f"cannot undo: seq {mine + 1} by 孙七 depends on it")
+    # The other's identity entered it for 孙七 (XUNCHA_USER names whom one enters for).
+    shell.expect(rf"cannot undo: seq {mine + 1} by \S+ \(for 孙七\) depends on it")
     shell.expect(PROMPT)
     assert rows(store) == mine + 1, "the refused undo wrote nothing"
     # A command of its own on another problem is still undoable past the other's change.

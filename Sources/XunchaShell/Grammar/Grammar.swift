@@ -47,7 +47,7 @@ public enum Grammar {
     }
 
     public static let commands: [CommandSpec] = roundCommands + unitCommands + issueCommands + otherDomain
-        + queryCommands + sessionCommands + expectCommands + auditCommands
+        + queryCommands + sessionCommands + expectCommands + auditCommands + roleCommands
 
     static let roundCommands: [CommandSpec] = [
         CommandSpec(id: .roundOpen, words: [round, ["open", "开启", "新建"]],

@@ -52,6 +52,7 @@ public enum Help {
         (Localized(en: "Transfers and supervision", zh: "移交与督办"), [.transferAdd, .transferConclude, .urge, .check, .assess]),
         (Localized(en: "Ledgers and reports", zh: "台账与报表"), [.ledger, .stats, .warnings, .slip, .reportHTML, .reportXLSX]),
         (Localized(en: "Scripts and training", zh: "脚本与培训"), [.run, .play, .clock, .user, .set, .expectStatus, .expectCount, .expectRate, .expectWarning, .expectReport, .expectCoverage, .expectGrade, .expectDigest, .expectFail]),
+        (Localized(en: "Roles", zh: "角色与权限"), [.grant, .revoke, .roleList, .person, .whoami]),
         (Localized(en: "Journal and audit", zh: "日志与审计"), [.undo, .exportScript, .auditVerify, .auditRebuild, .auditDigest, .auditLog, .history, .help, .clear, .quit]),
     ]
 

@@ -149,6 +149,7 @@ public enum CommandID: String, Sendable, CaseIterable {
     case expectStatus, expectCount, expectRate, expectFail, expectDigest, expectWarning, expectReport, expectCoverage, expectGrade
     case undo, exportScript, auditVerify, auditRebuild, auditDigest, auditLog
     case help, quit, clear
+    case grant, revoke, roleList, person, whoami
 }
 
 /// One command of the grammar table: its words (each with aliases), arguments, flags, help and

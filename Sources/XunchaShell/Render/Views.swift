@@ -37,7 +37,7 @@ enum Views {
         lines.append("")
         lines.append(lang == .zh ? "经过:" : "history:")
         for h in i.history {
-            lines.append("  \(dated(h.on, entered: h.entered, lang))  \(Layout.padRight(h.actor, to: 8))  \(Layout.padRight(action(h.action, lang), to: 8))  \(Table.oneLine(h.detail))")
+            lines.append("  \(dated(h.on, entered: h.entered, lang))  \(Layout.padRight(Session.who(h.actor, onBehalf: h.onBehalf, lang), to: 8))  \(Layout.padRight(action(h.action, lang), to: 8))  \(Table.oneLine(h.detail))")
         }
         return lines.joined(separator: "\n")
     }

@@ -57,9 +57,12 @@ struct ReportModel {
     /// The latest assessment (整改质效评估) of each assessed unit in scope, of the round when
     /// the report has one, in unit order.
     let grades: [(code: String, name: String, assessment: Assessment)]
+    /// The one unit a liaison's report is about.
+    let onlyUnit: String?
 
     /// Asks the ledger what the report shows of `round` (or of every round) as of `asOf`.
     init(_ ledger: any LedgerQuerying, round: Round?, asOf: Day, user: String, lang: Language) throws {
+        self.onlyUnit = (ledger as? UnitScope)?.unit
         self.lang = lang
         self.asOf = asOf
         self.generatedBy = user
@@ -112,9 +115,11 @@ struct ReportModel {
 
     func warningCount(_ c: WarningColour) -> Int { warnings.reduce(0) { $0 + $1.count(c) } }
 
-    /// The scope in words: the round's title and code, or every round.
+    /// The scope in words: the round's title and code, or every round; for a unit liaison,
+    /// the unit alone.
     var scope: String {
-        guard let round else { return t("all rounds", "全部巡察轮次") }
-        return lang == .zh ? "\(round.title)(\(round.code))" : "\(round.title) (\(round.code))"
+        let rounds = round.map { lang == .zh ? "\($0.title)(\($0.code))" : "\($0.title) (\($0.code))" } ?? t("all rounds", "全部巡察轮次")
+        guard let onlyUnit else { return rounds }
+        return rounds + t(" — \(onlyUnit) only", " — 仅 \(onlyUnit)")
     }
 }

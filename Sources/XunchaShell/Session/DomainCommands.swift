@@ -84,6 +84,16 @@ extension Session {
         case .check:
             return .check(unit: try inv.string("unit"), round: inv.optional("round"), on: try inv.date("on", today: today),
                           by: inv.optional("by"), compared: try inv.vocabList("compared", CheckItem.self), findings: try inv.string("findings"))
+        case .grant, .revoke:
+            guard let role = Role(rawValue: try inv.choice("role") ?? "") else {
+                throw inv.fail("role", "expected a role: admin, clerk, verifier, unit or reader", "须为角色：管理员、内勤、验收人、单位联络员或查阅")
+            }
+            let login = try inv.string(inv.spec.id == .grant ? "to" : "from")
+            let unit = inv.optional("unit")
+            return inv.spec.id == .grant ? .grant(role: role, unit: unit, login: login) : .revoke(role: role, unit: unit, login: login)
+        case .person:
+            let login = try inv.string("login")
+            return .tiePerson(person: try inv.string("name"), login: ["none", "无"].contains(login) ? nil : login)
         case .set:
             let key = try inv.string("key")
             guard key != "lang" else { return nil }

@@ -53,6 +53,7 @@ extension Session {
     }
 
     public func execute(_ inv: Invocation) throws(ShellError) {
+        try authorize(inv)
         try checkIssueRounds(inv)
         if let command = try domainCommand(inv) {
             try change(command, inv)
@@ -74,7 +75,7 @@ extension Session {
                 }
                 user = name
             }
-            if confirms || inv.optional("name") == nil { say("user: \(user)", "当前用户:\(user)") }
+            if confirms || inv.optional("name") == nil { sayUser() }
         case .help: try helpCommand(inv)
         case .history:
             for (n, line) in history().enumerated() { out("\(Layout.padLeft(String(n + 1), to: 5))  \(line)") }
@@ -106,6 +107,8 @@ extension Session {
         case .auditRebuild: try auditRebuild(inv)
         case .auditDigest: out(try read(inv) { try $0.digest() })
         case .auditLog: try auditLog(inv)
+        case .whoami: try whoamiCommand()
+        case .roleList: try roleList(inv)
         case .expectStatus, .expectCount, .expectRate, .expectFail, .expectDigest, .expectWarning, .expectReport, .expectCoverage, .expectGrade:
             try expectation(inv)
         case .ledger, .stats, .warnings, .slip, .issueShow, .roundShow, .roundList, .unitShow, .unitList:
@@ -165,6 +168,8 @@ extension Session {
     /// as an unknown or malformed id. Read from the store at once, so a round another session
     /// opened a moment ago counts.
     func checkIssueRounds(_ inv: Invocation) throws(ShellError) {
+        // Its hint lists the rounds: a liaison's session lets the scoped query say "no issue".
+        if scopeUnit != nil { return }
         let names = inv.spec.params.filter { if case .issueID = $0.kind { true } else { false } }.map(\.name)
             + inv.spec.flags.filter { if case .issueID? = $0.kind { true } else { false } }.map(\.name)
         for name in names {

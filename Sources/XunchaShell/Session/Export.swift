@@ -99,7 +99,9 @@ public enum ScriptWriter {
             if undone.contains(e.seq) { continue }
             if case .undone = e.event { continue }
             if e.at != clock { lines.append("clock \(e.at.iso)"); clock = e.at }
-            if e.actor != user { lines.append("user \(quote(e.actor))"); user = e.actor }
+            // The person a fact was entered for is who the ledger says acted (代录).
+            let person = e.onBehalf ?? e.actor
+            if person != user { lines.append("user \(quote(person))"); user = person }
             lines.append(line(e.event) + rerunFlags(e.event))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -150,15 +152,19 @@ extension Session {
         let issue = inv.optional("issue")
         let who = inv.optional("user")
         let since = try inv.date("since", today: today)
+        // A unit liaison reads the journal rows it wrote itself, none of anyone else's.
+        let onlyOwn = scopeUnit != nil ? identity : nil
         var rows = entries.filter { e in
-            if let who, e.actor != who { return false }
+            if let onlyOwn, e.actor != onlyOwn { return false }
+            if let who, e.actor != who, e.onBehalf != who { return false }
             if let since, e.at < since { return false }
             if let issue { return Self.event(e.event, isAbout: issue) || ScriptWriter.line(e.event).contains(ScriptWriter.quote(issue)) }
             return true
         }
         if let limit = try inv.int("limit", 1...1_000_000), rows.count > limit { rows = Array(rows.suffix(limit)) }
         for e in rows {
-            out("\(Layout.padLeft(String(e.seq), to: 6))  \(Views.dated(e.at, entered: e.entered, language))  \(Layout.padRight(e.actor, to: 8))  \(ScriptWriter.line(e.event))")
+            let who = Self.who(e.actor, onBehalf: e.onBehalf, language)
+            out("\(Layout.padLeft(String(e.seq), to: 6))  \(Views.dated(e.at, entered: e.entered, language))  \(Layout.padRight(who, to: 8))  \(ScriptWriter.line(e.event))")
         }
         if rows.isEmpty { say("no events", "没有记录") }
     }
@@ -200,13 +206,14 @@ extension Session {
                 if undone.contains(later.seq) { continue }
                 if case .undone(let p) = later.event, p.seq > last.seq { continue }
                 guard try w.footprint(of: later.event).overlaps(touched) else { continue }
-                throw ShellError(en: "cannot undo: seq \(later.seq) by \(later.actor) depends on it (\(ScriptWriter.line(later.event)))",
-                                 zh: "不能撤回:第 \(later.seq) 条(\(later.actor))依赖于它(\(ScriptWriter.line(later.event)))", at: inv.start)
+                let en = Self.who(later.actor, onBehalf: later.onBehalf, .en), zh = Self.who(later.actor, onBehalf: later.onBehalf, .zh)
+                throw ShellError(en: "cannot undo: seq \(later.seq) by \(en) depends on it (\(ScriptWriter.line(later.event)))",
+                                 zh: "不能撤回:第 \(later.seq) 条(\(zh))依赖于它(\(ScriptWriter.line(later.event)))", at: inv.start)
             }
             let ctx = context
             let entered = try entryDate(at: inv.start)
-            lastSeq = try w.record(event, at: ctx.today, entered: entered, actor: ctx.actor,
-                                   changes: try w.apply(event, on: ctx.today, actor: ctx.actor, entered: entered))
+            lastSeq = try w.record(event, at: ctx.today, entered: entered, actor: actor, onBehalf: onBehalf,
+                                   changes: try w.apply(event, on: ctx.today, actor: actor, entered: entered, onBehalf: onBehalf))
         }
         if let writer {
             do { try record(writer) } catch { throw storeFailure(error) }

@@ -5,13 +5,17 @@ import XunchaCore
 extension Session {
     /// What the read side asks its questions of: the store itself, which answers each from its
     /// tables (inside a file's transaction, with what the file has done so far).
-    public var ledger: any LedgerQuerying { store }
+    /// A unit liaison's session reads through `UnitScope`: its unit, nothing else.
+    public var ledger: any LedgerQuerying {
+        guard let unit = scopeUnit else { return store }
+        return UnitScope(store, unit: unit)
+    }
 
     /// Runs one or more reads of the ledger. A refusal (a code or id that names nothing) becomes
     /// an error at the argument it names in `inv`; any other failure is the store's.
     func read<T>(_ inv: Invocation?, _ body: (any LedgerQuerying) throws -> T) throws(ShellError) -> T {
         do {
-            return try body(ledger)
+            return try body(ledger as any LedgerQuerying)
         } catch let e as DomainError {
             throw ShellError(e.message, hint: e.hint, at: inv?.position(of: e.field))
         } catch {
@@ -176,6 +180,12 @@ extension Session {
     /// Prints or writes a table in the asked format (`--format`, `--out FILE`, `--force`). A file
     /// without `--format` gets the format its extension names (`.csv`, `.json`, `.md`, `.xlsx`).
     func emit(_ table: Table, _ inv: Invocation) throws(ShellError) {
+        var table = table
+        if let unit = scopeUnit {
+            // A liaison's ledger is about the unit alone, and says so.
+            let only = language == .zh ? "仅 \(unit)（单位联络员视图）" : "\(unit) only (unit liaison view)"
+            table.title = table.title.map { only + " — " + $0 } ?? only
+        }
         let asked = try inv.choice("format").flatMap(OutputFormat.init(rawValue:))
         if let path = inv.optional("out") {
             let format = asked ?? OutputFormat.guess(fromPath: path) ?? .table

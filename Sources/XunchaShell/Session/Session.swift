@@ -20,7 +20,17 @@ public final class Session {
     var rulesOnly = false
     /// Today's real date, from outside: the core and the shell never read the clock themselves.
     public var realToday: () -> Day
+    /// The name `user`, `--user` or `$XUNCHA_USER` gave: the actor where `identity` is nil, else
+    /// the person the identity enters for (代录).
     public var user: String
+    /// The authenticated identity on a real store (the account of the effective uid on a file,
+    /// the login on PostgreSQL): always the journal's actor there. Nil in memory, a sandbox, a
+    /// demo and the tutorial, where `user` sets the actor.
+    public var identity: String?
+    /// Who owns the store besides its creator (the account owning the file; the login owning a
+    /// PostgreSQL ledger): admins by position, since they can change the store outside xuncha
+    /// anyway. A store made before roles is its owner's this way.
+    public var storeOwners: [String] = []
     public var language: Language
     /// What the prompt calls the store (a file name, `memory`, `SANDBOX`).
     public var storeLabel: String
@@ -87,7 +97,7 @@ public final class Session {
         self.storeLabel = store.location
     }
 
-    public var context: Context { Context(today: clock ?? realToday(), actor: user) }
+    public var context: Context { Context(today: clock ?? realToday(), actor: user, login: identity) }
     public var today: Day { clock ?? realToday() }
 
     func say(_ en: String, _ zh: String) { out(language == .zh ? zh : en) }
@@ -120,11 +130,11 @@ public final class Session {
             throw ShellError(error.message, hint: error.hint, at: inv.position(of: error.field))
         }
         guard let writer else { return event }
-        let changes = try writer.apply(event, on: ctx.today, actor: ctx.actor, entered: entered)
+        let changes = try writer.apply(event, on: ctx.today, actor: actor, entered: entered, onBehalf: onBehalf)
         // A before-image serves undo; deep inside a long file none is kept (only its last
         // commands stay undoable), so it is not read there.
         let before = keepBeforeImages ? try writer.image(of: changes.footprint) : nil
-        let seq = try writer.record(event, at: ctx.today, entered: entered, actor: ctx.actor, changes: changes)
+        let seq = try writer.record(event, at: ctx.today, entered: entered, actor: actor, onBehalf: onBehalf, changes: changes)
         lastSeq = seq
         if let entered, announcedBackEntry != ctx.today {
             announcedBackEntry = ctx.today

@@ -170,6 +170,7 @@ public final class PostgresLedger: Ledger {
         func currentPolicy() throws -> Policy { try check(); return try open.currentPolicy() }
         func nextTransferNumber() throws -> Int { try check(); return try open.nextTransferNumber() }
         func currentAccess() throws -> Access { try check(); return try open.currentAccess() }
+        func creator() throws -> String? { try check(); return try open.creator() }
         func roundCodes(limit: Int) throws -> (codes: [String], more: Bool) { try check(); return try open.roundCodes(limit: limit) }
         func unitCodes(limit: Int) throws -> (codes: [String], more: Bool) { try check(); return try open.unitCodes(limit: limit) }
         func openIssueCount(round: String) throws -> Int { try check(); return try open.openIssueCount(round: round) }
@@ -253,6 +254,7 @@ extension PostgresLedger: LedgerReader {
     public func currentPolicy() throws -> Policy { try withTables { try $0.policy() } }
     public func nextTransferNumber() throws -> Int { try withTables { try $0.nextTransfer() } }
     public func currentAccess() throws -> Access { try withTables { try $0.access() } }
+    public func creator() throws -> String? { try withTables { try $0.creator() } }
     public func roundCodes(limit: Int) throws -> (codes: [String], more: Bool) { try withTables { try $0.codes(of: "rounds", limit: limit) } }
     public func unitCodes(limit: Int) throws -> (codes: [String], more: Bool) { try withTables { try $0.codes(of: "units", limit: limit) } }
     public func openIssueCount(round: String) throws -> Int { try withTables { try $0.openIssues(round: round).count } }

@@ -123,6 +123,16 @@ final class OpenWrite {
         return found
     }
 
+    /// The first row's actor: written once, so the first read holds for the transaction.
+    private var firstActor: String??
+
+    func creator() throws -> String? {
+        if let known = firstActor { return known }
+        let found = try projection.creator()
+        if found != nil { firstActor = .some(found) }
+        return found
+    }
+
     func currentAccess() throws -> Access {
         if let a = access?.value { return a }
         let found = try projection.access()

@@ -35,6 +35,7 @@ extension Projection {
         state.policy = try policy()
         state.nextTransfer = try nextTransfer()
         state.access = try access()
+        state.firstActor = try creator()
         return state
     }
 

@@ -68,6 +68,10 @@ struct Projection {
         return Access(grants: grants, logins: logins)
     }
 
+    func creator() throws -> String? {
+        try db.strings(SQLPart("SELECT actor FROM journal ORDER BY seq LIMIT 1")).first
+    }
+
     /// The settings row that holds the next transfer number.
     static let transferCounter = "next_transfer"
 
