@@ -27,7 +27,8 @@ COLUMN = {"journal": "seq", "head": "seq", "rounds": "title", "round_teams": "na
 
 
 class Office:
-    """The Luohe demo's ledger on the cluster, its owner's URL, and a liaison of WYFY and a reader."""
+    """The Luohe demo's ledger on the cluster, its owner's URL, and a liaison of WYFY and a reader,
+    each granted their role by the owner inside the ledger (which grants their group roles)."""
 
     def __init__(self, pg, home):
         self.pg, self.home = pg, home
@@ -45,12 +46,8 @@ class Office:
         self.grant("reader", self.reader)
 
     def grant(self, role, login):
-        """The group role and the `grants` row a `grant ROLE --to LOGIN` leaves on the server."""
-        parts = role.split()
-        group = {"unit": "unit", "reader": "reader", "clerk": "writer"}[parts[0]]
-        unit = f"'{parts[1]}'" if len(parts) > 1 else "NULL"
-        self.pg.psql("postgres", f'GRANT "{self.prefix}_xuncha_{group}" TO {login}')
-        self.sql(f"INSERT INTO grants (login, role, unit) VALUES ('{login}', '{parts[0]}', {unit})")
+        r = xuncha("--store", self.url, "-c", f"grant {role} --to {login}", home=self.home)
+        assert r.returncode == 0, r.stderr
 
     def sql(self, sql, user="postgres", check=True):
         return self.pg.psql(self.db, sql, user=user, check=check)
@@ -81,10 +78,10 @@ def test_a_liaison_reads_its_units_rows_only_in_every_table(office):
     assert office.rows("SELECT id FROM ledger_issues ORDER BY id", user=office.liaison) == ours
     for table, column in [("units", "code"), ("urges", "unit"), ("round_targets", "unit"), ("ledger_units", "unit")]:
         assert set(office.rows(f"SELECT {column} FROM {table}", user=office.liaison)) == {UNIT}, table
-    # Its unit's history is its journal rows: every row about it, and no other.
+    # Its unit's history is its journal rows: every row about it (but who holds which role), and no other.
     theirs = office.rows("SELECT seq FROM journal ORDER BY seq", user=office.liaison)
-    about = office.rows(f"SELECT seq FROM journal WHERE body LIKE '%\"{UNIT}\"%' "
-                        f"OR substring(body from '\"id\":\"([^\"]*)\"') IN ({quoted}) ORDER BY seq")
+    about = office.rows(f"SELECT seq FROM journal WHERE type NOT LIKE 'role%' AND (body LIKE '%\"{UNIT}\"%' "
+                        f"OR substring(body from '\"id\":\"([^\"]*)\"') IN ({quoted})) ORDER BY seq")
     assert theirs and set(about) <= set(theirs)
     assert len(theirs) < len(office.rows("SELECT seq FROM journal"))
     # Nothing of another unit or of a transfer in anything it can read.
@@ -160,6 +157,8 @@ def test_a_liaison_works_through_xuncha_and_is_refused_what_is_not_its_own(offic
         r = xuncha("--store", url, "-c", 'unit add ZZ "某单位"', home=office.home, lang=lang)
         assert r.returncode != 0 and words in r.stderr, r.stderr
     assert office.snapshot() == before
+    verify = xuncha("--store", office.url, "-c", "audit verify", home=office.home)
+    assert verify.returncode == 0, verify.stdout + verify.stderr
 
 
 def test_a_reader_writes_nothing_anywhere(office):
