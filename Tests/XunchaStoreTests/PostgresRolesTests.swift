@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import XunchaCore
+@testable import XunchaCore
 @testable import XunchaStore
 
 /// A role granted or revoked in a PostgreSQL ledger also grants or revokes the matching group
@@ -70,6 +70,45 @@ final class PostgresRolesTests: XCTestCase {
         }
         XCTAssertEqual(try asClerk.connection.execute("DELETE FROM grants").affected, 0)
         XCTAssertEqual(try pg.currentAccess().grants.count, 2)
+    }
+
+    /// A session that skipped xuncha's own check still meets the server's: a liaison's fact
+    /// about another unit, or one no liaison may append, is refused with xuncha's
+    /// permission-denied error, in both languages, and nothing is written.
+    func testTheServerRefusesALiaisonsFactThatSkippedTheSessionsCheck() throws {
+        let (server, conninfo, prefix) = try ledger()
+        let liaison = "fy_" + prefix
+        try PGConnection(conninfo: server).execute("CREATE ROLE \(liaison) LOGIN")
+        let pg = try PostgresLedger.open(conninfo: conninfo)
+        for unit in ["FY", "JM"] { try run(pg, .addUnit(code: unit, name: "单位" + unit, secretary: nil)) }
+        try run(pg, .openRound(code: "R1", title: "第一轮", kind: .regular, from: nil, to: nil, revisits: nil))
+        try run(pg, .grant(role: .unit, unit: "FY", login: liaison))
+        let asLiaison = try PostgresLedger.open(conninfo: conninfo.replacingOccurrences(of: "postgres@", with: "\(liaison)@"))
+        let day = try XCTUnwrap(Day(year: 2024, month: 5, day: 10))
+        let rows = try pg.entries(after: 0).count
+        func report(_ unit: String) -> Event {
+            .roundReported(.init(round: "R1", unit: unit, kind: .rectification, on: day, signedBy: "某人"))
+        }
+        // Another unit's report; its own unit's secretary (a clerk's to enter); a role.
+        for event: Event in [report("JM"), .secretaryChanged(.init(unit: "FY", secretary: "某人")),
+                             .unitAdded(.init(code: "ZZ", name: "某单位", secretary: nil)),
+                             .roleGranted(Grant(login: liaison, role: .admin))] {
+            XCTAssertThrowsError(try asLiaison.write { w in
+                _ = try w.record(event, at: day, actor: liaison, changes: try w.apply(event, on: day, actor: liaison))
+            }) { error in
+                guard let e = error as? StoreError, case .postgres(.permissionDenied(_, let detail)) = e else { return XCTFail("\(error)") }
+                XCTAssertTrue(detail.contains("may not append \(event.type)"), detail)
+                XCTAssertTrue(e.message.en.hasPrefix("permission denied"), e.message.en)
+                XCTAssertTrue(e.message.zh.hasPrefix("权限不足："), e.message.zh)
+            }
+        }
+        XCTAssertEqual(try pg.entries(after: 0).count, rows)
+        // Its own unit's facts go through.
+        let own = report("FY")
+        XCTAssertNoThrow(try asLiaison.write { w in
+            _ = try w.record(own, at: day, actor: liaison, changes: try w.apply(own, on: day, actor: liaison))
+        })
+        XCTAssertEqual(try pg.entries(after: 0).count, rows + 1)
     }
 
     // MARK: -
