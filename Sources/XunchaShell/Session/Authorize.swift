@@ -30,7 +30,7 @@ extension Session {
         case .issueVerify:
             return .verify
         case .issueProgress, .issueReport, .issueRule:
-            return .unitWork(unit: try unitOfIssue(inv.optional("id")))
+            return .unitWork(unit: try needsUnits() ? try unitOfIssue(inv.optional("id")) : "")
         case .roundReport:
             return .unitWork(unit: inv.optional("unit") ?? "")
         case .set:
@@ -58,19 +58,34 @@ extension Session {
     /// without a role). Read at each use, so a grant or revocation counts at once.
     var scopeUnit: String? {
         guard let identity else { return nil }
-        do {
-            let owners = [try reader.creator() ?? identity] + storeOwners
-            return Permission.visibleUnit(of: identity, access: try reader.currentAccess(), owners: owners)
+        do throws(ShellError) {
+            let (access, creator) = try roles()
+            return Permission.visibleUnit(of: identity, access: access, owners: [creator ?? identity] + storeOwners)
         } catch {
             // Unable to tell who this is, the session sees nothing rather than everything.
             return ""
         }
     }
 
+    /// Whether the unit of a problem decides anything: an admin or a clerk may work on every
+    /// unit's problems, and reading the problem would only cost them time.
+    func needsUnits() throws(ShellError) -> Bool {
+        guard let identity else { return false }
+        let (access, creator) = try roles()
+        let held = Permission.roles(of: identity, access: access, owners: [creator ?? identity] + storeOwners)
+        return !held.contains { $0.role == .admin || $0.role == .clerk }
+    }
+
     /// The unit of a problem; an unknown id is nobody's unit, so a liaison learns nothing
-    /// about which ids exist.
+    /// about which ids exist. Inside a file the transaction's cache has the problem; otherwise
+    /// its own row is read, without its lists.
     func unitOfIssue(_ id: String?) throws(ShellError) -> String {
         guard let id else { return "" }
-        do { return try reader.findIssue(id)?.unit ?? "" } catch { throw storeFailure(error) }
+        do {
+            if let writer { return try writer.findIssue(id)?.unit ?? "" }
+            return try store.issue(id: id, lists: .omitted)?.unit ?? ""
+        } catch {
+            throw storeFailure(error)
+        }
     }
 }

@@ -53,6 +53,10 @@ extension Session {
     }
 
     public func execute(_ inv: Invocation) throws(ShellError) {
+        // The roles are read once for the command (a nested file line reads them afresh).
+        let outerRoles = rolesRead
+        rolesRead = nil
+        defer { rolesRead = outerRoles }
         try authorize(inv)
         try checkIssueRounds(inv)
         if let command = try domainCommand(inv) {

@@ -50,7 +50,14 @@ extension Session {
     /// The roles granted and the ledger's creator (the actor of its first journal row), read
     /// through the open transaction when there is one.
     func roles() throws(ShellError) -> (Access, String?) {
-        do { return (try reader.currentAccess(), try reader.creator()) } catch { throw storeFailure(error) }
+        if let known = rolesRead { return known }
+        do {
+            let read = (try reader.currentAccess(), try reader.creator())
+            rolesRead = read
+            return read
+        } catch {
+            throw storeFailure(error)
+        }
     }
 }
 

@@ -31,6 +31,8 @@ public final class Session {
     /// PostgreSQL ledger): admins by position, since they can change the store outside xuncha
     /// anyway. A store made before roles is its owner's this way.
     public var storeOwners: [String] = []
+    /// The roles and the creator as read for the command running now (`roles()`).
+    var rolesRead: (access: Access, creator: String?)?
     public var language: Language
     /// What the prompt calls the store (a file name, `memory`, `SANDBOX`).
     public var storeLabel: String
