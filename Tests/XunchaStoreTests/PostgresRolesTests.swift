@@ -111,6 +111,30 @@ final class PostgresRolesTests: XCTestCase {
         XCTAssertEqual(try pg.entries(after: 0).count, rows + 1)
     }
 
+    /// The server's check follows the matrix for the other roles too: a clerk enters but sets
+    /// no policy, a verifier registers nothing.
+    func testAClerkSetsNoPolicyAndAVerifierRegistersNothingOnTheServer() throws {
+        let (server, conninfo, prefix) = try ledger()
+        let clerk = "clerk_" + prefix, verifier = "verifier_" + prefix
+        for login in [clerk, verifier] { try PGConnection(conninfo: server).execute("CREATE ROLE \(login) LOGIN") }
+        let pg = try PostgresLedger.open(conninfo: conninfo)
+        try run(pg, .grant(role: .clerk, unit: nil, login: clerk))
+        try run(pg, .grant(role: .verifier, unit: nil, login: verifier))
+        let day = try XCTUnwrap(Day(year: 2024, month: 5, day: 10))
+        func append(_ event: Event, as login: String) throws {
+            let ledger = try PostgresLedger.open(conninfo: conninfo.replacingOccurrences(of: "postgres@", with: "\(login)@"))
+            try ledger.write { w in _ = try w.record(event, at: day, actor: login, changes: try w.apply(event, on: day, actor: login)) }
+        }
+        XCTAssertNoThrow(try append(.unitAdded(.init(code: "FY", name: "舞阳县人民法院", secretary: nil)), as: clerk))
+        for (event, login) in [(Event.policySet(.init(key: "verify.methods", value: 1)), clerk),
+                               (Event.unitAdded(.init(code: "JM", name: "郏县人民检察院", secretary: nil)), verifier)] {
+            XCTAssertThrowsError(try append(event, as: login)) { error in
+                guard case .postgres(.permissionDenied)? = error as? StoreError else { return XCTFail("\(error)") }
+            }
+        }
+        XCTAssertEqual(try pg.entries(after: 0).count, 3)
+    }
+
     // MARK: -
 
     /// A fresh database made a ledger by `store init` with a prefix of its own (group roles are
