@@ -63,9 +63,9 @@ struct StoreInitCommand: ParsableCommand {
             : Localized(en: "roles created: \(r.createdRoles.joined(separator: ", "))", zh: "已创建角色：\(r.createdRoles.joined(separator: "、"))")
         return Localized(
             en: "\(r.location) is a xuncha ledger owned by \(r.owner) (\(migrations.en); \(roles.en)).\n"
-                + "Give people access in psql: GRANT \(r.writer) TO login; (enters commands) or GRANT \(r.reader) TO login; (reads)",
+                + "Give people access: the database administrator runs CREATE ROLE login LOGIN in psql, then in xuncha: grant clerk --to login (or verifier, reader, unit FY)",
             zh: "\(r.location) 已是 xuncha 账本，所有者 \(r.owner)（\(migrations.zh)；\(roles.zh)）。\n"
-                + "在 psql 中授权：GRANT \(r.writer) TO 登录名;（录入）或 GRANT \(r.reader) TO 登录名;（查阅）")
+                + "授权：先由数据库管理员在 psql 中执行 CREATE ROLE 登录名 LOGIN，再在 xuncha 中执行 授权 内勤 --给 登录名（或 验收人、查阅、单位联络员 FY）")
     }
 }
 

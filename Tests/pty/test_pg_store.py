@@ -83,7 +83,7 @@ def test_roles_are_created_only_when_missing(pg_cluster, home):
     assert second.returncode == 0, second.stderr
     assert "already existed" in second.stdout
     rows = pg_cluster.psql("postgres", f"SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname LIKE '{p}%' ORDER BY 1").stdout
-    assert rows.split() == [f"{p}_xuncha_reader|f", f"{p}_xuncha_writer|f"]
+    assert rows.split() == [f"{p}_xuncha_admin|f", f"{p}_xuncha_reader|f", f"{p}_xuncha_unit|f", f"{p}_xuncha_writer|f"]
 
 
 def clerk(pg_cluster, group):

@@ -175,6 +175,7 @@ public final class PGConnection {
         if code == nil || PQstatus(handle) != CONNECTION_OK || code.map({ $0.hasPrefix("08") || $0.hasPrefix("57P") }) == true {
             return PGConnection.redact(.connectionLost(location: location, detail: detail), secrets)
         }
+        if code == "42501" { return PGConnection.redact(.permissionDenied(location: location, detail: detail), secrets) }
         return PGConnection.redact(.server(location: location, sqlstate: code ?? "?????", detail: detail), secrets)
     }
 }
@@ -252,7 +253,9 @@ extension PGConnection {
         case .loginRefused(let l, let u, let d): return .loginRefused(location: l, user: u, detail: redact(d, secrets))
         case .connectionLost(let l, let d): return .connectionLost(location: l, detail: redact(d, secrets))
         case .server(let l, let c, let d): return .server(location: l, sqlstate: c, detail: redact(d, secrets))
-        case .passwordMissing, .databaseMissing, .notALedger, .notInitialised, .olderSchema, .actorIsTheLogin: return failure
+        case .permissionDenied(let l, let d): return .permissionDenied(location: l, detail: redact(d, secrets))
+        case .passwordMissing, .databaseMissing, .notALedger, .notInitialised, .olderSchema, .actorIsTheLogin, .loginRoleMissing:
+            return failure
         }
     }
 

@@ -23,13 +23,21 @@ public enum PostgresFailure: Equatable, Sendable {
     case olderSchema(location: String, migration: String, owner: String)
     /// A row would name an actor other than the login, which the server would replace.
     case actorIsTheLogin(location: String, login: String, actor: String)
+    /// The server refused the login a privilege or a journal row its roles do not allow
+    /// (SQLSTATE 42501): the ledger's own check, or a table the login's group may not touch.
+    case permissionDenied(location: String, detail: String)
+    /// A role granted in the ledger needs a login role on the server that does not exist.
+    case loginRoleMissing(location: String, login: String)
     /// Any other error the server reported, with its SQLSTATE.
     case server(location: String, sqlstate: String, detail: String)
 
     /// The SQLSTATE the server sent, when there was one.
     public var sqlstate: String? {
-        if case .server(_, let code, _) = self { return code }
-        return nil
+        switch self {
+        case .server(_, let code, _): return code
+        case .permissionDenied: return "42501"
+        default: return nil
+        }
     }
 
     public var message: Localized {
@@ -64,6 +72,13 @@ public enum PostgresFailure: Equatable, Sendable {
         case .actorIsTheLogin(let location, let login, let actor):
             return Localized(en: "on the shared ledger \(location) the journal records your login \(login), not \(actor); nothing was written (user NAME works in sandboxes and demos)",
                              zh: "在共享账本 \(location) 上，日志记录的是登录名 \(login) 而不是 \(actor)；未写入任何内容（user 命令只用于演练账本和演示）")
+        case .permissionDenied(let location, let detail):
+            return Localized(en: "permission denied: the server of \(location) refused it (\(detail)); nothing was changed",
+                             zh: "权限不足：\(location) 的服务器拒绝了该操作（\(detail)）；未作任何修改")
+        case .loginRoleMissing(let location, let login):
+            return Localized(en: "there is no login role \(login) on the server of \(location); a database administrator creates it first "
+                                 + "(CREATE ROLE \(login) LOGIN); nothing was changed",
+                             zh: "\(location) 的服务器上没有登录角色 \(login)；须先由数据库管理员创建（CREATE ROLE \(login) LOGIN）；未作任何修改")
         case .server(let location, let code, let detail):
             return Localized(en: "\(location): \(detail) (SQLSTATE \(code))", zh: "\(location):\(detail)(SQLSTATE \(code))")
         }

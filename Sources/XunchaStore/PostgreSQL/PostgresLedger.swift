@@ -187,7 +187,9 @@ public final class PostgresLedger: Ledger {
                 throw StoreError.postgres(.actorIsTheLogin(location: ledger.location, login: ledger.identity, actor: actor))
             }
             let seq = try open.append(event, at: at, entered: entered, actor: actor, onBehalf: onBehalf)
+            let before = changes.access == nil ? nil : try open.currentAccess()
             try open.change(changes)
+            if let before, let after = changes.access { try ledger.syncGroupRoles(from: before, to: after) }
             try open.boundCache()
             return seq
         }

@@ -29,8 +29,15 @@ public enum PostgresStoreInit {
 
     /// The group role names for a ledger: `xuncha_writer`, or `P_xuncha_writer` with a prefix.
     public static func roleNames(prefix: String?) -> (writer: String, reader: String) {
+        let g = groups(prefix: prefix)
+        return (g.writer, g.reader)
+    }
+
+    /// All four group roles of a ledger, with the same prefix rule.
+    static func groups(prefix: String?) -> PostgresSecurity.Groups {
         let p = prefix.map { $0.hasSuffix("_") ? $0 : $0 + "_" } ?? ""
-        return (p + "xuncha_writer", p + "xuncha_reader")
+        return PostgresSecurity.Groups(writer: p + "xuncha_writer", reader: p + "xuncha_reader",
+                                       unit: p + "xuncha_unit", admin: p + "xuncha_admin")
     }
 
     /// How long init waits for a lock another session holds.
@@ -38,7 +45,7 @@ public enum PostgresStoreInit {
 
     public static func run(conninfo: String, prefix: String?, now: Date) throws(StoreError) -> Report {
         let connection = try PGConnection(conninfo: conninfo)
-        let roles = roleNames(prefix: prefix)
+        let roles = groups(prefix: prefix)
         try connection.execute("BEGIN")
         do throws(StoreError) {
             // A session holding the ledger's tables (or another init) makes this one wait, for
@@ -54,7 +61,7 @@ public enum PostgresStoreInit {
         }
     }
 
-    private static func initialise(_ c: PGConnection, roles: (writer: String, reader: String),
+    private static func initialise(_ c: PGConnection, roles: PostgresSecurity.Groups,
                                    now: Date) throws(StoreError) -> Report {
         // Two inits at once would both see the schema missing; the second waits for the first.
         try c.execute("SELECT pg_advisory_xact_lock(hashtext('xuncha store init'))")
@@ -81,14 +88,16 @@ public enum PostgresStoreInit {
             try c.execute("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", [key, value])
         }
         var created: [String] = []
-        for role in [roles.writer, roles.reader] {
+        for role in roles.all {
             let exists = try c.execute("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]).rows.isEmpty == false
             if !exists {
-                try c.execute("CREATE ROLE \(PostgresSchema.quoted(role)) NOLOGIN")
+                // The admins' group passes on no privileges, only the right to grant (see Groups).
+                try c.execute("CREATE ROLE \(PostgresSchema.quoted(role)) NOLOGIN" + (role == roles.admin ? " NOINHERIT" : ""))
                 created.append(role)
             }
         }
         try c.run(script: PostgresSchema.grants(schema: schema, writer: roles.writer, reader: roles.reader))
+        try c.run(script: PostgresSecurity.script(schema: schema, groups: roles))
         return Report(location: c.location, owner: c.user, applied: ran, writer: roles.writer, reader: roles.reader,
                       createdRoles: created)
     }
