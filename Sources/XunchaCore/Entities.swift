@@ -190,6 +190,10 @@ public struct HistoryEntry: Codable, Hashable, Sendable {
         self.entered = entered
         self.onBehalf = onBehalf
     }
+
+    /// The action of the line a transfer adds to its problem's history, which names the matter
+    /// and the body it went to: what a unit liaison must never read (`UnitScope`).
+    public static let transferred = "transferred"
 }
 
 /// 整改报告: the unit's claim that a problem is rectified, with evidence and the signer.

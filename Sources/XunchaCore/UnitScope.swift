@@ -27,6 +27,15 @@ public struct UnitScope: LedgerQuerying {
         return r
     }
 
+    /// A problem as the unit sees it: its history without the lines transfers added, which name
+    /// the matter and the body it went to. Every view of a problem's history or details —
+    /// `issue show`, slips, reports, workbooks — gets its problems here.
+    func scoped(_ issue: Issue) -> Issue {
+        var i = issue
+        i.history.removeAll { $0.action == HistoryEntry.transferred }
+        return i
+    }
+
     public func currentPolicy() throws -> Policy { try base.currentPolicy() }
 
     public func round(code: String) throws -> Round? {
@@ -38,7 +47,7 @@ public struct UnitScope: LedgerQuerying {
 
     public func issue(id: String, lists: IssueLists) throws -> Issue? {
         guard let i = try base.issue(id: id, lists: lists), i.unit == unit else { return nil }
-        return i
+        return scoped(i)
     }
 
     public func transfer(id: String) throws -> Transfer? { nil }
@@ -54,7 +63,7 @@ public struct UnitScope: LedgerQuerying {
 
     public func issues(matching filter: IssueFilter, today: Day, lists: IssueLists) throws -> [Issue] {
         guard let f = scoped(filter) else { return [] }
-        return try base.issues(matching: f, today: today, lists: lists)
+        return try base.issues(matching: f, today: today, lists: lists).map(scoped)
     }
 
     public func transferRows(ofIssuesMatching filter: IssueFilter, today: Day) throws -> [TransferRow] { [] }

@@ -3,6 +3,7 @@ account running the process, on one ledger shared through the file's group. The 
 made for the test (useradd) and the binary runs as each (runuser), so nothing here can pretend
 to be anybody: it needs root, which CI has."""
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -109,6 +110,7 @@ def ledger(office):
         "issue assign R5-002 --lead 钱七 --owner 赵六 --dept 医保科",
         'issue report R5-002 "已整改" --evidence 清单.pdf --signed-by 周八',
         'transfer add R5-002 --to discipline "收受药企回扣线索"',
+        'transfer add R5-001 --to discipline "院长亲属违规经商线索"',
     ]
     r = as_(office, "clerk", "--store", str(store), *[a for line in work for a in ("-c", line)])
     assert r.returncode == 0, r.stderr
@@ -202,18 +204,26 @@ def test_a_revoked_role_is_gone_and_set_lang_is_everyones(office, ledger):
 
 
 # What the liaison of FY must never read: WY's problem, its people and department, its unit, and
-# the transferred clue.
-SECRETS = ["R5-002", "医保基金监管不严", "WY", "卫健委", "周八", "钱七", "赵六", "医保科", "T-0001", "收受药企回扣线索"]
+# the transferred clues, WY's and the one about FY's own problem.
+SECRETS = ["R5-002", "医保基金监管不严", "WY", "卫健委", "周八", "钱七", "赵六", "医保科", "T-0001", "收受药企回扣线索",
+           "T-0002", "院长亲属违规经商线索"]
 
 
 def test_a_liaison_reads_its_unit_alone_and_nothing_leaks(office, ledger):
     store = str(ledger)
     outputs = []
+    # FY's own problem, transferred and then closed, has a slip and a history with the transfer in it.
+    assert "transferred" in as_(office, "admin", "--store", store, "-c", "issue show R5-001").stdout
+    r = as_(office, "admin", "--store", store, "-c", 'issue report R5-001 "已整改" --evidence 纪要.pdf --signed-by 李四',
+            "-c", "issue verify R5-001 --pass --by 吴九 --method documents")
+    assert r.returncode == 0, r.stderr
     reads = ["ledger", "ledger --format csv", "ledger --format json", "ledger units", "ledger leaders", "stats --by unit",
              "stats", "warnings", "round show R5", "round list", "unit list", "unit show FY", "issue show R5-001",
-             "expect count = 1"]
+             "expect count = 1", "slip R5-001", "slip R5-001 --format csv", "slip R5-001 --format json",
+             "--lang zh issue show R5-001", "--lang zh slip R5-001"]
     for line in reads:
-        r = as_(office, "liaison", "--store", store, "-c", line)
+        lang = ["--lang", "zh"] if line.startswith("--lang zh ") else []
+        r = as_(office, "liaison", "--store", store, *lang, "-c", line.removeprefix("--lang zh "))
         assert r.returncode == 0, f"{line}: {r.stderr}"
         outputs.append((line, r.stdout + r.stderr))
     assert "R5-001" in outputs[0][1] and "执行工作韧劲不足" in outputs[0][1]
@@ -232,7 +242,7 @@ def test_a_liaison_reads_its_unit_alone_and_nothing_leaks(office, ledger):
             assert r.returncode != 0 and said in r.stderr, f"{line}: {r.stdout}{r.stderr}"
     assert not (office["shared"] / "all.xc").exists()
     # The audit log is the liaison's own rows alone.
-    mine = as_(office, "liaison", "--store", store, "-c", 'issue progress R5-001 "召开整改推进会"', "-c", "audit log")
+    mine = as_(office, "liaison", "--store", store, "-c", 'issue rule R5-001 "建立执行案件督办制度"', "-c", "audit log")
     assert mine.returncode == 0, mine.stderr
     assert [l.split()[2] for l in mine.stdout.splitlines() if l.strip()[:1].isdigit()] == [office["names"]["liaison"]], mine.stdout
     outputs.append(("audit log", mine.stdout))
@@ -263,6 +273,9 @@ def test_a_liaison_reads_its_unit_alone_and_nothing_leaks(office, ledger):
             shown = shown.replace(word, "")
         for secret in SECRETS:
             assert secret not in shown, f"{secret!r} leaked to the liaison by {typed}:\n{text}"
+        # No transfer id at all, whichever problem it came from, nor the history line a transfer adds.
+        assert not re.search(r"T-\d", shown), f"a transfer leaked to the liaison by {typed}:\n{text}"
+        assert not re.search(r"transferred +T|移交 +T", shown), f"a transfer's history line leaked by {typed}:\n{text}"
 
 
 def test_completion_offers_a_liaison_its_own_problems_only(office, ledger):
@@ -300,3 +313,4 @@ def test_completion_offers_a_liaison_its_own_problems_only(office, ledger):
         shell.close(force=True)
     for secret in ("R5-002", "WY", "T-0001"):
         assert secret not in seen.replace("ledger --unit W", ""), f"{secret} offered to the liaison: {seen}"
+
