@@ -314,3 +314,19 @@ def test_completion_offers_a_liaison_its_own_problems_only(office, ledger):
     for secret in ("R5-002", "WY", "T-0001"):
         assert secret not in seen.replace("ledger --unit W", ""), f"{secret} offered to the liaison: {seen}"
 
+
+def test_every_view_a_liaison_gets_says_it_is_of_its_unit_alone(office, ledger):
+    store = str(ledger)
+    r = as_(office, "admin", "--store", store, "-c", 'issue report R5-001 "已整改" --evidence 纪要.pdf --signed-by 李四',
+            "-c", "issue verify R5-001 --pass --by 吴九 --method documents")
+    assert r.returncode == 0, r.stderr
+    views = ["issue show R5-001", "round show R5", "unit show FY", "round list", "unit list", "slip R5-001", "stats",
+             "stats --by unit", "warnings", "ledger"]
+    for lang, said in [("en", "FY only (unit liaison view)"), ("zh", "仅 FY（单位联络员视图）")]:
+        for line in views:
+            r = as_(office, "liaison", "--store", store, "--lang", lang, "-c", line)
+            assert r.returncode == 0, f"{line}: {r.stderr}"
+            assert said in r.stdout.splitlines()[0], f"{line} ({lang}) does not say whose view it is:\n{r.stdout}"
+            # The whole ledger's reader is not told it reads one unit.
+            whole = as_(office, "reader", "--store", store, "--lang", lang, "-c", line)
+            assert whole.returncode == 0 and "FY only" not in whole.stdout and "仅 FY" not in whole.stdout, whole.stdout

@@ -107,13 +107,13 @@ extension Session {
             try emit(table, inv)
         case .issueShow:
             let issue = try lookupIssue(inv)
-            out(try read(inv) { l in
+            outScoped(try read(inv) { l in
                 Views.issue(issue, round: try l.round(code: issue.round), unit: try l.unit(code: issue.unit),
                             transfers: try l.transfers(ofIssue: issue.id), try l.currentPolicy(), today, language)
             })
         case .roundShow:
             let code = try inv.string("round")
-            out(try read(inv) { l in
+            outScoped(try read(inv) { l in
                 let round = try l.requireRound(code)
                 var scope = IssueFilter()
                 scope.round = code
@@ -121,7 +121,7 @@ extension Session {
             })
         case .unitShow:
             let code = try inv.string("unit")
-            out(try read(inv) { l in
+            outScoped(try read(inv) { l in
                 let unit = try l.requireUnit(code)
                 var scope = IssueFilter()
                 scope.unit = code
@@ -133,10 +133,22 @@ extension Session {
                 return Views.rounds(try l.allRounds(), tallies: Dictionary(tallies.map { ($0.key, $0.tally) }, uniquingKeysWith: { a, _ in a }),
                                     language)
             }
-            out(table.text(maxWidth: terminalWidth, language: language))
-        case .unitList: out(try read(inv) { Views.units(try $0.allUnits(), language) }.text(maxWidth: terminalWidth, language: language))
+            outScoped(table.text(maxWidth: terminalWidth, language: language))
+        case .unitList: outScoped(try read(inv) { Views.units(try $0.allUnits(), language) }.text(maxWidth: terminalWidth, language: language))
         default: break
         }
+    }
+
+    /// The line saying a liaison's session reads its unit alone (`FY only (unit liaison view)`),
+    /// which every table, detail view and report it gets begins with; nil for the whole ledger.
+    var liaisonView: String? {
+        guard let unit = scopeUnit, !unit.isEmpty else { return nil }
+        return language == .zh ? "仅 \(unit)（单位联络员视图）" : "\(unit) only (unit liaison view)"
+    }
+
+    /// Prints a detail view or list, under the liaison's line when the session reads one unit.
+    func outScoped(_ text: String) {
+        out(liaisonView.map { $0 + "\n" + text } ?? text)
     }
 
     /// The two reports each of `units` owes on the rounds (or the one round) with a deadline.
@@ -177,9 +189,7 @@ extension Session {
     /// without `--format` gets the format its extension names (`.csv`, `.json`, `.md`, `.xlsx`).
     func emit(_ table: Table, _ inv: Invocation) throws(ShellError) {
         var table = table
-        if let unit = scopeUnit {
-            // A liaison's ledger is about the unit alone, and says so.
-            let only = language == .zh ? "仅 \(unit)（单位联络员视图）" : "\(unit) only (unit liaison view)"
+        if let only = liaisonView {
             table.title = table.title.map { only + " — " + $0 } ?? only
         }
         let asked = try inv.choice("format").flatMap(OutputFormat.init(rawValue:))
