@@ -8,7 +8,7 @@ import pexpect
 from conftest import argv, binary
 
 ZH = "zh_CN.UTF-8"
-PROMPT = r"xuncha\([^)]*\) 测试员[^>]*> "
+PROMPT = r"xuncha\([^)]*\) (?:\S+ \(for |\S+（代 )?测试员[^>]*> "
 
 
 def test_dash_dash_tab_offers_both_spellings_and_a_chinese_prefix_completes(spawn, store):
@@ -35,7 +35,7 @@ def test_dash_dash_tab_offers_both_spellings_and_a_chinese_prefix_completes(spaw
 
 def test_an_english_session_is_offered_the_english_flags_and_chinese_on_a_chinese_prefix(spawn, store):
     c = spawn("--store", str(store))
-    c.expect(r"xuncha\([^)]*\) 测试员[^>]*> ")
+    c.expect(r"xuncha\([^)]*\) (?:\S+ \(for |\S+（代 )?测试员[^>]*> ")
     c.send("issue verify R5-002 --\t\t")
     c.expect(r"--pass")
     c.expect(r"> ")

@@ -77,3 +77,43 @@ def test_in_memory_and_in_a_sandbox_user_sets_the_actor(home):
         import re
         assert re.search(r"孙七 +issue progress", r.stdout) and "(for" not in r.stdout, r.stdout
         assert "user: 孙七 (in " in r.stdout, r.stdout
+
+
+def test_the_prompt_shows_the_identity_and_whom_it_enters_for(spawn, home):
+    import re
+    import pexpect
+    args = [a for line in SETUP_ONE for a in ("-c", line)]
+    assert run(home, "--store", "s.db", *args).returncode == 0
+    # The identity is the account here and the login on PostgreSQL: the shell says which.
+    c = spawn("--store", "s.db")
+    c.sendline("whoami")
+    c.expect(r"identity: (\S+)\r\n")
+    identity = c.match.group(1)
+    assert identity != "测试员"
+    # XUNCHA_USER (测试员, as for every shell here) names whom the identity enters for.
+    c.expect(r"xuncha\([^)]*\) (.*)> ")
+    assert c.match.group(1) == f"{identity} (for 测试员)", c.match.group(0)
+    c.sendline("user 局党组")
+    c.expect(r"xuncha\([^)]*\) (.*)> ")
+    assert c.match.group(1) == f"{identity} (for 局党组)", c.match.group(0)
+    # Entering for oneself is the identity alone.
+    c.sendline(f"user {identity}")
+    c.expect(r"xuncha\([^)]*\) (.*)> ")
+    assert c.match.group(1) == identity, c.match.group(0)
+    c.sendline("quit")
+    c.expect(pexpect.EOF)
+    zh = spawn("--store", "s.db", "--lang", "zh", lang="zh_CN.UTF-8")
+    zh.expect(r"xuncha\([^)]*\) (.*)> ")
+    assert zh.match.group(1) == f"{identity}（代 测试员）", zh.match.group(0)
+    zh.sendline("quit")
+    zh.expect(pexpect.EOF)
+    # In memory `user` sets the actor, and the prompt shows that name alone, as in a demo.
+    mem = spawn("--memory")
+    mem.expect(r"xuncha\(memory\) (.*)> ")
+    assert mem.match.group(1) == "测试员", mem.match.group(0)
+    mem.sendline("user 孙七")
+    mem.expect(r"xuncha\(memory\) (.*)> ")
+    assert mem.match.group(1) == "孙七", mem.match.group(0)
+    assert not re.search(r"\(for |（代 ", mem.before)
+    mem.sendline("quit")
+    mem.expect(pexpect.EOF)

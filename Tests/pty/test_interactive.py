@@ -7,7 +7,7 @@ import pexpect
 
 from conftest import sqlite_only
 
-PROMPT = r"xuncha\([^)]*\) 测试员[^>]*> "
+PROMPT = r"xuncha\([^)]*\) (?:\S+ \(for |\S+（代 )?测试员[^>]*> "
 
 
 def wait_prompt(c):

@@ -38,7 +38,7 @@ def test_undo_in_a_new_process_is_refused_and_changes_nothing(home):
     assert rows(store) == before
 
 
-PROMPT = r"xuncha\([^)]*\) 测试员[^>]*> "
+PROMPT = r"xuncha\([^)]*\) (?:\S+ \(for |\S+（代 )?测试员[^>]*> "
 
 
 def test_undo_is_refused_when_someone_else_changed_the_same_problem_since(home, spawn):

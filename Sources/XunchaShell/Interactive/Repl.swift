@@ -30,12 +30,15 @@ public final class Repl {
         session.history = { [weak editor] in editor?.historyEntries ?? [] }
     }
 
-    /// The prompt: store, acting user, and the simulated date when the clock is set.
+    /// The prompt: store, who acts, and the simulated date when the clock is set. On a real store
+    /// who acts is the identity, with the person it enters for (`wangli (for 局党组)`), since
+    /// `user` no longer changes the actor there; elsewhere it is the name `user` set.
     func prompt(continuation: Bool) -> (text: String, plain: String) {
         if continuation { return (paint("…> ", "2"), "…> ") }
         var plain = sandbox ? "SANDBOX " : ""
+        let who = session.identity.map { Session.who($0, onBehalf: session.onBehalf, session.language) } ?? session.user
         // The store's name and the user may come from a server or a file name: shown, never obeyed.
-        let label = Visible.text(session.storeLabel), user = Visible.text(session.user)
+        let label = Visible.text(session.storeLabel), user = Visible.text(who)
         plain += "xuncha(\(label)) \(user)"
         if let clock = session.clock { plain += " @\(clock.iso)" }
         plain += "> "
