@@ -131,8 +131,35 @@ struct StoreCopyCommand: ParsableCommand {
             }
             print(Localized(en: "copied \(rows) journal rows from \(from.location) to \(to.location); the tables were rebuilt and the chain verifies",
                             zh: "已从 \(from.location) 复制 \(rows) 条日志记录到 \(to.location)；数据表已重建，哈希链校验通过").text(language))
+            if let pg = to as? PostgresLedger { try grantGroupRoles(pg, language) }
         } catch let e as StoreError {
             try fail(e.message)
         }
+    }
+
+    /// The copied ledger's roles on the server: each login it grants a role gets its group roles,
+    /// as a `grant` on PostgreSQL gives them. The copy has committed: a login the server lacks is
+    /// named with the statements that give it its roles, and the copy still succeeds.
+    func grantGroupRoles(_ pg: PostgresLedger, _ language: Language) throws {
+        let missing: [(login: String, statements: String)]
+        do {
+            missing = try pg.grantCopiedRoles()
+        } catch let e as StoreError {
+            FileHandle.standardError.write(Data(("xuncha store copy: " + Localized(
+                en: "the ledger was copied, but its logins were not given their group roles: \(e.message.en)",
+                zh: "账本已复制，但未能为其登录名授予服务器组角色：\(e.message.zh)").text(language) + "\n").utf8))
+            throw ExitCode(2)
+        }
+        guard !missing.isEmpty else {
+            print(Localized(en: "the ledger's logins were given their group roles on the server",
+                            zh: "已在服务器上为账本的登录名授予相应的组角色").text(language))
+            return
+        }
+        let names = missing.map(\.login)
+        var lines = [Localized(
+            en: "the server has no login role for \(names.joined(separator: ", ")), to whom the ledger grants roles: a database administrator runs",
+            zh: "服务器上没有登录角色 \(names.joined(separator: "、"))（账本授予了其角色）；须由数据库管理员执行：").text(language)]
+        lines += missing.map { "  " + $0.statements }
+        FileHandle.standardError.write(Data(("xuncha store copy: " + lines.joined(separator: "\n") + "\n").utf8))
     }
 }

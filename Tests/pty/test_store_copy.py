@@ -82,3 +82,49 @@ def test_a_store_that_holds_a_ledger_is_not_copied_into(pg_cluster, home, origin
     r = xuncha("store", "copy", str(other), str(original), home=home)
     assert r.returncode != 0 and "already holds" in r.stderr, r.stderr
     assert journal(original) == before
+
+
+def test_a_copy_into_postgres_gives_the_ledgers_logins_their_group_roles(pg_cluster, home):
+    import uuid
+    tag = uuid.uuid4().hex[:6]
+    clerk, liaison, absent = f"c{tag}", f"l{tag}", f"r{tag}"
+    path = home / "roles.db"
+    setup = ['unit add FY "舞阳县人民法院"', f"grant clerk --to {clerk}", f"grant unit FY --to {liaison}",
+             f"grant reader --to {absent}"]
+    r = xuncha("--store", str(path), *[a for line in setup for a in ("-c", line)], home=home)
+    assert r.returncode == 0, r.stderr
+    for login in (clerk, liaison):
+        pg_cluster.psql("postgres", f"CREATE ROLE {login} LOGIN")
+    db = pg_cluster.new_database()
+    url = pg_cluster.url(db)
+    p = prefix()
+    assert xuncha("store", "init", url, "--prefix", p, home=home).returncode == 0
+
+    def groups(login):
+        return pg_cluster.psql(db, f"""SELECT string_agg(g.rolname, ',' ORDER BY g.rolname) FROM pg_auth_members m
+            JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles l ON l.oid = m.member WHERE l.rolname = '{login}'""").stdout.strip()
+
+    assert groups(clerk) == "" and groups(liaison) == ""
+    try:
+        r = xuncha("store", "copy", str(path), url, home=home)
+        # The login the server lacks is named with what to run for it; the copy itself stands.
+        assert r.returncode == 0, r.stderr
+        assert f"copied {len(journal(path))} journal rows" in r.stdout, r.stdout
+        assert groups(clerk) == f"{p}_xuncha_writer"
+        assert groups(liaison) == f"{p}_xuncha_unit"
+        assert f"the server has no login role for {absent}" in r.stderr, r.stderr
+        assert f'CREATE ROLE "{absent}" LOGIN; GRANT "{p}_xuncha_reader" TO "{absent}"' in r.stderr, r.stderr
+        assert clerk not in r.stderr and liaison not in r.stderr, r.stderr
+        assert pg_cluster.psql(db, "SELECT count(*) FROM journal").stdout.strip() == str(len(journal(path)))
+        # In Chinese, with full-width punctuation.
+        zh = home / "zh.db"
+        assert xuncha("--store", str(zh), "-c", f"grant reader --to {absent}x", home=home).returncode == 0
+        db2 = pg_cluster.new_database()
+        assert xuncha("store", "init", pg_cluster.url(db2), "--prefix", p + "z", home=home).returncode == 0
+        r = xuncha("store", "copy", str(zh), pg_cluster.url(db2), home=home, lang="zh_CN.UTF-8")
+        assert r.returncode == 0, r.stderr
+        assert f"服务器上没有登录角色 {absent}x（账本授予了其角色）；须由数据库管理员执行：" in r.stderr, r.stderr
+    finally:
+        # Login roles are cluster-wide: the next run makes its own.
+        for login in (clerk, liaison):
+            pg_cluster.psql("postgres", f"DROP ROLE IF EXISTS {login}", check=False)

@@ -13,19 +13,50 @@ extension PostgresLedger {
         guard !changed.isEmpty else { return }
         let groups = PostgresStoreInit.groups(prefix: try Self.rolePrefix(connection))
         for login in changed.sorted() {
-            let roles = Set(after.grants(of: login).map(\.role))
-            var wanted: Set<String> = []
-            if !roles.isDisjoint(with: [.admin, .clerk, .verifier]) { wanted.insert(groups.writer) }
-            if roles.contains(.admin) { wanted.insert(groups.admin) }
-            if roles.contains(.reader) { wanted.insert(groups.reader) }
-            if roles.contains(.unit) { wanted.insert(groups.unit) }
-            try sync(login, wanted: wanted, groups: groups)
+            try sync(login, wanted: Self.groups(of: login, in: after, groups), groups: groups)
         }
     }
 
+    /// After `store copy` into this ledger: gives every login the copied ledger grants a role its
+    /// group roles, as its grants would have on PostgreSQL. The copy has committed by then, so a
+    /// login the server lacks does not undo it: the logins missing are returned, sorted, for the
+    /// copy to name, each with the statements a database administrator runs for it.
+    public func grantCopiedRoles() throws -> [(login: String, statements: String)] {
+        let access = try currentAccess()
+        let groups = PostgresStoreInit.groups(prefix: try Self.rolePrefix(connection))
+        var missing: [(login: String, statements: String)] = []
+        let q = PostgresSchema.quoted
+        for login in Set(access.grants.map(\.login)).sorted() {
+            let wanted = Self.groups(of: login, in: access, groups)
+            guard try loginExists(login) else {
+                let grants = groups.all.filter(wanted.contains).map { g in
+                    "GRANT \(q(g)) TO \(q(login))" + (g == groups.admin ? " WITH ADMIN OPTION" : "")
+                }
+                missing.append((login, (["CREATE ROLE \(q(login)) LOGIN"] + grants).joined(separator: "; ")))
+                continue
+            }
+            try sync(login, wanted: wanted, groups: groups)
+        }
+        return missing
+    }
+
+    /// The group roles that all the roles `login` holds in `access` add up to.
+    static func groups(of login: String, in access: Access, _ groups: PostgresSecurity.Groups) -> Set<String> {
+        let roles = Set(access.grants(of: login).map(\.role))
+        var wanted: Set<String> = []
+        if !roles.isDisjoint(with: [.admin, .clerk, .verifier]) { wanted.insert(groups.writer) }
+        if roles.contains(.admin) { wanted.insert(groups.admin) }
+        if roles.contains(.reader) { wanted.insert(groups.reader) }
+        if roles.contains(.unit) { wanted.insert(groups.unit) }
+        return wanted
+    }
+
+    func loginExists(_ login: String) throws -> Bool {
+        try connection.execute("SELECT 1 FROM pg_roles WHERE rolname = $1", [login]).rows.isEmpty == false
+    }
+
     private func sync(_ login: String, wanted: Set<String>, groups: PostgresSecurity.Groups) throws {
-        let exists = try connection.execute("SELECT 1 FROM pg_roles WHERE rolname = $1", [login]).rows.isEmpty == false
-        guard exists else {
+        guard try loginExists(login) else {
             if wanted.isEmpty { return }
             throw StoreError.postgres(.loginRoleMissing(location: location, login: login))
         }
