@@ -189,7 +189,12 @@ public final class PostgresLedger: Ledger {
             let seq = try open.append(event, at: at, entered: entered, actor: actor, onBehalf: onBehalf)
             let before = changes.access == nil ? nil : try open.currentAccess()
             try open.change(changes)
-            if let before, let after = changes.access { try ledger.syncGroupRoles(from: before, to: after) }
+            if let before, let after = changes.access {
+                // The server's check of the journal row decides first whether this login may
+                // change roles at all, so the row is sent before any GRANT.
+                try open.flush()
+                try ledger.syncGroupRoles(from: before, to: after)
+            }
             try open.boundCache()
             return seq
         }

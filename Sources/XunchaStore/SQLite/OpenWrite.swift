@@ -237,13 +237,16 @@ final class OpenWrite {
 
     private func writeRows() throws {
         defer { batch.discard() }
+        // The journal rows appended so far go first: on PostgreSQL the server checks a head or
+        // projection row of a liaison against the journal row it comes from (row-level security).
+        try batch.send()
         if headChanged {
             try db.execute(SQLPart("""
                 INSERT INTO head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
                 """, [tail.seq, tail.hash]))
             headChanged = false
         }
-        guard dirty else { try batch.send(); return }
+        guard dirty else { return }
         let p = projection
         for k in dirtyRounds {
             if let c = rounds[k], c.changed { try p.write(round: c.value, code: k, base: c.base, to: batch, origin: c.origin); rounds[k]?.base = c.value }
