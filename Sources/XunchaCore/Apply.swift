@@ -76,8 +76,8 @@ extension LedgerReader {
             w.changes.transfers[p.id] = Transfer(id: p.id, issue: p.issue, to: p.to, summary: p.summary, on: day)
             if let n = Int(p.id.dropFirst(2)), n >= (try nextTransferNumber()) { w.changes.nextTransfer = n + 1 }
             try w.issue(p.issue) {
-                $0.history.append(HistoryEntry(on: day, actor: actor, action: HistoryEntry.transferred, detail: p.id + " → " + p.to.rawValue,
-                                             entered: entered, onBehalf: onBehalf))
+                $0.history.append(HistoryEntry(on: day, actor: actor, action: HistoryEntry.transferred,
+                                             detail: p.id + " → " + p.to.rawValue, entered: entered, onBehalf: onBehalf))
             }
         case .transferConcluded(let p):
             if var t = try findTransfer(p.id) {

@@ -141,20 +141,20 @@ struct StoreCopyCommand: ParsableCommand {
     /// as a `grant` on PostgreSQL gives them. The copy has committed: a login the server lacks is
     /// named with the statements that give it its roles, and the copy still succeeds.
     func grantGroupRoles(_ pg: PostgresLedger, _ language: Language) throws {
-        let missing: [(login: String, statements: String)]
+        let granted: [String], missing: [(login: String, statements: String)]
         do {
-            missing = try pg.grantCopiedRoles()
+            (granted, missing) = try pg.grantCopiedRoles()
         } catch let e as StoreError {
             FileHandle.standardError.write(Data(("xuncha store copy: " + Localized(
                 en: "the ledger was copied, but its logins were not given their group roles: \(e.message.en)",
                 zh: "账本已复制，但未能为其登录名授予服务器组角色：\(e.message.zh)").text(language) + "\n").utf8))
             throw ExitCode(2)
         }
-        guard !missing.isEmpty else {
-            print(Localized(en: "the ledger's logins were given their group roles on the server",
-                            zh: "已在服务器上为账本的登录名授予相应的组角色").text(language))
-            return
+        if !granted.isEmpty {
+            print(Localized(en: "given their group roles on the server: \(granted.joined(separator: ", "))",
+                            zh: "已在服务器上授予组角色：\(granted.joined(separator: "、"))").text(language))
         }
+        guard !missing.isEmpty else { return }
         let names = missing.map(\.login)
         var lines = [Localized(
             en: "the server has no login role for \(names.joined(separator: ", ")), to whom the ledger grants roles: a database administrator runs",

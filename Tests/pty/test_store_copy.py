@@ -112,9 +112,10 @@ def test_a_copy_into_postgres_gives_the_ledgers_logins_their_group_roles(pg_clus
         assert f"copied {len(journal(path))} journal rows" in r.stdout, r.stdout
         assert groups(clerk) == f"{p}_xuncha_writer"
         assert groups(liaison) == f"{p}_xuncha_unit"
+        assert f"given their group roles on the server: {clerk}, {liaison}" in r.stdout, r.stdout
         assert f"the server has no login role for {absent}" in r.stderr, r.stderr
         assert f'CREATE ROLE "{absent}" LOGIN; GRANT "{p}_xuncha_reader" TO "{absent}"' in r.stderr, r.stderr
-        assert clerk not in r.stderr and liaison not in r.stderr, r.stderr
+        assert clerk not in r.stderr and liaison not in r.stderr and absent not in r.stdout, r.stderr
         assert pg_cluster.psql(db, "SELECT count(*) FROM journal").stdout.strip() == str(len(journal(path)))
         # In Chinese, with full-width punctuation.
         zh = home / "zh.db"

@@ -19,11 +19,12 @@ extension PostgresLedger {
 
     /// After `store copy` into this ledger: gives every login the copied ledger grants a role its
     /// group roles, as its grants would have on PostgreSQL. The copy has committed by then, so a
-    /// login the server lacks does not undo it: the logins missing are returned, sorted, for the
-    /// copy to name, each with the statements a database administrator runs for it.
-    public func grantCopiedRoles() throws -> [(login: String, statements: String)] {
+    /// login the server lacks does not undo it. Returns the logins given their roles and the
+    /// logins missing, each sorted, these with the statements a database administrator runs.
+    public func grantCopiedRoles() throws -> (granted: [String], missing: [(login: String, statements: String)]) {
         let access = try currentAccess()
         let groups = PostgresStoreInit.groups(prefix: try Self.rolePrefix(connection))
+        var granted: [String] = []
         var missing: [(login: String, statements: String)] = []
         let q = PostgresSchema.quoted
         for login in Set(access.grants.map(\.login)).sorted() {
@@ -36,8 +37,9 @@ extension PostgresLedger {
                 continue
             }
             try sync(login, wanted: wanted, groups: groups)
+            granted.append(login)
         }
-        return missing
+        return (granted, missing)
     }
 
     /// The group roles that all the roles `login` holds in `access` add up to.
