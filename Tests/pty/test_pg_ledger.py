@@ -146,7 +146,8 @@ def test_the_shell_at_a_terminal_names_the_store_and_completes_its_ids(pg_ledger
                    input=(SETUP + 'issue add R5 FY "执行工作韧劲不足" --category discipline\n').encode())
     c = spawn("--store", url)
     # The prompt names the ledger as database@host, never the connection string.
-    c.expect(r"xuncha\(%s@[^)]*\) 测试员[^>]*> " % db)
+    # On a real store the prompt shows the login and whom it enters for.
+    c.expect(r"xuncha\(%s@[^)]*\) (?:\S+ \(for |\S+（代 )?测试员[^>]*> " % db)
     c.send("issue show R5-0\t")
     c.send("\r")
     c.expect("执行工作韧劲不足")
