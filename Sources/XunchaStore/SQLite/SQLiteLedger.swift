@@ -16,6 +16,10 @@ import Darwin
 public final class SQLiteLedger: Ledger {
     /// How long a write waits, by default, for another session's write lock before giving up.
     public static let defaultBusyTimeout: TimeInterval = 5
+    /// The same for `-c` commands and command files, which no one at a prompt will try again:
+    /// SQLite's lock is not a queue, so with several writers at work a turn can take longer to
+    /// come than any one of them holds the lock, and another's long file may hold it for seconds.
+    public static let unattendedBusyTimeout: TimeInterval = 30
 
     public let location: String
     let queue: DatabaseQueue
