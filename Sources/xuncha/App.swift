@@ -28,7 +28,9 @@ final class App {
 
     /// `mayCreate`: whether what this process will run writes (the shell, a file, a writing
     /// command): only then is a missing store created, and the user told so on stderr.
-    init(_ options: StoreOptions, mayCreate: Bool = true) throws {
+    /// `unattended`: no one at a prompt will try again (`-c`, files, standard input), so a store
+    /// file's write lock is waited for longer (`SQLiteLedger.unattendedBusyTimeout`).
+    init(_ options: StoreOptions, mayCreate: Bool = true, unattended: Bool = false) throws {
         // Past the file-size limit (`ulimit -f`) the kernel sends SIGXFSZ, whose default is to
         // kill the process mid-write. Ignored, the write fails with EFBIG instead: SQLite rolls
         // the transaction back and the user is told the disk refused, like a full disk.
@@ -89,7 +91,8 @@ final class App {
                 ledger = nil
             } else if let path {
                 // A sandbox's copy is always made anew; a mistyped path of a query makes nothing.
-                let opened = try SQLiteLedger.open(path: path, createIfMissing: mayCreate || options.sandbox)
+                let opened = try SQLiteLedger.open(path: path, createIfMissing: mayCreate || options.sandbox,
+                                                   busyTimeout: unattended ? SQLiteLedger.unattendedBusyTimeout : SQLiteLedger.defaultBusyTimeout)
                 ledger = opened
                 if opened.wasCreated && !options.sandbox {
                     let text = Localized(en: "xuncha: created a new ledger at \(path)", zh: "xuncha: 已在 \(path) 新建账本")

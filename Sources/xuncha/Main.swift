@@ -36,8 +36,10 @@ struct ShellCommand: ParsableCommand {
         }
         // Only -c commands that all read leave a missing store uncreated (and refused).
         let writes = runOptions.commands.isEmpty || !runOptions.files.isEmpty || runOptions.commands.contains(where: Parser.writes)
+        // Only the interactive shell has someone at a prompt to try a busy store again.
+        let unattended = !runOptions.commands.isEmpty || !runOptions.files.isEmpty || isatty(0) == 0
         let app: App
-        do { app = try App(options, mayCreate: writes) } catch let e as AppFailure {
+        do { app = try App(options, mayCreate: writes, unattended: unattended) } catch let e as AppFailure {
             FileHandle.standardError.write(Data((e.text + "\n").utf8))
             throw ExitCode(2)
         }

@@ -163,9 +163,11 @@ def test_a_connection_cut_mid_file_leaves_nothing_of_it(pg_ledger, pg_cluster, h
     f.write_text(SETUP + "".join(f'issue add R5 FY "问题{k}" --category conduct\n' for k in range(20000)))
     env = {"HOME": str(home), "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "XUNCHA_USER": "测试员"}
     proc = subprocess.Popen([binary(), "--store", url, str(f)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=home)
-    # Cut the session's connection from the server's side once the file is under way: its write
-    # holds the head row's lock, so it has a transaction id (the opening's reads have none, and
-    # a cut there is an error at opening, not in the file).
+    # Cut the session's connection from the server's side once the file is under way. Only the
+    # file's write has a transaction id: it locks the head row (SELECT … FOR UPDATE) from its
+    # first line to its COMMIT, while the opening's statements are plain reads, each its own
+    # transaction without one. A cut there would be the opening's error (`xuncha: the
+    # connection … was lost`, as any store that cannot be opened), which this test does not mean.
     deadline = time.time() + 30
     while True:
         assert time.time() < deadline and proc.poll() is None, "the file ended before it could be cut"
@@ -177,8 +179,11 @@ def test_a_connection_cut_mid_file_leaves_nothing_of_it(pg_ledger, pg_cluster, h
         time.sleep(0.05)
     out, err = proc.communicate(timeout=60)
     text = err.decode()
-    assert proc.returncode != 0 and "was lost" in text and "nothing of the unfinished work was saved" in text, text
+    assert proc.returncode == 1 and "was lost" in text and "nothing of the unfinished work was saved" in text, text
+    # One error, and it is the file's: it names the file (and the line, unless the cut fell on the
+    # COMMIT after the last one).
     assert "FATAL" not in text and text.count("error:") == 1, text
+    assert re.search(r"^%s(:\d+:\d+)?: error: the connection to " % re.escape(str(f)), text, re.M), text
     assert pg_cluster.psql(db, "SELECT count(*) FROM journal").stdout.strip() == "0"
     # The next session works on the same ledger.
     again = subprocess.run([binary(), "--store", url, "-c", 'unit add FY "舞阳县人民法院"', "-c", "audit verify"],

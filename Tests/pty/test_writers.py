@@ -97,3 +97,24 @@ def test_a_stuck_session_holding_the_head_makes_a_writer_wait_then_say_busy(pg_c
     assert pg_cluster.psql(db, "SELECT string_agg(code, ',') FROM units").stdout.strip() == "FY", "nothing was written"
     # Once the stuck session is gone, the next writer goes through.
     assert xuncha("--store", url, "-c", 'unit add JM "郏县人民检察院"', "-c", "audit verify", home=home).returncode == 0
+
+
+def test_a_command_of_a_script_waits_past_5_s_for_a_store_file_held_by_another(home):
+    store = home / "s.db"
+    subprocess.run([binary(), "--store", str(store)], input=SETUP.encode(), env=env(home), cwd=home, check=True)
+    # Another process holds the write lock for 8 s (a long file being entered), then lets go.
+    holder = subprocess.Popen(["python3", "-c", "import sqlite3, sys, time\n"
+                               "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                               "db.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(8); db.execute('ROLLBACK')",
+                               str(store)], stdout=subprocess.PIPE)
+    assert holder.stdout.readline().strip() == b"held"
+    began = time.monotonic()
+    r = subprocess.run([binary(), "--store", str(store), "-c", 'unit add JM "郏县人民检察院"'],
+                       capture_output=True, env=env(home), cwd=home, timeout=60)
+    waited = time.monotonic() - began
+    holder.wait(timeout=30)
+    # No one is at a prompt to try again: the command waits its turn and goes through.
+    assert r.returncode == 0, r.stderr.decode()
+    assert waited >= 6, f"went through after {waited:.1f} s while the lock was held"
+    listed = subprocess.run([binary(), "--store", str(store), "-c", "unit list"], capture_output=True, env=env(home), cwd=home)
+    assert "JM" in listed.stdout.decode(), listed.stdout.decode()

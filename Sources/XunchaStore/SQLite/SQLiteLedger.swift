@@ -16,6 +16,10 @@ import Darwin
 public final class SQLiteLedger: Ledger {
     /// How long a write waits, by default, for another session's write lock before giving up.
     public static let defaultBusyTimeout: TimeInterval = 5
+    /// The same for `-c` commands and command files, which no one at a prompt will try again:
+    /// SQLite's lock is not a queue, so with several writers at work a turn can take longer to
+    /// come than any one of them holds the lock, and another's long file may hold it for seconds.
+    public static let unattendedBusyTimeout: TimeInterval = 30
 
     public let location: String
     let queue: DatabaseQueue
@@ -61,12 +65,33 @@ public final class SQLiteLedger: Ledger {
     static func configuration(busyTimeout: TimeInterval) -> Configuration {
         var config = Configuration()
         config.label = "xuncha.store"
-        config.busyMode = .timeout(busyTimeout)
+        config.busyMode = busyTimeout > 0 ? .callback(busyWait(timeout: busyTimeout)) : .immediateError
         // FULL, not GRDB's WAL default of NORMAL: a committed command must survive a power cut.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         // A failed rollback must be an error at the next write (which rolls back first), never a crash.
         config.allowsUnsafeTransactions = true
         return config
+    }
+
+    /// How long a writer waiting for the write lock sleeps between tries.
+    static let busyPollMicroseconds: UInt32 = 2_000
+
+    /// Waits for another session's write lock by trying every `busyPollMicroseconds` until
+    /// `timeout` is spent. SQLite's own busy timeout sleeps ever longer between tries, up to
+    /// 100 ms: a writer that has waited a while tries ten times a second while the others try
+    /// every few milliseconds, so with several writers at work it can lose every turn until it
+    /// gives up (eight writers on a loaded machine: one command refused as busy after 5 s while
+    /// the others went on). Trying at one short interval gives every waiter the same chance at
+    /// each release. Like SQLite's, the wait is counted in sleeps, so a loaded machine that
+    /// sleeps longer waits at least `timeout`, never less.
+    static func busyWait(timeout: TimeInterval) -> Database.BusyCallback {
+        let poll = busyPollMicroseconds
+        let tries = Int((timeout * 1_000_000 / Double(poll)).rounded(.up))
+        return { numberOfTries in
+            guard numberOfTries < tries else { return false }
+            usleep(poll)
+            return true
+        }
     }
 
     /// Closes the connection now rather than when the instance is released.
